@@ -1,0 +1,27 @@
+# workoutc: the two commands a fresh clone needs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed-stamp
+# Fixed build time so `make demo` output is byte-identical run to run.
+export SOURCE_DATE_EPOCH ?= 1764547200
+
+.PHONY: demo test golden clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(INSTALLED)
+
+demo: $(INSTALLED)
+	$(BIN)/workoutc compile examples -o out
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+# Rewrite the golden dumps next to the examples; review `git diff` before committing.
+golden: $(INSTALLED)
+	$(BIN)/python -m tests.golden
+
+clean:
+	rm -rf out $(VENV) build src/*.egg-info .pytest_cache

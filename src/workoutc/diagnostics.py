@@ -1,0 +1,101 @@
+"""Diagnostics: one record type for every problem workoutc reports.
+
+Parse and meaning errors, checker findings and device limits are all `Diagnostic`s,
+so every output format (text, JSON, GitHub annotations, SARIF) is a view of the
+same list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A source range; lines and columns count from 1, end_column is exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, line: int, column: int) -> "Span":
+        return cls(line, column, line, column + 1)
+
+    def sub(self, start: int, length: int) -> "Span":
+        """The part of a one-line span starting `start` characters in."""
+        column = self.column + start
+        return Span(self.line, column, self.line, column + max(length, 1))
+
+
+# Errors in the input itself (as opposed to checker rules): code -> name.
+INPUT_ERRORS = {
+    "E001": "syntax",
+    "E002": "indentation",
+    "E003": "unknown-word",
+    "E004": "invalid-value",
+    "E005": "duplicate-name",
+    "E006": "unknown-workout",
+    "E007": "unreadable-file",
+    "E008": "empty-file",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    path: str
+    span: Span
+    severity: Severity
+    code: str
+    rule: str
+    message: str
+    hint: str | None = None
+
+    @property
+    def sort_key(self):
+        return (self.path, self.span, self.code, self.message)
+
+
+def input_error(code: str, path: str, span: Span, message: str, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(path, span, Severity.ERROR, code, INPUT_ERRORS[code], message, hint)
+
+
+def render_text(diagnostic: Diagnostic, source: str | None) -> str:
+    """Compiler-style text: `path:line:col: error: message`, the line, a caret, a hint.
+
+    Input errors use the compiler form `error: message`; checker findings add their
+    code and rule name: `warning R101 message (recovery-too-long)`.
+    """
+    d = diagnostic
+    location = f"{d.path}:{d.span.line}:{d.span.column}"
+    if d.code in INPUT_ERRORS:
+        head = f"{location}: {d.severity.value}: {d.message}"
+    else:
+        head = f"{location}: {d.severity.value} {d.code} {d.message} ({d.rule})"
+    lines = [head]
+    if source is not None and d.severity is Severity.ERROR:
+        lines.extend(_excerpt(d.span, source))
+    if d.hint:
+        lines.append(f"  hint: {d.hint}")
+    return "\n".join(lines)
+
+
+def _excerpt(span: Span, source: str) -> list[str]:
+    rows = source.splitlines()
+    if not 1 <= span.line <= len(rows):
+        return []
+    text = rows[span.line - 1].replace("\t", " ")
+    number = str(span.line)
+    gutter = " " * len(number)
+    start = min(span.column - 1, len(text))
+    end = span.end_column - 1 if span.end_line == span.line else len(text)
+    width = max(1, min(end, max(len(text), start + 1)) - start)
+    return [f" {number} | {text}", f" {gutter} | {' ' * start}{'^' * width}"]

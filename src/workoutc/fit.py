@@ -1,0 +1,269 @@
+"""Model -> FIT workout file bytes.
+
+The field numbers, base types and enum values come from fit-tool's FIT profile;
+the bytes are packed here with `struct`, because fit-tool's builder is slow and
+double-scales sub-fields when fed physical units (see docs/fit.md). Raw values are
+computed by hand, exactly as Garmin's workout cookbook lays them out:
+
+* time in ms, distance in cm; heart rate 0-100 = % of max, >100 = bpm + 100;
+  power 0-1000 = % FTP, >1000 = watts + 1000; speed in mm/s, the slower pace low;
+* a zone target sets target_value to the zone and no custom range;
+* a repeat is its own step after its block, pointing back at the block's first
+  step, with the count in target_value; nested repeats nest that layout.
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+import zlib
+from dataclasses import dataclass
+from functools import cache
+
+from fit_tool.base_type import BaseType
+from fit_tool.profile.messages import file_id_message as file_id
+from fit_tool.profile.messages import workout_message as workout_msg
+from fit_tool.profile.messages import workout_step_message as step_msg
+from fit_tool.profile.messages.common_fields import MessageIndexField
+from fit_tool.profile.profile_type import (
+    FileType, Intensity as FitIntensity, Manufacturer, Sport, WorkoutStepDuration, WorkoutStepTarget,
+)
+
+from .model import Distance, Intensity, LapKey, Node, Repeat, Step, Target, Time, UntilHeartRate, Workout
+from .units import PACE_UNITS
+
+FIT_EPOCH_OFFSET = 631065600  # seconds from the Unix epoch to 1989-12-31T00:00:00Z
+PROTOCOL_VERSION = 0x20  # 2.0, as Garmin's own encoder writes
+PROFILE_VERSION = 21212  # the fit-tool profile the field numbers come from
+PRODUCT = 0
+
+INTENSITY = {
+    Intensity.WARMUP: FitIntensity.WARMUP.value,
+    Intensity.ACTIVE: FitIntensity.ACTIVE.value,
+    Intensity.RECOVERY: FitIntensity.RECOVERY.value,
+    Intensity.REST: FitIntensity.REST.value,
+    Intensity.COOLDOWN: FitIntensity.COOLDOWN.value,
+}
+TARGET_TYPE = {
+    "hr": WorkoutStepTarget.HEART_RATE.value,
+    "pace": WorkoutStepTarget.SPEED.value,
+    "power": WorkoutStepTarget.POWER.value,
+    "cadence": WorkoutStepTarget.CADENCE.value,
+}
+SPORT = {"running": Sport.RUNNING.value}
+OPEN_TARGET = WorkoutStepTarget.OPEN.value
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    number: int
+    base_type: BaseType
+
+    @property
+    def invalid(self) -> int:
+        return self.base_type.invalid_raw_value()
+
+
+def _field(cls) -> _Field:
+    return _Field(cls.ID, cls().base_type)
+
+
+# Field definitions, in the order they are written.
+FILE_ID_FIELDS = tuple(_field(c) for c in (
+    file_id.FileIdTypeField, file_id.FileIdManufacturerField, file_id.FileIdProductField,
+    file_id.FileIdSerialNumberField, file_id.FileIdTimeCreatedField,
+))
+WORKOUT_NAME = _field(workout_msg.WorkoutWorkoutNameField)
+WORKOUT_FIELDS = (_field(workout_msg.WorkoutSportField), _field(workout_msg.WorkoutNumValidStepsField))
+STEP_FIELDS = tuple(_field(c) for c in (
+    MessageIndexField, step_msg.WorkoutStepDurationTypeField, step_msg.WorkoutStepDurationValueField,
+    step_msg.WorkoutStepTargetTypeField, step_msg.WorkoutStepTargetValueField,
+    step_msg.WorkoutStepCustomTargetValueLowField, step_msg.WorkoutStepCustomTargetValueHighField,
+    step_msg.WorkoutStepIntensityField,
+))
+SECONDARY_FIELDS = tuple(_field(c) for c in (
+    step_msg.WorkoutStepSecondaryTargetTypeField, step_msg.WorkoutStepSecondaryTargetValueField,
+    step_msg.WorkoutStepSecondaryCustomTargetValueLowField, step_msg.WorkoutStepSecondaryCustomTargetValueHighField,
+))
+NOTES = _field(step_msg.WorkoutStepNotesField)
+STEP_NAME = _field(step_msg.WorkoutStepWorkoutStepNameField)
+
+INVALID_U32 = BaseType.UINT32.invalid_raw_value()
+INVALID_ENUM = BaseType.ENUM.invalid_raw_value()
+NO_TARGET = (OPEN_TARGET, INVALID_U32, INVALID_U32, INVALID_U32)
+NO_SECONDARY = (INVALID_ENUM, INVALID_U32, INVALID_U32, INVALID_U32)
+
+
+class _Layout:
+    """A FIT definition message and the struct that packs its data messages."""
+
+    __slots__ = ("definition", "packer")
+
+    def __init__(self, local: int, global_number: int, fields: tuple[tuple[_Field, int], ...]):
+        header = struct.pack("<BBBHB", 0x40 | local, 0, 0, global_number, len(fields))
+        specs = b"".join(struct.pack("BBB", f.number, size, f.base_type.value) for f, size in fields)
+        self.definition = header + specs
+        codes = "".join(f"{size}s" if f.base_type is BaseType.STRING else f.base_type.struct_format
+                        for f, size in fields)
+        self.packer = struct.Struct(f"<B{codes}")
+
+
+@cache
+def _layout(local: int, global_number: int, fields: tuple[tuple[_Field, int], ...]) -> _Layout:
+    return _Layout(local, global_number, fields)
+
+
+def _sized(fields: tuple[_Field, ...]) -> tuple[tuple[_Field, int], ...]:
+    return tuple((f, f.base_type.size) for f in fields)
+
+
+def serial_number(name: str) -> int:
+    """Stable per workout name, never zero (uint32z): a re-copy replaces the file."""
+    return zlib.crc32(name.encode("utf-8")) or 1
+
+
+def encode_duration(duration) -> tuple[int, int]:
+    match duration:
+        case Time(seconds=seconds):
+            return WorkoutStepDuration.TIME.value, round(seconds * 1000)
+        case Distance(metres=metres):
+            return WorkoutStepDuration.DISTANCE.value, round(metres * 100)
+        case LapKey():
+            return WorkoutStepDuration.OPEN.value, INVALID_U32
+        case UntilHeartRate(above=above, value=value, unit=unit):
+            kind = WorkoutStepDuration.HR_GREATER_THAN if above else WorkoutStepDuration.HR_LESS_THAN
+            return kind.value, value + 100 if unit == "bpm" else value
+    raise TypeError(f"not a duration: {duration!r}")
+
+
+def encode_target(target: Target) -> tuple[int, int, int, int]:
+    """(target_type, target_value, custom low, custom high) as raw FIT values."""
+    kind = TARGET_TYPE[target.metric]
+    if target.zone is not None:
+        return kind, target.zone, INVALID_U32, INVALID_U32
+    low, high = target.low, target.high
+    match target.unit:
+        case "bpm":
+            return kind, 0, round(low) + 100, round(high) + 100
+        case "%max" | "%ftp" | "rpm":
+            return kind, 0, round(low), round(high)
+        case "W":
+            return kind, 0, round(low) + 1000, round(high) + 1000
+        case "spm":  # FIT running cadence counts strides (one foot): half the steps
+            return kind, 0, math.floor(low / 2), math.ceil(high / 2)
+        case "s/km" | "s/mi":
+            metres = PACE_UNITS[target.unit[2:]]
+            return kind, 0, round(metres / high * 1000), round(metres / low * 1000)
+    raise ValueError(f"no FIT encoding for {target.unit!r}")
+
+
+def _step_row(index: int, step: Step) -> tuple:
+    duration = encode_duration(step.duration)
+    targets = step.targets
+    primary = encode_target(targets[0]) if targets else NO_TARGET
+    secondary = encode_target(targets[1]) if len(targets) > 1 else NO_SECONDARY
+    return (index, *duration, *primary, INTENSITY[step.intensity], *secondary,
+            _text(step.notes), _text(step.name))
+
+
+def _repeat_row(index: int, first: int, count: int) -> tuple:
+    return (index, WorkoutStepDuration.REPEAT_UNTIL_STEPS_CMPLT.value, first,
+            OPEN_TARGET, count, INVALID_U32, INVALID_U32, INVALID_ENUM, *NO_SECONDARY, b"", b"")
+
+
+def _text(value: str | None) -> bytes:
+    return value.encode("utf-8") if value else b""
+
+
+def step_rows(nodes: tuple[Node, ...]) -> list[tuple]:
+    """Flatten steps and repeats into FIT workout_step rows (cookbook order)."""
+    rows: list[tuple] = []
+
+    def add(nodes):
+        for node in nodes:
+            if isinstance(node, Repeat):
+                first = len(rows)
+                add(node.steps)
+                rows.append(_repeat_row(len(rows), first, node.count))
+            else:
+                rows.append(_step_row(len(rows), node))
+
+    add(nodes)
+    return rows
+
+
+def count_fit_steps(nodes: tuple[Node, ...]) -> int:
+    """How many workout_step messages `nodes` become (repeat steps included)."""
+    return sum(count_fit_steps(n.steps) + 1 if isinstance(n, Repeat) else 1 for n in nodes)
+
+
+def encode_workout(workout: Workout, time_created: int, name: str | None = None) -> bytes:
+    """The complete FIT file for one workout. `time_created` is Unix seconds."""
+    name_bytes = _text(name or workout.name)
+    rows = step_rows(workout.steps)
+    out = bytearray()
+
+    head = _layout(0, file_id.FileIdMessage.ID, _sized(FILE_ID_FIELDS))
+    out += head.definition
+    out += head.packer.pack(0, FileType.WORKOUT.value, Manufacturer.DEVELOPMENT.value, PRODUCT,
+                            serial_number(workout.name), time_created - FIT_EPOCH_OFFSET)
+
+    fields = ((WORKOUT_NAME, len(name_bytes) + 1), *_sized(WORKOUT_FIELDS))
+    body = _layout(1, workout_msg.WorkoutMessage.ID, fields)
+    out += body.definition
+    out += body.packer.pack(1, name_bytes, SPORT[workout.sport], len(rows))
+
+    out += _encode_steps(rows)
+    return _frame(out)
+
+
+def _encode_steps(rows: list[tuple]) -> bytes:
+    secondary = any(row[8] != INVALID_ENUM for row in rows)
+    notes_size = max(len(row[12]) for row in rows) + 1
+    name_size = max(len(row[13]) for row in rows) + 1
+    fields = _sized(STEP_FIELDS + (SECONDARY_FIELDS if secondary else ()))
+    if notes_size > 1:
+        fields += ((NOTES, notes_size),)
+    if name_size > 1:
+        fields += ((STEP_NAME, name_size),)
+    layout = _layout(2, step_msg.WorkoutStepMessage.ID, fields)
+    keep = 8 + (4 if secondary else 0)
+    pack = layout.packer.pack
+    parts = [layout.definition]
+    for row in rows:
+        values = row[:keep]
+        if notes_size > 1:
+            values += (row[12],)
+        if name_size > 1:
+            values += (row[13],)
+        parts.append(pack(2, *values))
+    return b"".join(parts)
+
+
+def _frame(records: bytes | bytearray) -> bytes:
+    header = struct.pack("<BBHI4s", 14, PROTOCOL_VERSION, PROFILE_VERSION, len(records), b".FIT")
+    header += struct.pack("<H", crc16(header))
+    body = header + records
+    return bytes(body + struct.pack("<H", crc16(body)))
+
+
+def _crc_table() -> tuple[int, ...]:
+    table = []
+    for byte in range(256):
+        crc = byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
+        table.append(crc)
+    return tuple(table)
+
+
+_CRC_TABLE = _crc_table()
+
+
+def crc16(data: bytes | bytearray) -> int:
+    """The FIT CRC (CRC-16/ARC), byte-table form."""
+    crc = 0
+    table = _CRC_TABLE
+    for byte in data:
+        crc = (crc >> 8) ^ table[(crc ^ byte) & 0xFF]
+    return crc

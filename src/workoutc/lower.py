@@ -1,0 +1,454 @@
+"""Lark tree -> model: a Transformer that gives every token its meaning.
+
+Each rule method returns a model object. A meaning error (an unknown unit, a pace
+with 70 seconds, zone 9) raises `LowerError`; the class-wide wrapper records it as a
+error in an `Invalid` marker, which poisons the enclosing rules, so one file
+reports all of its independent errors at once and yields nothing half-built.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from pathlib import PurePath
+
+from lark import Token, Transformer, Tree, v_args
+
+from . import units
+from .diagnostics import Diagnostic, Span, input_error
+from .model import (
+    KINDS, SPORTS, STEP_KEYWORDS, Distance, Document, Intensity, LapKey, Plan, PlanEntry,
+    Repeat, Step, Target, Time, UntilHeartRate, Workout,
+)
+from .parse import ParsedSource
+from .suggest import did_you_mean
+
+STRIDE_JOG_FACTOR = 3  # an unwritten stride recovery jogs 3x the stride
+MAX_TARGETS = 2  # FIT has a primary and a secondary target
+MAX_STRING_BYTES = 254  # FIT string fields: 255 bytes with the terminating NUL
+
+HR_UNITS = {"bpm": "bpm", "BPM": "bpm", "%": "%max"}
+POWER_UNITS = {"W": "W", "w": "W", "%": "%ftp"}
+CADENCE_UNITS = {"spm": "spm", "rpm": "rpm"}
+LEVEL_UNITS = {"hr": HR_UNITS, "power": POWER_UNITS, "cadence": CADENCE_UNITS}
+ZONE_COUNT = {"hr": units.LIMITS["hr_zones"], "power": units.LIMITS["power_zones"]}
+VALUE_LIMITS = {
+    "bpm": units.LIMITS["hr_bpm"], "%max": units.LIMITS["hr_percent"],
+    "W": units.LIMITS["power_watts"], "%ftp": units.LIMITS["power_percent"],
+    "spm": units.LIMITS["cadence_spm"], "rpm": units.LIMITS["cadence_rpm"],
+}
+# Garmin's default heart-rate zones in % of max HR: zone n spans BOUNDS[n-1]..BOUNDS[n].
+HR_ZONE_BOUNDS = (50, 60, 70, 80, 90, 100)
+# What a one-sided bound (`hr<150bpm`) uses for its open side.
+OPEN_SIDE = {"bpm": (30, 250), "%max": (50, 100), "W": (1, 3000), "%ftp": (0, 300),
+             "spm": (20, 300), "rpm": (10, 150)}
+
+
+class LowerError(Exception):
+    def __init__(self, span: Span, message: str, hint: str | None = None, code: str = "E004"):
+        super().__init__(message)
+        self.span, self.message, self.hint, self.code = span, message, hint, code
+
+
+def token_span(token: Token) -> Span:
+    return Span(token.line, token.column, token.end_line, token.end_column)
+
+
+def meta_span(meta) -> Span:
+    return Span(meta.line, meta.column, meta.end_line, meta.end_column)
+
+
+def _unit_error(token: Token, error: units.UnitError, code: str = "E004") -> LowerError:
+    span = token_span(token)
+    if error.length:
+        span = span.sub(error.start, error.length)
+    unknown = error.message.startswith("unknown")
+    return LowerError(span, error.message, error.hint, "E003" if unknown else code)
+
+
+class Invalid:
+    """Stands in for a subtree that failed to lower; carries its errors upwards."""
+
+    __slots__ = ("errors",)
+
+    def __init__(self, errors: list[LowerError]):
+        self.errors = errors
+
+
+def _guarded(method, _data, children, meta):
+    failed = [child for child in children if isinstance(child, Invalid)]
+    if failed:
+        return Invalid([error for child in failed for error in child.errors])
+    try:
+        return method(meta, *children)
+    except LowerError as error:
+        return Invalid([error])
+
+
+@v_args(wrapper=_guarded)
+class Lowerer(Transformer):
+    """Rule methods receive (meta, *children)."""
+
+    def __init__(self, path: str):
+        super().__init__()
+        self.path = path
+        self.default_name = PurePath(path).stem or "workout"
+
+    # ------------------------------------------------------------ durations
+
+    def fixed(self, meta, token):
+        try:
+            kind, value = units.read_duration(token.value)
+        except units.UnitError as error:
+            raise _unit_error(token, error) from None
+        if kind == "time":
+            return Time(value)
+        return Distance(value, units.split_quantity(token.value)[0].unit)
+
+    def lap(self, meta, token):
+        return LapKey()
+
+    def until_hr(self, meta, _hr, compare, quantity):
+        if compare.value not in ("<", ">"):
+            raise LowerError(token_span(compare), f"`until hr{compare.value}` is not a condition the watch knows",
+                             "write `until hr<VALUE` or `until hr>VALUE`")
+        value, unit = self._value(quantity, HR_UNITS, "heart-rate")
+        return UntilHeartRate(compare.value == ">", int(value), unit)
+
+    # ------------------------------------------------------------ targets
+
+    def hr(self, meta, _keyword, level):
+        return self._target("hr", level, meta)
+
+    def power(self, meta, _keyword, level):
+        return self._target("power", level, meta)
+
+    def cadence(self, meta, _keyword, level):
+        return self._target("cadence", level, meta)
+
+    def pace(self, meta, _keyword, spec):
+        return Target("pace", None, *spec, meta_span(meta))
+
+    # `level` alternatives return (shape, tokens) for the target method to read.
+    def zone(self, meta, token):
+        return ("zone", token)
+
+    def zone_bound(self, meta, compare, token):
+        return ("zone_bound", compare, token)
+
+    def bound(self, meta, compare, token):
+        return ("bound", compare, token)
+
+    def range(self, meta, low, high):
+        return ("range", low, high)
+
+    def single(self, meta, token):
+        return ("single", token)
+
+    def _target(self, metric: str, level: tuple, meta) -> Target:
+        shape, *tokens = level
+        span = meta_span(meta)
+        if shape == "zone":
+            return Target(metric, self._zone(metric, tokens[0]), None, None, None, span)
+        if shape == "zone_bound":
+            low, high = self._zone_bound(metric, *tokens)
+            return Target(metric, None, low, high, "%max", span)
+        table = LEVEL_UNITS[metric]
+        if shape == "range":
+            low_token, high_token = tokens
+            high, unit = self._value(high_token, table, metric)
+            low, low_unit = self._value(low_token, table, metric, default_unit=unit)
+            if low_unit != unit:
+                raise LowerError(token_span(low_token), f"`{low_token}` and `{high_token}` are in different units")
+            if low > high:
+                low, high = high, low
+        elif shape == "single":
+            value, unit = self._value(tokens[0], table, metric)
+            half = units.SINGLE_VALUE_HALF_WIDTH[unit]
+            low, high = value - half, value + half
+        else:
+            compare, token = tokens
+            value, unit = self._value(token, table, metric)
+            low, high = self._bounded(compare, value, unit, token)
+        return Target(metric, None, low, high, unit, span)
+
+    def _zone(self, metric: str, token: Token) -> int:
+        zones = ZONE_COUNT.get(metric)
+        number = int(token.value[1:])
+        if zones is None:
+            raise LowerError(token_span(token), f"{metric} targets have no zones",
+                             f"give a range, like `{metric} 170-180spm`")
+        if not 1 <= number <= zones:
+            raise LowerError(token_span(token), f"`{metric} {token}` has no zone {number}",
+                             f"{_metric_label(metric)} zones are 1-{zones}")
+        return number
+
+    def _zone_bound(self, metric: str, compare: Token, token: Token) -> tuple[int, int]:
+        """hr<z2 -> zone 1's range, hr<=z2 -> zones 1-2; as % of max HR."""
+        number = self._zone(metric, token)
+        if metric != "hr":
+            raise LowerError(token_span(compare), f"`{compare}` works with heart-rate zones only",
+                             f"write `{metric} z{number}`")
+        op = compare.value
+        if op == "<":
+            first, last = 1, number - 1
+        elif op == "<=":
+            first, last = 1, number
+        elif op == ">":
+            first, last = number + 1, len(HR_ZONE_BOUNDS) - 1
+        else:
+            first, last = number, len(HR_ZONE_BOUNDS) - 1
+        if first > last:
+            side = "below" if op.startswith("<") else "above"
+            raise LowerError(Span(compare.line, compare.column, token.end_line, token.end_column),
+                             f"there is no zone {side} zone {number}")
+        return HR_ZONE_BOUNDS[first - 1], HR_ZONE_BOUNDS[last]
+
+    def _value(self, token: Token, table, metric: str, default_unit: str | None = None) -> tuple[float, str]:
+        try:
+            value, unit = units.read_value(token.value, table, _metric_label(metric), default_unit)
+            units.check_range(value, VALUE_LIMITS[unit], f"{_metric_label(metric)}", token.value)
+        except units.UnitError as error:
+            raise _unit_error(token, error) from None
+        return value, unit
+
+    def _bounded(self, compare: Token, value: float, unit: str, token: Token) -> tuple[float, float]:
+        """A one-sided bound: `<` excludes the value itself (whole units)."""
+        floor, ceiling = OPEN_SIDE[unit]
+        op = compare.value
+        if op.startswith("<"):
+            low, high = floor, value - (1 if op == "<" else 0)
+        else:
+            low, high = value + (1 if op == ">" else 0), ceiling
+        if low > high:
+            raise LowerError(token_span(token), f"`{compare}{token}` leaves no range above {floor}{_unit_text(unit)}")
+        return low, high
+
+    def pace_range(self, meta, fast_token, slow_token, unit_token) -> tuple[float, float, str]:
+        per = unit_token.value
+        if per not in units.PACE_UNITS:
+            hint = did_you_mean(per, units.PACE_UNITS) or "pace is written per km or per mi: `4:00/km`"
+            raise LowerError(token_span(unit_token), f"unknown pace unit `/{per}`", hint, "E003")
+        seconds = []
+        for token in (fast_token, slow_token):
+            if token is None:
+                continue
+            try:
+                value = units.read_clock(token.value)
+                per_km = value * 1000 / units.PACE_UNITS[per]
+                low, high = units.LIMITS["pace_seconds_per_km"]
+                if not low <= per_km <= high:
+                    raise units.UnitError(
+                        f"pace {token.value}/{per} is outside {units.format_clock(low)}-"
+                        f"{units.format_clock(high)} per km", None, 0, len(token.value))
+            except units.UnitError as error:
+                raise _unit_error(token, error) from None
+            seconds.append(value)
+        if len(seconds) == 1:
+            half = units.SINGLE_VALUE_HALF_WIDTH["pace"]
+            seconds = [seconds[0] - half, seconds[0] + half]
+        return min(seconds), max(seconds), f"s/{per}"
+
+    # ------------------------------------------------------------ steps
+
+    def step(self, meta, kind, duration, *rest):
+        *targets, note = rest
+        return Step(STEP_KEYWORDS[kind.value], duration, self._targets(targets), self._note(note),
+                    meta_span(meta))
+
+    def repeat(self, meta, count, *steps):
+        return Repeat(self._count(count, count.value[:-1]), tuple(steps), meta_span(meta))
+
+    def strides(self, meta, spec, jog, *targets):
+        """`strides NxD[/R]`: N passes of a stride and its recovery jog."""
+        span = meta_span(meta)
+        text = spec.value
+        number, x, stride_text = text.partition("x")
+        if not x or not number.isdigit() or not stride_text or not stride_text[0].isdigit():
+            raise LowerError(token_span(spec), f"`strides {text}` is not a count and a length",
+                             "write strides as COUNTxLENGTH, like `strides 4x20s` or `strides 6x100m/45s`")
+        count = self._count(spec, number)
+        stride = self._duration_part(spec, stride_text, len(number) + 1)
+        if jog is None:
+            recovery = _scaled(stride, STRIDE_JOG_FACTOR)
+        else:
+            recovery = self.fixed(None, jog)
+        run = Step(Intensity.ACTIVE, stride, self._targets(targets), None, span, stride=True)
+        rest = Step(Intensity.RECOVERY, recovery, (), None, span, stride=True)
+        return Repeat(count, (run, rest), span, strides=True)
+
+    def strides_step(self, meta, repeat, note):
+        if note is None:
+            return repeat
+        run, jog = repeat.steps
+        run = Step(run.intensity, run.duration, run.targets, self._note(note), run.span, stride=True)
+        return Repeat(repeat.count, (run, jog), repeat.span, strides=True)
+
+    def _duration_part(self, token: Token, text: str, offset: int):
+        try:
+            kind, value = units.read_duration(text)
+        except units.UnitError as error:
+            error.start += offset
+            raise _unit_error(token, error) from None
+        return Time(value) if kind == "time" else Distance(value, units.split_quantity(text)[0].unit)
+
+    def _count(self, token: Token, digits: str) -> int:
+        count = int(digits)
+        limit = units.LIMITS["repeat_count"]
+        if not 1 <= count <= limit:
+            raise LowerError(token_span(token).sub(0, len(digits)), f"a repeat count must be 1-{limit}, not {count}")
+        return count
+
+    def _targets(self, targets) -> tuple[Target, ...]:
+        if len(targets) > MAX_TARGETS:
+            raise LowerError(targets[MAX_TARGETS].span, "a step takes at most two targets",
+                             "the first is the main target, the second a secondary one")
+        seen = {}
+        for target in targets:
+            if target.metric in seen:
+                raise LowerError(target.span, f"a second {_metric_label(target.metric)} target on one step")
+            seen[target.metric] = target
+        return tuple(targets)
+
+    def _note(self, token: Token | None) -> str | None:
+        return None if token is None else self._string(token, "a note")
+
+    def _string(self, token: Token, what: str) -> str:
+        text = _unquote(token.value)
+        if any(ord(char) < 32 for char in text):
+            raise LowerError(token_span(token), f"{what} may not hold control characters")
+        size = len(text.encode("utf-8"))
+        if size > MAX_STRING_BYTES:
+            raise LowerError(token_span(token), f"{what} is {size} bytes long; FIT strings hold at most {MAX_STRING_BYTES}")
+        return text
+
+    # ------------------------------------------------------------ workouts
+
+    def session(self, meta, kind, duration, *rest):
+        """KIND DURATION [TARGET...] [strides ...] ["note"] -> (kind, steps)."""
+        *targets, strides, note = rest
+        main = Step(Intensity.ACTIVE, duration, self._targets(targets), self._note(note), meta_span(meta))
+        steps = (main,) if strides is None else (main, strides)
+        return self._kind(kind), steps, meta_span(meta)
+
+    def _kind(self, token: Token) -> str:
+        if token.value not in KINDS:
+            raise LowerError(token_span(token), f"unknown workout kind `{token}`",
+                             did_you_mean(token.value, KINDS) or f"kinds: {', '.join(KINDS)}", "E003")
+        return token.value
+
+    def workout_line(self, meta, name, session):
+        kind, steps, _ = session
+        return Workout(self._name(name), kind, steps, meta_span(meta), self.path, one_line=True)
+
+    def workout_block(self, meta, name, *rest):
+        words = [child for child in rest if isinstance(child, Token)]
+        steps = tuple(child for child in rest if not isinstance(child, Token))
+        kind, sport = None, "running"
+        for word in words:
+            if word.value in SPORTS:
+                sport = word.value
+            elif kind is None or word.value not in KINDS:
+                kind = self._kind(word)
+            else:
+                raise LowerError(token_span(word), f"a workout has one kind; `{kind}` was given first")
+        return Workout(self._name(name), kind, steps, meta_span(meta), self.path, sport)
+
+    def _name(self, token: Token) -> str:
+        name = self._string(token, "a workout name").strip()
+        if not name:
+            raise LowerError(token_span(token), "a workout name may not be empty")
+        return name
+
+    # ------------------------------------------------------------ plans
+
+    def plan(self, meta, name, *entries):
+        return Plan(self._name(name), tuple(entries), meta_span(meta), self.path)
+
+    def plan_entry(self, meta, day, at, what):
+        span = meta_span(meta)
+        when = self._date(day)
+        clock = self._time(at) if at is not None else None
+        if isinstance(what, Token) and what.type == "REST":
+            return PlanEntry(when, clock, None, None, span)
+        if isinstance(what, Token):
+            return PlanEntry(when, clock, None, self._string(what, "a workout name"), span)
+        kind, steps, session_span = what
+        workout = Workout(f"{kind} {when.isoformat()}", kind, steps, session_span, self.path, one_line=True)
+        return PlanEntry(when, clock, workout, None, span)
+
+    def _date(self, token: Token) -> date:
+        try:
+            return date.fromisoformat(token.value)
+        except ValueError:
+            raise LowerError(token_span(token), f"`{token}` is not a date", "write dates as YYYY-MM-DD") from None
+
+    def _time(self, token: Token) -> time:
+        hours, _, minutes = token.value.partition(":")
+        if len(minutes) != 2 or int(hours) > 23 or int(minutes) > 59:
+            raise LowerError(token_span(token), f"`{token}` is not a time of day", "write times as HH:MM, 24-hour")
+        return time(int(hours), int(minutes))
+
+
+def _scaled(duration, factor: int):
+    if isinstance(duration, Time):
+        return Time(duration.seconds * factor)
+    return Distance(duration.metres * factor, duration.unit)
+
+
+def _unquote(literal: str) -> str:
+    body = literal[1:-1]
+    if "\\" not in body:
+        return body
+    out, chars = [], iter(body)
+    for char in chars:
+        out.append(next(chars, "\\") if char == "\\" else char)
+    return "".join(out)
+
+
+def _metric_label(metric: str) -> str:
+    return {"hr": "heart-rate", "power": "power", "cadence": "cadence"}.get(metric, metric)
+
+
+def _unit_text(unit: str) -> str:
+    return {"%max": "%", "%ftp": "%"}.get(unit, unit)
+
+
+def lower(parsed: ParsedSource, path: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Lower a parsed file; on any error return (None, diagnostics)."""
+    lowerer = Lowerer(path)
+    items = [lowerer.transform(child) for child in parsed.tree.children]
+    errors = [error for item in items if isinstance(item, Invalid) for error in item.errors]
+    diagnostics = [input_error(e.code, path, e.span, e.message, e.hint) for e in errors]
+    workouts, plans = [], []
+    for item in items:
+        if isinstance(item, tuple):  # a top-level one-line session
+            kind, steps, span = item
+            workouts.append(Workout(lowerer.default_name, kind, steps, span, path, one_line=True))
+        elif isinstance(item, Workout):
+            workouts.append(item)
+        elif isinstance(item, Plan):
+            plans.append(item)
+    diagnostics += _duplicate_names(workouts, path)
+    if not items and not diagnostics:
+        diagnostics.append(input_error("E008", path, Span.point(1, 1), "this file defines no workout or plan",
+                                       "a workout can be one line: `easy 40min hr<=z2`"))
+    if diagnostics:
+        return None, sorted(diagnostics, key=lambda d: d.sort_key)
+    return Document(path, tuple(workouts), tuple(plans)), []
+
+
+def _duplicate_names(workouts: list[Workout], path: str) -> list[Diagnostic]:
+    first: dict[str, Workout] = {}
+    found = []
+    for workout in workouts:
+        key = workout.name.casefold()
+        if key in first:
+            other = first[key]
+            found.append(input_error(
+                "E005", path, workout.span, f"a second workout named \"{workout.name}\"",
+                f"the first is at line {other.span.line}; names must be unique within a file"
+                + ("" if not workout.one_line else "; a one-line session is named after its file"),
+            ))
+        else:
+            first[key] = workout
+    return found

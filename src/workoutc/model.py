@@ -1,0 +1,164 @@
+"""The workout model: frozen dataclasses that every later stage reads.
+
+Lowering builds these from the Lark tree; the checker, the FIT encoder and the HTML
+pages only ever see this module's types. Quantities are canonical (seconds, metres,
+beats per minute, seconds per km) and every node keeps its source span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from enum import Enum
+from typing import Union
+
+from .diagnostics import Span
+
+KINDS = (
+    "recovery", "easy", "long", "steady", "tempo", "threshold",
+    "intervals", "hills", "fartlek", "progression", "race",
+)
+SPORTS = ("running",)
+
+
+class Intensity(str, Enum):
+    WARMUP = "warmup"
+    ACTIVE = "active"
+    RECOVERY = "recovery"
+    REST = "rest"
+    COOLDOWN = "cooldown"
+
+
+# The step keyword of the language for each intensity.
+STEP_KEYWORDS = {
+    "warmup": Intensity.WARMUP,
+    "run": Intensity.ACTIVE,
+    "recover": Intensity.RECOVERY,
+    "rest": Intensity.REST,
+    "cooldown": Intensity.COOLDOWN,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Time:
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Distance:
+    metres: float
+    unit: str  # the unit written: m, km or mi
+
+
+@dataclass(frozen=True, slots=True)
+class LapKey:
+    """Open-ended: the step ends when the lap key is pressed."""
+
+
+@dataclass(frozen=True, slots=True)
+class UntilHeartRate:
+    """The step ends when heart rate goes below (`<`) or above (`>`) a value."""
+
+    above: bool
+    value: int
+    unit: str  # "bpm" or "%max"
+
+
+Duration = Union[Time, Distance, LapKey, UntilHeartRate]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What the watch holds the runner to during a step.
+
+    metric: "hr", "pace", "power" or "cadence".
+    zone:   a zone number of the watch's own zones, or None for a custom range.
+    low, high: the custom range, numerically (low <= high), in `unit`:
+        hr: "bpm" or "%max"; power: "W" or "%ftp"; cadence: "spm" or "rpm";
+        pace: "s/km" or "s/mi" (seconds per unit: low is the FASTER pace).
+    """
+
+    metric: str
+    zone: int | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    intensity: Intensity
+    duration: Duration
+    targets: tuple[Target, ...]
+    notes: str | None
+    span: Span
+    name: str | None = None
+    stride: bool = False  # a stride (or its jog) expanded from `strides NxD`
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    count: int
+    steps: tuple["Node", ...]
+    span: Span
+    strides: bool = False  # written as `strides NxD[/R]`
+
+
+Node = Union[Step, Repeat]
+
+
+@dataclass(frozen=True, slots=True)
+class Workout:
+    name: str
+    kind: str | None
+    steps: tuple[Node, ...]
+    span: Span
+    path: str
+    sport: str = "running"
+    one_line: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PlanEntry:
+    day: date
+    at: time | None
+    workout: Workout | None  # None: a rest day
+    reference: str | None  # the name when the entry refers to a workout by name
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    name: str
+    entries: tuple[PlanEntry, ...]
+    span: Span
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Everything one source file defines."""
+
+    path: str
+    workouts: tuple[Workout, ...]
+    plans: tuple[Plan, ...] = field(default=())
+
+
+def walk_steps(nodes: tuple[Node, ...]):
+    """Every Step inside `nodes`, depth first, each repeat's block once."""
+    for node in nodes:
+        if isinstance(node, Repeat):
+            yield from walk_steps(node.steps)
+        else:
+            yield node
+
+
+def expanded_steps(nodes: tuple[Node, ...]):
+    """Every Step in the order the runner meets them, repeats expanded."""
+    for node in nodes:
+        if isinstance(node, Repeat):
+            for _ in range(node.count):
+                yield from expanded_steps(node.steps)
+        else:
+            yield node

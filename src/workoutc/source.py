@@ -1,0 +1,78 @@
+"""Reading source files: bytes -> text, or a positioned diagnostic saying why not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Span, input_error
+from .lower import lower
+from .model import Document
+from .parse import Comment, ParseFailure, parse
+
+MAX_FILE_BYTES = 1_000_000
+
+
+@dataclass
+class Source:
+    """One input file and everything learnt from it so far."""
+
+    path: str
+    text: str | None = None
+    document: Document | None = None
+    comments: tuple[Comment, ...] = ()
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.document is None
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
+    """UTF-8 text with newlines normalised, or the reason it is not text."""
+    if len(data) > MAX_FILE_BYTES:
+        return None, input_error("E007", path, Span.point(1, 1),
+                                 f"the file is {len(data):,} bytes; workoutc reads at most {MAX_FILE_BYTES:,}")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    nul = data.find(b"\0")
+    if nul >= 0:
+        return None, input_error("E007", path, _position(data, nul), "this is a binary file, not workout text",
+                                 "FIT files are what workoutc writes; sources are plain .wkt text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, input_error("E007", path, _position(data, error.start),
+                                 f"the file is not UTF-8 text (byte 0x{data[error.start]:02x})",
+                                 "save it as UTF-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def _position(data: bytes, offset: int) -> Span:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
+    return Span.point(line, column)
+
+
+def load_text(text: str, path: str) -> Source:
+    """Parse and lower source text."""
+    source = Source(path, text)
+    try:
+        parsed = parse(text, path)
+    except ParseFailure as failure:
+        source.diagnostics.append(failure.diagnostic)
+        return source
+    source.comments = parsed.comments
+    source.document, diagnostics = lower(parsed, path)
+    source.diagnostics.extend(diagnostics)
+    return source
+
+
+def load(path: Path, shown: str | None = None) -> Source:
+    """Read, decode, parse and lower one file. OSError is the caller's (an I/O problem)."""
+    shown = shown or str(path)
+    text, problem = decode(path.read_bytes(), shown)
+    if problem:
+        return Source(shown, None, diagnostics=[problem])
+    return load_text(text, shown)

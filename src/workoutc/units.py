@@ -1,0 +1,203 @@
+"""Units: reading quantities, paces and their limits.
+
+Every function here takes the text of one token and either returns numbers in
+canonical units (seconds, metres, beats per minute, seconds per kilometre) or
+raises `UnitError` naming the offending part of the token, so the caller can point
+a caret at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .suggest import closest
+
+SECONDS = {"s": 1, "min": 60, "h": 3600}
+METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344}
+PACE_UNITS = {"km": 1000.0, "mi": 1609.344}
+
+# Spellings people write, mapped to the one workoutc reads. Used for hints only:
+# the language has exactly one spelling per unit so files stay uniform.
+SPELLINGS = {
+    "sec": "s", "secs": "s", "second": "s", "seconds": "s",
+    "mins": "min", "minute": "min", "minutes": "min", "mn": "min",
+    "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+    "meter": "m", "meters": "m", "metre": "m", "metres": "m", "mtr": "m",
+    "k": "km", "kms": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km",
+    "kilometres": "km", "K": "km", "KM": "km", "Km": "km",
+    "mile": "mi", "miles": "mi", "ml": "mi",
+    "BPM": "bpm", "b": "bpm", "watts": "W", "watt": "W", "w": "W",
+    "SPM": "spm", "RPM": "rpm",
+}
+
+# Limits on what a step can ask for; beyond them the input is a mistake.
+LIMITS = {
+    "duration_seconds": 24 * 3600,
+    "distance_metres": 1_000_000,
+    "repeat_count": 99,
+    "hr_bpm": (30, 250),
+    "hr_percent": (1, 100),
+    "pace_seconds_per_km": (90, 1800),
+    "power_watts": (1, 3000),
+    "power_percent": (1, 300),
+    "cadence_spm": (20, 300),
+    "cadence_rpm": (10, 150),
+    "hr_zones": 5,
+    "power_zones": 7,
+}
+
+# A target written as a single value becomes a window this wide on each side.
+SINGLE_VALUE_HALF_WIDTH = {"bpm": 5, "%max": 3, "W": 10, "%ftp": 3, "spm": 4, "rpm": 2, "pace": 5}
+
+_PART = re.compile(r"(\d+(?:\.\d+)?)([^\d.]*)")
+
+
+class UnitError(ValueError):
+    """A problem inside one token: `start`/`length` locate the part to underline."""
+
+    def __init__(self, message: str, hint: str | None = None, start: int = 0, length: int = 0):
+        super().__init__(message)
+        self.message, self.hint, self.start, self.length = message, hint, start, length
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    number: float
+    unit: str
+    start: int  # offset of the number within the token
+    text: str
+
+
+def split_quantity(text: str) -> list[Part]:
+    """`1h15min` -> [1 h, 15 min]; the grammar guarantees number/unit alternation."""
+    parts = []
+    for match in _PART.finditer(text):
+        parts.append(Part(float(match.group(1)), match.group(2), match.start(), match.group(0)))
+    return parts
+
+
+def unit_hint(unit: str, known: list[str], number: str = "") -> str | None:
+    """Suggest the spelling workoutc reads for an unknown unit."""
+    wanted = SPELLINGS.get(unit)
+    if wanted is None or wanted not in known:
+        wanted = closest(unit, known, cutoff=0.5)
+    if wanted is None:
+        return None
+    return f"did you mean `{number}{wanted}`?"
+
+
+def _unknown_unit(part: Part, known: list[str], what: str) -> UnitError:
+    shown = ", ".join(known)
+    hint = unit_hint(part.unit, known, _number_text(part))
+    return UnitError(
+        f"unknown {what} unit `{part.unit}` in `{part.text}` (units: {shown})",
+        hint,
+        part.start + len(_number_text(part)),
+        len(part.unit),
+    )
+
+
+def _number_text(part: Part) -> str:
+    return part.text[: len(part.text) - len(part.unit)]
+
+
+def read_duration(text: str) -> tuple[str, float]:
+    """A duration token -> ("time", seconds) or ("distance", metres)."""
+    parts = split_quantity(text)
+    if len(parts) == 1 and not parts[0].unit:
+        hint = f"write `{text}min` for minutes, `{text}s` for seconds or `{text}m` for metres"
+        raise UnitError(f"`{text}` needs a unit", hint, 0, len(text))
+    last = parts[-1]
+    if not last.unit:
+        following = {"h": "min", "min": "s"}.get(parts[-2].unit)
+        hint = f"did you mean `{text}{following}`?" if following else None
+        raise UnitError(f"`{last.text}` in `{text}` needs a unit", hint, last.start, len(last.text))
+    first = parts[0]
+    if len(parts) == 1 and first.unit in METRES:
+        metres = first.number * METRES[first.unit]
+        _check_positive(first, metres)
+        if metres > LIMITS["distance_metres"]:
+            raise UnitError(f"`{text}` is longer than workoutc allows ({LIMITS['distance_metres'] // 1000} km)", None, 0, len(text))
+        return "distance", metres
+    seconds = 0.0
+    seen: set[str] = set()
+    for part in parts:
+        if part.unit not in SECONDS:
+            known = list(SECONDS) + (list(METRES) if len(parts) == 1 else [])
+            raise _unknown_unit(part, known, "duration")
+        if part.unit in seen:
+            raise UnitError(f"`{part.unit}` appears twice in `{text}`", None, part.start, len(part.text))
+        seen.add(part.unit)
+        seconds += part.number * SECONDS[part.unit]
+    _check_positive(first, seconds)
+    if seconds > LIMITS["duration_seconds"]:
+        raise UnitError(f"`{text}` is longer than a step may last (24h)", None, 0, len(text))
+    if abs(seconds * 1000 - round(seconds * 1000)) > 1e-6:
+        raise UnitError(f"`{text}` is not a whole number of milliseconds", None, 0, len(text))
+    return "time", seconds
+
+
+def _check_positive(part: Part, value: float) -> None:
+    if value <= 0:
+        raise UnitError(f"a duration of `{part.text}` is empty", "durations must be longer than zero", 0, len(part.text))
+
+
+def read_value(text: str, units: dict[str, str], what: str, default_unit: str | None = None) -> tuple[float, str]:
+    """A single number with one of `units` (token spelling -> canonical unit).
+
+    `default_unit` is used when the number has no unit (the other end of a range
+    supplies it: `140-150bpm`).
+    """
+    parts = split_quantity(text)
+    part = parts[0]
+    if len(parts) > 1:
+        raise UnitError(f"`{text}` is not a {what} value", None, 0, len(text))
+    if not part.unit:
+        if default_unit is None:
+            spellings = {canonical: spelling for spelling, canonical in reversed(units.items())}
+            shown = " or ".join(f"`{text}{spelling}`" for spelling in spellings.values())
+            raise UnitError(f"`{text}` needs a unit", f"write {shown}", 0, len(text))
+        return part.number, default_unit
+    if part.unit not in units:
+        raise _unknown_unit(part, list(units), what)
+    return part.number, units[part.unit]
+
+
+def check_range(value: float, bounds: tuple[float, float], label: str, text: str, start: int = 0) -> None:
+    low, high = bounds
+    if not low <= value <= high:
+        raise UnitError(f"{label} {text} is outside {_fmt(low)}-{_fmt(high)}", None, start, len(text))
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+def read_clock(text: str) -> int:
+    """`3:50` -> 230 seconds; seconds must be 00-59."""
+    minutes, _, seconds = text.partition(":")
+    if len(seconds) != 2 or int(seconds) > 59:
+        raise UnitError(
+            f"`{text}` is not a pace: seconds run from 00 to 59",
+            f"did you mean `{int(minutes) + int(seconds) // 60}:{int(seconds) % 60:02d}`?"
+            if len(seconds) == 2
+            else "write minutes and two-digit seconds, like `4:05`",
+            0,
+            len(text),
+        )
+    return int(minutes) * 60 + int(seconds)
+
+
+def format_clock(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def format_duration(seconds: float) -> str:
+    """Seconds -> the language's spelling: 90 -> `1min30s`, 4500 -> `1h15min`."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = (f"{hours}h" if hours else "") + (f"{minutes}min" if minutes else "") + (f"{secs}s" if secs else "")
+    return text or "0s"
