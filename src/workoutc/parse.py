@@ -68,6 +68,9 @@ class Indentation:
         levels = [""]
         last = None
         for token in stream:
+            if last is None and token.column > 1:
+                raise IndentationFailure(Span(token.line, 1, token.line, token.column), "unexpected indentation",
+                                         "the first line of a workout, plan or session starts in column 1")
             yield token
             last = token
             if token.type == "_NL":

@@ -88,10 +88,9 @@ def unit_hint(unit: str, known: list[str], number: str = "") -> str | None:
 
 
 def _unknown_unit(part: Part, known: list[str], what: str) -> UnitError:
-    shown = ", ".join(known)
-    hint = unit_hint(part.unit, known, _number_text(part))
+    hint = unit_hint(part.unit, known, _number_text(part)) or f"{what} units: {', '.join(known)}"
     return UnitError(
-        f"unknown {what} unit `{part.unit}` in `{part.text}` (units: {shown})",
+        f"unknown {what} unit `{part.unit}` in `{part.text}`",
         hint,
         part.start + len(_number_text(part)),
         len(part.unit),

@@ -1,0 +1,41 @@
+"""Small helpers shared by the tests."""
+
+from __future__ import annotations
+
+from workoutc.fit import encode_workout
+from workoutc.source import load_text
+
+from .fitdump import decode
+
+TIME_CREATED = 1764547200
+
+
+def document(text: str, path: str = "test.wkt"):
+    source = load_text(text, path)
+    assert source.document is not None, [d.message for d in source.diagnostics]
+    return source.document
+
+
+def workout(text: str, path: str = "test.wkt"):
+    [only] = document(text, path).workouts
+    return only
+
+
+def messages(text: str, path: str = "test.wkt") -> dict:
+    """Compile a one-workout source and decode it with Garmin's decoder."""
+    return decode(encode_workout(workout(text, path), TIME_CREATED))
+
+
+def fit_steps(text: str, path: str = "test.wkt") -> list[dict]:
+    return messages(text, path)["workout_step_mesgs"]
+
+
+def errors(text: str, path: str = "test.wkt"):
+    source = load_text(text, path)
+    assert source.document is None, "expected errors"
+    return source.diagnostics
+
+
+def error(text: str, path: str = "test.wkt"):
+    [only] = errors(text, path)
+    return only

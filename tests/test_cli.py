@@ -1,0 +1,141 @@
+"""The command line: exit codes, summaries, safe and atomic output."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workoutc.cli import main
+
+from .fitdump import decode
+
+
+@pytest.fixture(autouse=True)
+def fixed_time(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(*args: str) -> int:
+    return main(list(args))
+
+
+def test_compile_writes_one_fit_per_workout_and_a_summary_per_file(tmp_path, capsys):
+    write(tmp_path, "src/recovery.wkt", "recovery 30min hr<z2 strides 4x20s\n")
+    write(tmp_path, "src/sub/week.wkt", 'workout "Tue" intervals\n  run 1km\nworkout "Thu" tempo\n  run 20min\n')
+    out = tmp_path / "out"
+    assert run("compile", str(tmp_path / "src"), "-o", str(out)) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["recovery.fit", "thu.fit", "tue.fit"]
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"{tmp_path / 'src/recovery.wkt'}: 1 workout -> {out / 'recovery.fit'} (4 steps)"
+    assert lines[1].startswith(f"{tmp_path / 'src/sub/week.wkt'}: 2 workouts -> {out / 'tue.fit'} (1 step), ")
+    assert lines[2] == "compiled 3 workouts from 2 files"
+    assert decode((out / "recovery.fit").read_bytes())["workout_mesgs"][0]["wkt_name"] == "recovery"
+
+
+def test_a_file_with_errors_writes_nothing_and_the_others_still_compile(tmp_path, capsys):
+    write(tmp_path, "a.wkt", "easy 30min\n")
+    write(tmp_path, "b.wkt", 'workout "B"\n  run 1km\n  run 30mins\n')
+    out = tmp_path / "out"
+    assert run("compile", str(tmp_path / "a.wkt"), str(tmp_path / "b.wkt"), "-o", str(out)) == 1
+    assert sorted(p.name for p in out.iterdir()) == ["a.fit"]
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'b.wkt'}:3:9: error: unknown duration unit `mins` in `30mins`" in err
+    assert f"{tmp_path / 'b.wkt'}: not compiled (1 error)" in err
+
+
+def test_a_failing_file_leaves_earlier_output_untouched(tmp_path):
+    source = write(tmp_path, "tempo.wkt", 'workout "Tempo"\n  run 20min\n')
+    out = tmp_path / "out"
+    assert run("compile", str(source), "-o", str(out)) == 0
+    before = (out / "tempo.fit").read_bytes()
+    write(tmp_path, "tempo.wkt", 'workout "Tempo"\n  run 20min pace 3:70/km\n')
+    assert run("compile", str(source), "-o", str(out)) == 1
+    assert (out / "tempo.fit").read_bytes() == before
+    assert [p.name for p in out.iterdir()] == ["tempo.fit"]  # no temporary files left
+
+
+def test_builds_are_reproducible_with_source_date_epoch(tmp_path):
+    source = write(tmp_path, "easy.wkt", "easy 40min hr<=z2\n")
+    run("compile", str(source), "-o", str(tmp_path / "one"))
+    run("compile", str(source), "-o", str(tmp_path / "two"))
+    assert (tmp_path / "one/easy.fit").read_bytes() == (tmp_path / "two/easy.fit").read_bytes()
+    created = decode((tmp_path / "one/easy.fit").read_bytes())["file_id_mesgs"][0]["time_created"]
+    assert int(created.timestamp()) == 1764547200
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("../../etc/passwd", "etc-passwd.fit"),
+    ("a/b:c|d", "a-b-c-d.fit"),
+    ("CON", "con-workout.fit"),
+    ("...", "workout.fit"),
+    ("Séance à côté", "seance-a-cote.fit"),
+    (".hidden", "hidden.fit"),
+    ("x" * 200, "x" * 64 + ".fit"),
+])
+def test_output_names_are_safe_slugs(tmp_path, name, expected):
+    write(tmp_path, "w.wkt", f'workout "{name}" easy 30min\n')
+    out = tmp_path / "out"
+    assert run("compile", str(tmp_path / "w.wkt"), "-o", str(out)) == 0
+    assert [p.name for p in out.iterdir()] == [expected]
+
+
+def test_output_names_are_unique_within_a_run(tmp_path):
+    write(tmp_path, "a.wkt", 'workout "Easy run" easy 30min\nworkout "easy-run" easy 40min\n')
+    write(tmp_path, "b.wkt", 'workout "EASY RUN!" easy 50min\n')
+    out = tmp_path / "out"
+    assert run("compile", str(tmp_path), "-o", str(out)) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["easy-run-2.fit", "easy-run-3.fit", "easy-run.fit"]
+
+
+def test_missing_input_is_a_usage_error(tmp_path, capsys):
+    assert run("compile", str(tmp_path / "nope.wkt"), "-o", str(tmp_path)) == 2
+    assert "nope.wkt: no such file or folder" in capsys.readouterr().err
+
+
+def test_unwritable_output_folder_is_an_io_error(tmp_path, capsys):
+    write(tmp_path, "a.wkt", "easy 30min\n")
+    blocker = write(tmp_path, "file", "not a folder")
+    assert run("compile", str(tmp_path / "a.wkt"), "-o", str(blocker / "out")) == 2
+    assert "cannot create the output folder" in capsys.readouterr().err
+
+
+def test_bad_source_date_epoch_is_a_usage_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    write(tmp_path, "a.wkt", "easy 30min\n")
+    assert run("compile", str(tmp_path / "a.wkt"), "-o", str(tmp_path / "out")) == 2
+    assert "SOURCE_DATE_EPOCH" in capsys.readouterr().err
+
+
+def test_no_arguments_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        run()
+    assert exit_info.value.code == 2
+
+
+def test_binary_input_is_reported_not_crashed_on(tmp_path, capsys):
+    (tmp_path / "junk.wkt").write_bytes(bytes(range(256)) * 4)
+    assert run("compile", str(tmp_path / "junk.wkt"), "-o", str(tmp_path / "out")) == 1
+    assert "junk.wkt:1:1: error: this is a binary file, not workout text" in capsys.readouterr().err
+
+
+def test_module_and_console_script_entry_points(tmp_path):
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"}
+    version = subprocess.run([sys.executable, "-m", "workoutc", "--version"], capture_output=True, text=True, env=env)
+    assert version.returncode == 0 and version.stdout.startswith("workoutc ")
+    script = Path(sys.executable).with_name("workoutc")
+    if script.exists():
+        write(tmp_path, "a.wkt", "easy 30min\n")
+        result = subprocess.run([str(script), "compile", str(tmp_path / "a.wkt"), "-o", str(tmp_path / "o")],
+                                capture_output=True, text=True, env=env)
+        assert result.returncode == 0 and (tmp_path / "o/a.fit").exists()
