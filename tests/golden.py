@@ -30,7 +30,7 @@ def render(source: Path) -> str:
     loaded = load(source, str(source.relative_to(ROOT)))
     assert loaded.document is not None, loaded.diagnostics
     parts = []
-    for workout in loaded.document.workouts:
+    for workout in loaded.document.all_workouts():
         parts.append(f"== {workout.name}\n" + dump(encode_workout(workout, TIME_CREATED)))
     return "\n".join(parts)
 

@@ -1,4 +1,4 @@
-"""The compile driver: input paths -> sources -> FIT files in an output folder."""
+"""Running a command over input paths: load, check, then compile or report."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from .check import Checker
+from .config import ConfigError, ConfigFinder, load_config
 from .diagnostics import Diagnostic, Severity, render_text
+from .model import fit_step_count, truncate_utf8
 from .outputs import NameRegistry, atomic_write
 from .source import Source, load
 
@@ -16,7 +19,7 @@ SUFFIX = ".wkt"
 
 
 class UsageError(Exception):
-    """A problem with the command line or the file system: exit status 2."""
+    """A problem with the command line, the configuration or the file system: exit 2."""
 
 
 def collect_inputs(paths: list[str]) -> list[tuple[Path, str]]:
@@ -39,14 +42,34 @@ def collect_inputs(paths: list[str]) -> list[tuple[Path, str]]:
     return found
 
 
-def load_all(inputs: list[tuple[Path, str]]) -> list[Source]:
-    sources = []
-    for path, shown in inputs:
-        try:
-            sources.append(load(path, shown))
-        except OSError as error:
-            raise UsageError(f"{shown}: cannot read: {error.strerror or error}") from None
-    return sources
+@dataclass
+class Run:
+    """The sources of one command, loaded and checked."""
+
+    sources: list[Source]
+    finder: ConfigFinder
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for source in self.sources for d in sorted(source.diagnostics, key=lambda d: d.sort_key)]
+
+    def text_of(self, path: str) -> str | None:
+        return next((s.text for s in self.sources if s.path == path), None)
+
+
+def load_and_check(paths: list[str], config_file: str | None) -> Run:
+    inputs = collect_inputs(paths)
+    try:
+        finder = ConfigFinder(load_config(Path(config_file)) if config_file else None)
+        sources = []
+        for path, shown in inputs:
+            try:
+                sources.append(load(path, shown))
+            except OSError as error:
+                raise UsageError(f"{shown}: cannot read: {error.strerror or error}") from None
+        Checker(finder).run(sources)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    return Run(sources, finder)
 
 
 def time_created() -> int:
@@ -61,7 +84,7 @@ def time_created() -> int:
 
 @dataclass
 class Report:
-    """What a run did, for the summary and the exit status."""
+    """What a compile did, for the summary and the exit status."""
 
     written: list[Path] = field(default_factory=list)
     failed_files: int = 0
@@ -69,18 +92,12 @@ class Report:
     workouts: int = 0
 
 
-def print_diagnostics(sources: list[Source], stream: TextIO) -> None:
-    for source in sources:
-        for diagnostic in sorted(source.diagnostics, key=lambda d: d.sort_key):
-            print(render_text(diagnostic, source.text), file=stream)
-
-
 def error_count(diagnostics: list[Diagnostic]) -> int:
     return sum(d.severity is Severity.ERROR for d in diagnostics)
 
 
-def compile_sources(sources: list[Source], outdir: Path, out: TextIO, err: TextIO) -> Report:
-    from .fit import count_fit_steps, encode_workout  # the encoder is only needed here
+def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO) -> Report:
+    from .fit import encode_workout  # the encoder is only needed here
 
     created = time_created()
     try:
@@ -89,26 +106,36 @@ def compile_sources(sources: list[Source], outdir: Path, out: TextIO, err: TextI
         raise UsageError(f"{outdir}: cannot create the output folder: {error.strerror or error}") from None
     names = NameRegistry()
     report = Report()
-    for source in sources:
-        print_diagnostics([source], err)
+    for source in run.sources:
+        for diagnostic in sorted(source.diagnostics, key=lambda d: d.sort_key):
+            print(render_text(diagnostic, source.text), file=err)
         errors = error_count(source.diagnostics)
-        if source.failed or errors:
+        report.errors += errors
+        if source.failed:
             report.failed_files += 1
-            report.errors += errors
             print(f"{source.path}: not compiled ({_plural(errors, 'error')})", file=err)
             continue
-        written = []
-        for workout in source.document.workouts:
+        device = run.finder.for_file(Path(source.path)).device
+        written, skipped = [], []
+        for workout in source.document.all_workouts():
+            if workout.name in source.blocked:
+                skipped.append(workout.name)
+                continue
             target = outdir / names.claim(workout.name, ".fit")
+            data = encode_workout(workout, created, truncate_utf8(workout.name, device.name_bytes))
             try:
-                atomic_write(target, encode_workout(workout, created))
+                atomic_write(target, data)
             except OSError as error:
                 raise UsageError(f"{target}: cannot write: {error.strerror or error}") from None
-            written.append(f"{target} ({_plural(count_fit_steps(workout.steps), 'step')})")
+            written.append(f"{target} ({_plural(fit_step_count(workout.steps), 'step')})")
             report.written.append(target)
         report.workouts += len(written)
-        what = _plural(len(written), "workout")
-        print(f"{source.path}: {what} -> {', '.join(written)}" if written else f"{source.path}: no workouts", file=out)
+        if skipped:
+            report.failed_files += 1
+        line = f"{source.path}: {_plural(len(written), 'workout')}" + (f" -> {', '.join(written)}" if written else "")
+        if skipped:
+            line += "; not compiled: " + ", ".join(f'"{name}"' for name in skipped)
+        print(line, file=err if skipped else out)
     return report
 
 

@@ -1,16 +1,24 @@
-"""The command line: `workoutc compile PATH... -o OUTDIR`.
+"""The command line.
 
-Exit status: 0 success, 1 errors in the input, 2 usage or I/O problems.
+    workoutc compile PATH... [-o OUTDIR] [--config FILE]
+    workoutc check PATH... [--format text|json|github|sarif] [--strict] [--config FILE]
+    workoutc rules [--format text|markdown]
+    workoutc explain CODE
+
+Exit status: 0 success, 1 errors in the input (with --strict, warnings too),
+2 usage, configuration or I/O problems.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from . import __version__
-from .build import UsageError, collect_inputs, compile_sources, load_all
+from .build import UsageError, compile_run, load_and_check
+from .diagnostics import Severity
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -18,34 +26,100 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workoutc",
-        description="Compile running workouts written as text into Garmin FIT workout files.",
+        description="Compile running workouts written as text into Garmin FIT workout files, "
+                    "and check them against recovery limits.",
     )
     parser.add_argument("--version", action="version", version=f"workoutc {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
-    compile_cmd = commands.add_parser("compile", help="compile .wkt files into FIT workout files",
-                                      description="Compile .wkt files (folders are searched recursively) "
-                                                  "into one .fit file per workout.")
+    compile_cmd = commands.add_parser(
+        "compile", help="check and compile .wkt files into FIT workout files",
+        description="Check .wkt files (folders are searched recursively) and compile each workout into a "
+                    ".fit file. A workout with errors is not written; warnings are printed.")
     compile_cmd.add_argument("paths", nargs="+", metavar="PATH", help=".wkt file or folder")
     compile_cmd.add_argument("-o", "--output", metavar="OUTDIR", default=".",
                              help="folder for the .fit files (default: the current folder)")
+    compile_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
     compile_cmd.set_defaults(run=_compile)
+
+    check_cmd = commands.add_parser(
+        "check", help="check .wkt files against the recovery rules",
+        description="Check workouts and plans against the rules (`workoutc rules` lists them).")
+    check_cmd.add_argument("paths", nargs="+", metavar="PATH", help=".wkt file or folder")
+    check_cmd.add_argument("--format", choices=("text", "json", "github", "sarif"),
+                           help="output format (default: text, or github when GITHUB_ACTIONS=true)")
+    check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    check_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
+    check_cmd.set_defaults(run=_check)
+
+    rules_cmd = commands.add_parser("rules", help="list every rule", description="List every rule.")
+    rules_cmd.add_argument("--format", choices=("text", "markdown"), default="text",
+                           help="markdown prints the full documentation (docs/rules.md)")
+    rules_cmd.set_defaults(run=_rules)
+
+    explain_cmd = commands.add_parser("explain", help="show a rule's documentation",
+                                      description="Show the documentation of a rule or error code.")
+    explain_cmd.add_argument("code", metavar="CODE", help="a rule code such as R101")
+    explain_cmd.set_defaults(run=_explain)
     return parser
 
 
 def _compile(args, out, err) -> int:
-    sources = load_all(collect_inputs(args.paths))
-    if not sources:
+    run = load_and_check(args.paths, args.config)
+    if not run.sources:
         print("workoutc: no .wkt files found", file=err)
         return EXIT_OK
-    report = compile_sources(sources, Path(args.output), out, err)
-    files = len(sources)
+    report = compile_run(run, Path(args.output), out, err)
+    files = len(run.sources)
     summary = f"compiled {report.workouts} workout{'s' * (report.workouts != 1)} from {files} file{'s' * (files != 1)}"
     if report.failed_files:
         summary += f"; {report.failed_files} file{'s' * (report.failed_files != 1)} with errors"
-    print(summary, file=err if report.failed_files else out)
-    return EXIT_INPUT if report.failed_files else EXIT_OK
+    print(summary, file=err if report.errors else out)
+    return EXIT_INPUT if report.errors else EXIT_OK
+
+
+def _check(args, out, err) -> int:
+    from .report import render, summary
+
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    run = load_and_check(args.paths, args.config)
+    diagnostics = run.diagnostics()
+    out.write(render(diagnostics, fmt, run.text_of))
+    if fmt == "text":
+        print(summary(diagnostics, len(run.sources)), file=err)
+    failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
+    return EXIT_INPUT if any(d.severity in failing for d in diagnostics) else EXIT_OK
+
+
+def _rules(args, out, err) -> int:
+    from .rules import RULES, rules_markdown
+
+    if args.format == "markdown":
+        out.write(rules_markdown())
+        return EXIT_OK
+    width = max(len(rule.NAME) for rule in RULES)
+    for rule in RULES:
+        print(f"{rule.ID}  {rule.NAME:<{width}}  {rule.SEVERITY.value:<7}  {rule.SUMMARY}", file=out)
+    return EXIT_OK
+
+
+def _explain(args, out, err) -> int:
+    from .diagnostics import INPUT_ERRORS
+    from .rules import REGISTRY, documentation
+    from .suggest import did_you_mean
+
+    code = args.code.upper()
+    if code in REGISTRY:
+        rule = REGISTRY[code]
+        print(f"{rule.ID} {rule.NAME} (default severity: {rule.SEVERITY.value})\n", file=out)
+        out.write(documentation(rule))
+        return EXIT_OK
+    if code in INPUT_ERRORS:
+        print(f"{code} {INPUT_ERRORS[code]}: an error in the input itself; see docs/language.md#errors", file=out)
+        return EXIT_OK
+    hint = did_you_mean(code, [*REGISTRY, *INPUT_ERRORS]) or "`workoutc rules` lists the rules"
+    raise UsageError(f"no rule {args.code!r}; {hint}")
 
 
 def main(argv: list[str] | None = None) -> int:

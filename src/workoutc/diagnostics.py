@@ -64,6 +64,16 @@ class Diagnostic:
         return (self.path, self.span, self.code, self.message)
 
 
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a rule reports; the checker turns it into a Diagnostic."""
+
+    span: Span
+    message: str
+    hint: str | None = None
+    severity: Severity | None = None  # only for rules whose findings vary in severity
+
+
 def input_error(code: str, path: str, span: Span, message: str, hint: str | None = None) -> Diagnostic:
     return Diagnostic(path, span, Severity.ERROR, code, INPUT_ERRORS[code], message, hint)
 

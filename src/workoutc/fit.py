@@ -192,11 +192,6 @@ def step_rows(nodes: tuple[Node, ...]) -> list[tuple]:
     return rows
 
 
-def count_fit_steps(nodes: tuple[Node, ...]) -> int:
-    """How many workout_step messages `nodes` become (repeat steps included)."""
-    return sum(count_fit_steps(n.steps) + 1 if isinstance(n, Repeat) else 1 for n in nodes)
-
-
 def encode_workout(workout: Workout, time_created: int, name: str | None = None) -> bytes:
     """The complete FIT file for one workout. `time_created` is Unix seconds."""
     name_bytes = _text(name or workout.name)

@@ -8,6 +8,7 @@ reports all of its independent errors at once and yields nothing half-built.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 from pathlib import PurePath
 
@@ -36,8 +37,6 @@ VALUE_LIMITS = {
     "W": units.LIMITS["power_watts"], "%ftp": units.LIMITS["power_percent"],
     "spm": units.LIMITS["cadence_spm"], "rpm": units.LIMITS["cadence_rpm"],
 }
-# Garmin's default heart-rate zones in % of max HR: zone n spans BOUNDS[n-1]..BOUNDS[n].
-HR_ZONE_BOUNDS = (50, 60, 70, 80, 90, 100)
 # What a one-sided bound (`hr<150bpm`) uses for its open side.
 OPEN_SIDE = {"bpm": (30, 250), "%max": (50, 100), "W": (1, 3000), "%ftp": (0, 300),
              "spm": (20, 300), "rpm": (10, 150)}
@@ -194,14 +193,14 @@ class Lowerer(Transformer):
         elif op == "<=":
             first, last = 1, number
         elif op == ">":
-            first, last = number + 1, len(HR_ZONE_BOUNDS) - 1
+            first, last = number + 1, len(units.HR_ZONE_BOUNDS) - 1
         else:
-            first, last = number, len(HR_ZONE_BOUNDS) - 1
+            first, last = number, len(units.HR_ZONE_BOUNDS) - 1
         if first > last:
             side = "below" if op.startswith("<") else "above"
             raise LowerError(Span(compare.line, compare.column, token.end_line, token.end_column),
                              f"there is no zone {side} zone {number}")
-        return HR_ZONE_BOUNDS[first - 1], HR_ZONE_BOUNDS[last]
+        return units.HR_ZONE_BOUNDS[first - 1], units.HR_ZONE_BOUNDS[last]
 
     def _value(self, token: Token, table, metric: str, default_unit: str | None = None) -> tuple[float, str]:
         try:
@@ -362,7 +361,7 @@ class Lowerer(Transformer):
     # ------------------------------------------------------------ plans
 
     def plan(self, meta, name, *entries):
-        return Plan(self._name(name), tuple(entries), meta_span(meta), self.path)
+        return Plan(self._name(name), _name_sessions(entries), meta_span(meta), self.path)
 
     def plan_entry(self, meta, day, at, what):
         span = meta_span(meta)
@@ -373,7 +372,7 @@ class Lowerer(Transformer):
         if isinstance(what, Token):
             return PlanEntry(when, clock, None, self._string(what, "a workout name"), span)
         kind, steps, session_span = what
-        workout = Workout(f"{kind} {when.isoformat()}", kind, steps, session_span, self.path, one_line=True)
+        workout = Workout(kind, kind, steps, session_span, self.path, one_line=True)
         return PlanEntry(when, clock, workout, None, span)
 
     def _date(self, token: Token) -> date:
@@ -387,6 +386,25 @@ class Lowerer(Transformer):
         if len(minutes) != 2 or int(hours) > 23 or int(minutes) > 59:
             raise LowerError(token_span(token), f"`{token}` is not a time of day", "write times as HH:MM, 24-hour")
         return time(int(hours), int(minutes))
+
+
+def _name_sessions(entries: tuple[PlanEntry, ...]) -> tuple[PlanEntry, ...]:
+    """Name the one-line sessions of a plan by kind, date and time: `easy 11-26 07:00`.
+
+    Short enough for a watch screen; a second one with the same name gets a number.
+    """
+    named, taken = [], set()
+    for entry in entries:
+        workout = entry.workout
+        if workout is not None:
+            name = f"{workout.kind} {entry.day:%m-%d}" + (f" {entry.at:%H:%M}" if entry.at else "")
+            base, number = name, 2
+            while name.casefold() in taken:
+                name, number = f"{base} {number}", number + 1
+            taken.add(name.casefold())
+            entry = PlanEntry(entry.day, entry.at, replace(workout, name=name), None, entry.span)
+        named.append(entry)
+    return tuple(named)
 
 
 def _scaled(duration, factor: int):
@@ -428,7 +446,7 @@ def lower(parsed: ParsedSource, path: str) -> tuple[Document | None, list[Diagno
             workouts.append(item)
         elif isinstance(item, Plan):
             plans.append(item)
-    diagnostics += _duplicate_names(workouts, path)
+    diagnostics += _duplicate_names(workouts + [e.workout for p in plans for e in p.entries if e.workout], path)
     if not items and not diagnostics:
         diagnostics.append(input_error("E008", path, Span.point(1, 1), "this file defines no workout or plan",
                                        "a workout can be one line: `easy 40min hr<=z2`"))

@@ -144,6 +144,11 @@ class Document:
     workouts: tuple[Workout, ...]
     plans: tuple[Plan, ...] = field(default=())
 
+    def all_workouts(self) -> list[Workout]:
+        """The file's workouts, then the one-line sessions written inside its plans."""
+        inline = [entry.workout for plan in self.plans for entry in plan.entries if entry.workout is not None]
+        return [*self.workouts, *inline]
+
 
 def walk_steps(nodes: tuple[Node, ...]):
     """Every Step inside `nodes`, depth first, each repeat's block once."""
@@ -162,3 +167,13 @@ def expanded_steps(nodes: tuple[Node, ...]):
                 yield from expanded_steps(node.steps)
         else:
             yield node
+
+
+def fit_step_count(nodes: tuple[Node, ...]) -> int:
+    """How many FIT workout_step messages `nodes` become (repeat steps included)."""
+    return sum(fit_step_count(n.steps) + 1 if isinstance(n, Repeat) else 1 for n in nodes)
+
+
+def truncate_utf8(text: str, limit: int) -> str:
+    """The longest prefix of `text` that fits in `limit` bytes of UTF-8."""
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")

@@ -71,17 +71,20 @@ class Indentation:
             if last is None and token.column > 1:
                 raise IndentationFailure(Span(token.line, 1, token.line, token.column), "unexpected indentation",
                                          "the first line of a workout, plan or session starts in column 1")
+            if token.type == "_NL":
+                self._collect_comments(token)
+                # Zero width, so a rule's span ends where its line's content does.
+                token.end_line, token.end_column, token.end_pos = token.line, token.column, token.start_pos
             yield token
             last = token
             if token.type == "_NL":
-                self._collect_comments(token)
                 yield from self._indentation(token, levels)
         for _ in levels[1:]:
-            yield Token("_DEDENT", "", line=last.end_line if last else 1, column=1)
+            yield _zero_width("_DEDENT", last)
 
     def _indentation(self, newline: Token, levels: list[str]):
         indent = newline.value.rsplit("\n", 1)[-1]
-        line = newline.end_line
+        line = newline.line + newline.value.count("\n")
         if indent == levels[-1]:
             return
         if indent.startswith(levels[-1]):
@@ -91,7 +94,7 @@ class Indentation:
         tabs = "\t" in indent or any("\t" in level for level in levels)
         while len(levels) > 1 and not indent.startswith(levels[-1]):
             levels.pop()
-            yield Token("_DEDENT", indent, line=line, column=len(indent) + 1)
+            yield _zero_width("_DEDENT", newline)
         if indent != levels[-1]:
             span = Span(line, 1, line, len(indent) + 1)
             if tabs and " " in "".join(levels) + indent:
@@ -106,6 +109,11 @@ class Indentation:
             line = newline.line + before.count("\n")
             column = match.start() - before.rfind("\n") if "\n" in before else newline.column + match.start()
             self.comments.append(Comment(Span(line, column, line, column + len(match.group())), match.group()))
+
+
+def _zero_width(kind: str, at: Token) -> Token:
+    return Token(kind, "", start_pos=at.start_pos, line=at.line, column=at.column,
+                 end_line=at.line, end_column=at.column, end_pos=at.start_pos)
 
 
 def grammar_text() -> str:
@@ -183,7 +191,8 @@ def _explain(failure: UnexpectedInput, text: str, path: str) -> Diagnostic:
     token = getattr(failure, "token", None)
     at_end = isinstance(failure, UnexpectedEOF) or token is None or token.type == "$END"
     rows = text.split("\n")
-    line = len(rows) if at_end else token.line
+    # A dedent sits at the end of the last line of its block; it belongs to the next one.
+    line = len(rows) if at_end else token.line + (token.type == "_DEDENT")
     missing = _missing_block(rows, line, path)
     if missing:
         return missing

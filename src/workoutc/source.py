@@ -22,6 +22,7 @@ class Source:
     document: Document | None = None
     comments: tuple[Comment, ...] = ()
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    blocked: set[str] = field(default_factory=set)  # workouts the checker found errors in
 
     @property
     def failed(self) -> bool:

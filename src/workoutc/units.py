@@ -47,6 +47,9 @@ LIMITS = {
     "power_zones": 7,
 }
 
+# Garmin's default heart-rate zones in % of max HR: zone n spans BOUNDS[n-1]..BOUNDS[n].
+HR_ZONE_BOUNDS = (50, 60, 70, 80, 90, 100)
+
 # A target written as a single value becomes a window this wide on each side.
 SINGLE_VALUE_HALF_WIDTH = {"bpm": 5, "%max": 3, "W": 10, "%ftp": 3, "spm": 4, "rpm": 2, "pace": 5}
 

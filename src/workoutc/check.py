@@ -1,0 +1,241 @@
+"""The checker: run every enabled rule over the sources of one run.
+
+Rules yield bare `Problem`s; this module stamps them with code, rule name, severity
+and path, applies the configuration (disabled rules, severities, options) and the
+inline `# workoutc: disable=CODE` comments, resolves plan references across the
+run, and says once when a rule needed a profile value that is missing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from .config import DEFAULT, Athlete, Config, ConfigFinder
+from .diagnostics import Diagnostic, Severity, Span, input_error
+from .model import Plan, PlanEntry, Workout
+from .rules import REGISTRY, RULES, Problem
+from .source import Source
+from .suggest import closest
+from .training import is_easy_run, is_long, is_quality, workout_seconds
+
+SUPPRESSION = re.compile(r"#\s*workoutc:\s*disable=([\w,\s]+)")
+UNTIMED = time(12, 0)  # entries without a time sort (and are spaced) as if at noon
+
+# What each profile value is for, in the "missing value" note.
+PROFILE_HELP = {
+    "max_hr": "max_hr = 188",
+    "level": 'level = "intermediate"',
+    "easy_pace": 'easy_pace = "5:20-5:50/km"',
+    "threshold_pace": 'threshold_pace = "4:10/km"',
+    "ftp": "ftp = 250",
+}
+
+
+class RecordingAthlete:
+    """An Athlete that remembers which missing values were asked for."""
+
+    def __init__(self, athlete: Athlete):
+        self._athlete = athlete
+        self.missing: list[str] = []
+
+    def __getattr__(self, name: str):
+        value = getattr(self._athlete, name)
+        if value is None and name not in self.missing:
+            self.missing.append(name)
+        return value
+
+
+@dataclass
+class Context:
+    """What a rule sees besides its subject."""
+
+    athlete: RecordingAthlete
+    options: dict
+    config: Config
+
+
+@dataclass(frozen=True)
+class Session:
+    """A plan entry with its workout resolved and its day classified."""
+
+    entry: PlanEntry
+    workout: Workout | None  # None: rest
+    start: datetime
+    quality: bool
+    long: bool
+    easy: bool
+    seconds: float
+
+    @property
+    def hard(self) -> bool:
+        return self.quality or self.long
+
+
+@dataclass(frozen=True)
+class Week:
+    """A calendar week (Monday to Sunday) of a plan."""
+
+    monday: date
+    sessions: list[Session]
+    complete: bool  # the plan covers the week from its Monday
+
+    @property
+    def label(self) -> str:
+        return f"the week of {self.monday.isoformat()}"
+
+    @property
+    def seconds(self) -> float:
+        return sum(session.seconds for session in self.sessions)
+
+
+@dataclass
+class PlanView:
+    """A plan with its entries resolved and classified, in time order."""
+
+    plan: Plan
+    sessions: list[Session]
+
+    def days(self) -> list[tuple[date, list[Session]]]:
+        by_day: dict[date, list[Session]] = defaultdict(list)
+        for session in self.sessions:
+            by_day[session.start.date()].append(session)
+        return sorted(by_day.items())
+
+    def weeks(self) -> list[Week]:
+        by_monday: dict[date, list[Session]] = defaultdict(list)
+        for session in self.sessions:
+            day = session.start.date()
+            by_monday[day - timedelta(days=day.weekday())].append(session)
+        first = self.sessions[0].start.date() if self.sessions else None
+        return [Week(monday, sessions, first is not None and first <= monday)
+                for monday, sessions in sorted(by_monday.items())]
+
+
+@dataclass
+class Checker:
+    """Runs the rules for one run of `check` or `compile`."""
+
+    finder: ConfigFinder
+    _reported_missing: set = field(default_factory=set)
+
+    def run(self, sources: list[Source]) -> None:
+        library = _Library(sources)
+        for source in sources:
+            if source.document is None:
+                continue
+            config = self._config_for(source)
+            findings: list[Diagnostic] = []
+            for workout in source.document.all_workouts():
+                found = self._workout_findings(workout, config, source.path)
+                if any(d.severity is Severity.ERROR for d in found):
+                    source.blocked.add(workout.name)
+                findings += found
+            for plan in source.document.plans:
+                findings += self._plan_findings(plan, library, config, source)
+            source.diagnostics += _suppress(findings, source)
+
+    def _config_for(self, source: Source) -> Config:
+        return self.finder.for_file(Path(source.path)) if source.path else DEFAULT
+
+    def _workout_findings(self, workout: Workout, config: Config, path: str) -> list[Diagnostic]:
+        found = []
+        for rule in RULES:
+            if rule.SCOPE == "workout":
+                found += self._apply(rule, workout, workout.span, config, path)
+        return found
+
+    def _plan_findings(self, plan: Plan, library: "_Library", config: Config, source: Source) -> list[Diagnostic]:
+        athlete = RecordingAthlete(config.athlete)
+        sessions, errors = [], []
+        for entry in plan.entries:
+            workout = entry.workout
+            if workout is None and entry.reference is not None:
+                workout, error = library.resolve(entry, source.path)
+                if error:
+                    errors.append(error)
+                    continue
+            sessions.append(_session(entry, workout, athlete))
+        sessions.sort(key=lambda s: s.start)
+        view = PlanView(plan, sessions)
+        found = list(errors)
+        for rule in RULES:
+            if rule.SCOPE == "plan":
+                found += self._apply(rule, view, plan.span, config, source.path, athlete)
+        return found
+
+    def _apply(self, rule, subject, span: Span, config: Config, path: str, athlete=None) -> list[Diagnostic]:
+        if rule.ID in config.rules.disabled:
+            return []
+        context = Context(athlete or RecordingAthlete(config.athlete), config.rule_options(rule), config)
+        severity = config.rules.severity.get(rule.ID)
+        found = [
+            Diagnostic(path, p.span, severity or p.severity or rule.SEVERITY, rule.ID, rule.NAME, p.message, p.hint)
+            for p in rule.check(subject, context)
+        ]
+        for key in context.athlete.missing:
+            if (rule.ID, key) not in self._reported_missing:
+                self._reported_missing.add((rule.ID, key))
+                found.append(Diagnostic(
+                    path, span, Severity.INFO, rule.ID, rule.NAME,
+                    f"athlete.{key} is not set, so part of this rule was skipped",
+                    f"add `{PROFILE_HELP.get(key, key)}` under [athlete] in workoutc.toml",
+                ))
+        return found
+
+
+def _session(entry: PlanEntry, workout: Workout | None, athlete) -> Session:
+    start = datetime.combine(entry.day, entry.at or UNTIMED)
+    if workout is None:
+        return Session(entry, None, start, False, False, False, 0.0)
+    return Session(entry, workout, start, is_quality(workout, athlete), is_long(workout),
+                   is_easy_run(workout, athlete), workout_seconds(workout, athlete))
+
+
+class _Library:
+    """Every workout of the run by name, to resolve plan references."""
+
+    def __init__(self, sources: list[Source]):
+        self._by_name: dict[str, list[tuple[str, Workout]]] = defaultdict(list)
+        for source in sources:
+            if source.document is not None:
+                for workout in source.document.workouts:
+                    self._by_name[workout.name.casefold()].append((source.path, workout))
+
+    def resolve(self, entry: PlanEntry, path: str) -> tuple[Workout | None, Diagnostic | None]:
+        candidates = self._by_name.get(entry.reference.casefold(), [])
+        local = [w for p, w in candidates if p == path]
+        if local:
+            return local[0], None
+        if len(candidates) == 1:
+            return candidates[0][1], None
+        if candidates:
+            places = ", ".join(f"{p}:{w.span.line}" for p, w in candidates)
+            return None, input_error("E006", path, entry.span, f"several workouts are named \"{entry.reference}\"",
+                                     f"defined at {places}; rename one")
+        names = [w.name for group in self._by_name.values() for _, w in group]
+        match = closest(entry.reference, names)
+        hint = f"did you mean \"{match}\"?" if match else "define it in this file or pass its file in the same run"
+        return None, input_error("E006", path, entry.span, f"no workout named \"{entry.reference}\"", hint)
+
+
+def _suppress(findings: list[Diagnostic], source: Source) -> list[Diagnostic]:
+    """Drop findings silenced by `# workoutc: disable=CODE[,CODE]` on their line."""
+    silenced: dict[int, set[str]] = {}
+    for comment in source.comments:
+        match = SUPPRESSION.search(comment.text)
+        if match:
+            codes = {code.strip().upper() for code in match.group(1).split(",") if code.strip()}
+            silenced.setdefault(comment.span.line, set()).update(codes)
+    if not silenced:
+        return findings
+    return [
+        d for d in findings
+        if d.code not in REGISTRY or not ({d.code, "ALL"} & silenced.get(d.span.line, set()))
+    ]
+
+
+__all__ = ["Checker", "Context", "PlanView", "Problem", "Session", "Week"]

@@ -1,0 +1,38 @@
+"""Flags a long run over `max_minutes`.
+
+Past about two and a half hours a training run adds more fatigue and injury risk than
+endurance; Daniels caps the long run at the lesser of 25 % of weekly volume and 150
+minutes.
+
+**Source.** Daniels, *Running Formula* (long run at most 150 minutes).
+
+**Options.** `max_minutes` (default 150).
+
+**Passing.**
+
+    long 1h50min hr<=z2
+
+**Failing.**
+
+    long 3h hr<=z2
+"""
+
+from ..diagnostics import Problem, Severity
+from ..training import workout_seconds
+
+ID = "S203"
+NAME = "long-run-too-long"
+SEVERITY = Severity.WARNING
+SCOPE = "workout"
+OPTIONS = {"max_minutes": 150}
+SUMMARY = "a long run over 150 minutes"
+
+
+def check(workout, ctx):
+    if workout.kind != "long":
+        return
+    limit = ctx.options["max_minutes"]
+    minutes = workout_seconds(workout, ctx.athlete) / 60
+    if minutes > limit:
+        yield Problem(workout.span, f"this long run lasts {minutes:.0f} min, more than {limit:g} min",
+                      "keep long runs to about 2.5 hours; build endurance with frequency instead")

@@ -1,0 +1,194 @@
+"""Training knowledge shared by the checker and the pages.
+
+How hard a target is, how long a step lasts, what kind of day a session makes.
+Functions take an `athlete` (config.Athlete, or the checker's recording proxy) and
+read a profile value only when they need it, so the checker can tell the user which
+missing value stopped a rule from deciding; nothing here guesses a missing value.
+"""
+
+from __future__ import annotations
+
+from .model import Distance, Intensity, Repeat, Step, Target, Time, Workout, expanded_steps
+from .units import HR_ZONE_BOUNDS, PACE_UNITS
+
+QUALITY_KINDS = frozenset({"tempo", "threshold", "intervals", "hills", "fartlek", "race"})
+EASY_KINDS = frozenset({"easy", "recovery"})
+EASY, MODERATE, HARD = 1, 2, 3
+HARD_POWER_PERCENT = 90  # above this % of FTP a step is quality work
+EASY_POWER_PERCENT = 75  # the recovery cap
+EASY_HR_PERCENT = HR_ZONE_BOUNDS[2]  # top of zone 2
+HARD_HR_PERCENT = HR_ZONE_BOUNDS[3]  # bottom of zone 4
+
+
+def hr_percent(target: Target, athlete) -> tuple[float, float] | None:
+    """A heart-rate target as (low, high) % of max HR; None when max HR is needed but unknown."""
+    if target.zone is not None:
+        return HR_ZONE_BOUNDS[target.zone - 1], HR_ZONE_BOUNDS[target.zone]
+    if target.unit == "%max":
+        return target.low, target.high
+    max_hr = athlete.max_hr
+    if max_hr is None:
+        return None
+    return target.low * 100 / max_hr, target.high * 100 / max_hr
+
+
+def power_percent(target: Target, athlete) -> tuple[float, float] | None:
+    """A power target as (low, high) % of FTP; None when unknown (zones, or watts without FTP)."""
+    if target.zone is not None:
+        return None
+    if target.unit == "%ftp":
+        return target.low, target.high
+    ftp = athlete.ftp
+    if ftp is None:
+        return None
+    return target.low * 100 / ftp, target.high * 100 / ftp
+
+
+def pace_per_km(target: Target) -> tuple[float, float]:
+    """A pace target as (fast, slow) seconds per km."""
+    factor = 1000 / PACE_UNITS[target.unit[2:]]
+    return target.low * factor, target.high * factor
+
+
+def target_effort(target: Target, athlete) -> int | None:
+    """EASY, MODERATE or HARD by the middle of the target; None when it cannot be told."""
+    if target.metric == "hr":
+        span = hr_percent(target, athlete)
+        if span is None:
+            return None
+        middle = sum(span) / 2
+        return EASY if middle <= EASY_HR_PERCENT else HARD if middle >= HARD_HR_PERCENT else MODERATE
+    if target.metric == "power":
+        if target.zone is not None:
+            return EASY if target.zone <= 2 else HARD if target.zone >= 4 else MODERATE
+        span = power_percent(target, athlete)
+        if span is None:
+            return None
+        middle = sum(span) / 2
+        return EASY if middle <= EASY_POWER_PERCENT else HARD if middle > HARD_POWER_PERCENT else MODERATE
+    if target.metric == "pace":
+        middle = sum(pace_per_km(target)) / 2
+        threshold = athlete.threshold_pace
+        if threshold is not None and middle <= threshold:
+            return HARD
+        easy = athlete.easy_pace
+        if easy is None:
+            return None if threshold is None else MODERATE
+        return EASY if middle >= easy[0] else MODERATE
+    return None  # cadence says nothing about effort
+
+
+def step_effort(step: Step, athlete) -> int | None:
+    """The hardest known effort among the step's targets."""
+    efforts = [effort for target in step.targets if (effort := target_effort(target, athlete)) is not None]
+    return max(efforts) if efforts else None
+
+
+def is_hard_step(step: Step, athlete) -> bool:
+    return step.intensity is Intensity.ACTIVE and not step.stride and step_effort(step, athlete) == HARD
+
+
+def hard_part(workout: Workout, athlete) -> tuple[int, int] | None:
+    """Indices of the first and last top-level nodes of a session's hard part.
+
+    Hard: a repeat (other than strides) or a work step at zone 3+, faster than easy
+    pace or above 75 % FTP. When nothing is known to be hard, targeted work steps of
+    unknown effort are; failing those, the first work step.
+    """
+    hard, unknown, first_work = [], [], None
+    for index, node in enumerate(workout.steps):
+        if isinstance(node, Repeat):
+            if not node.strides:
+                hard.append(index)
+            continue
+        if node.intensity is not Intensity.ACTIVE:
+            continue
+        first_work = index if first_work is None else first_work
+        effort = step_effort(node, athlete)
+        if effort is not None and effort >= MODERATE:
+            hard.append(index)
+        elif effort is None and node.targets:
+            unknown.append(index)
+    chosen = hard or unknown or ([first_work] if first_work is not None else [])
+    return (chosen[0], chosen[-1]) if chosen else None
+
+
+def is_quality(workout: Workout, athlete) -> bool:
+    """A quality session: a quality kind, or any work step at zone 4+, threshold pace or >90 % FTP."""
+    if workout.kind in QUALITY_KINDS:
+        return True
+    return any(is_hard_step(step, athlete) for step in expanded_steps(workout.steps))
+
+
+def is_long(workout: Workout) -> bool:
+    return workout.kind == "long"
+
+
+def is_easy_run(workout: Workout, athlete) -> bool:
+    return workout.kind in EASY_KINDS and not is_quality(workout, athlete)
+
+
+def easy_seconds(workout: Workout, athlete) -> float:
+    """Time spent easy: zone 2 or below, easy pace, <= 75 % FTP, or untargeted easy running."""
+    untargeted_easy = workout.kind in EASY_KINDS or workout.kind == "long"
+    seconds = 0.0
+    for step in expanded_steps(workout.steps):
+        if step.stride:
+            continue
+        effort = step_effort(step, athlete)
+        if effort == EASY or (not step.targets and (untargeted_easy or step.intensity is not Intensity.ACTIVE)):
+            seconds += step_seconds(step, athlete) or 0
+    return seconds
+
+
+# ------------------------------------------------------------------ estimates
+
+
+def step_pace(step: Step, athlete) -> float | None:
+    """Seconds per metre for timing a step: its pace target, else the athlete's easy pace."""
+    for target in step.targets:
+        if target.metric == "pace":
+            return sum(pace_per_km(target)) / 2 / 1000
+    easy = athlete.easy_pace
+    return sum(easy) / 2 / 1000 if easy else None
+
+
+def step_seconds(step: Step, athlete) -> float | None:
+    """How long a step lasts; None for open-ended steps or distances with no known pace."""
+    if isinstance(step.duration, Time):
+        return step.duration.seconds
+    if isinstance(step.duration, Distance):
+        pace = step_pace(step, athlete)
+        return None if pace is None else step.duration.metres * pace
+    return None
+
+
+def step_metres(step: Step, athlete) -> float | None:
+    if isinstance(step.duration, Distance):
+        return step.duration.metres
+    if isinstance(step.duration, Time):
+        pace = step_pace(step, athlete)
+        return None if pace is None else step.duration.seconds / pace
+    return None
+
+
+def total(nodes, measure, athlete) -> tuple[float, bool]:
+    """(sum of known values, whether every step was known) over the expanded steps."""
+    known, complete = 0.0, True
+    for step in expanded_steps(nodes):
+        value = measure(step, athlete)
+        if value is None:
+            complete = False
+        else:
+            known += value
+    return known, complete
+
+
+def workout_seconds(workout: Workout, athlete) -> float:
+    """Estimated running time; open-ended steps count as zero."""
+    return total(workout.steps, step_seconds, athlete)[0]
+
+
+def running_nodes(workout: Workout):
+    """Top-level nodes other than strides: the body of the session."""
+    return [node for node in workout.steps if not (isinstance(node, Repeat) and node.strides)]
