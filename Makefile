@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed-stamp
 # Fixed build time so `make demo` output is byte-identical run to run.
 export SOURCE_DATE_EPOCH ?= 1764547200
 
-.PHONY: demo test golden clean
+.PHONY: demo test golden docs clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ test: $(INSTALLED)
 # Rewrite the golden dumps next to the examples; review `git diff` before committing.
 golden: $(INSTALLED)
 	$(BIN)/python -m tests.golden
+
+# docs/rules.md is generated from the rule docstrings (a test fails when it is stale).
+docs: $(INSTALLED)
+	$(BIN)/workoutc rules --format markdown > docs/rules.md
 
 clean:
 	rm -rf out $(VENV) build src/*.egg-info .pytest_cache

@@ -116,11 +116,20 @@ class PlanView:
 
 
 @dataclass
+class _MissingValue:
+    """Where a missing profile value was first needed, and by which rules."""
+
+    source: Source
+    span: Span
+    codes: list[str]
+
+
+@dataclass
 class Checker:
     """Runs the rules for one run of `check` or `compile`."""
 
     finder: ConfigFinder
-    _reported_missing: set = field(default_factory=set)
+    _missing: dict[str, _MissingValue] = field(default_factory=dict)
 
     def run(self, sources: list[Source]) -> None:
         library = _Library(sources)
@@ -130,61 +139,77 @@ class Checker:
             config = self._config_for(source)
             findings: list[Diagnostic] = []
             for workout in source.document.all_workouts():
-                found = self._workout_findings(workout, config, source.path)
+                found = self._workout_findings(workout, config, source)
                 if any(d.severity is Severity.ERROR for d in found):
                     source.blocked.add(workout.name)
                 findings += found
             for plan in source.document.plans:
                 findings += self._plan_findings(plan, library, config, source)
             source.diagnostics += _suppress(findings, source)
+        self._report_missing()
 
     def _config_for(self, source: Source) -> Config:
         return self.finder.for_file(Path(source.path)) if source.path else DEFAULT
 
-    def _workout_findings(self, workout: Workout, config: Config, path: str) -> list[Diagnostic]:
+    def _workout_findings(self, workout: Workout, config: Config, source: Source) -> list[Diagnostic]:
         found = []
         for rule in RULES:
             if rule.SCOPE == "workout":
-                found += self._apply(rule, workout, workout.span, config, path)
+                found += self._apply(rule, workout, workout.span, config, source)
         return found
 
     def _plan_findings(self, plan: Plan, library: "_Library", config: Config, source: Source) -> list[Diagnostic]:
         athlete = RecordingAthlete(config.athlete)
-        sessions, errors = [], []
+        sessions, found = [], []
         for entry in plan.entries:
             workout = entry.workout
             if workout is None and entry.reference is not None:
                 workout, error = library.resolve(entry, source.path)
                 if error:
-                    errors.append(error)
+                    found.append(error)
                     continue
             sessions.append(_session(entry, workout, athlete))
         sessions.sort(key=lambda s: s.start)
         view = PlanView(plan, sessions)
-        found = list(errors)
-        for rule in RULES:
-            if rule.SCOPE == "plan":
-                found += self._apply(rule, view, plan.span, config, source.path, athlete)
+        plan_rules = [rule for rule in RULES if rule.SCOPE == "plan" and rule.ID not in config.rules.disabled]
+        for rule in plan_rules:
+            found += self._apply(rule, view, plan.span, config, source)
+        # Classifying the days needed these values on behalf of every plan rule.
+        self._note_missing(athlete.missing, [rule.ID for rule in plan_rules], source, plan.span)
         return found
 
-    def _apply(self, rule, subject, span: Span, config: Config, path: str, athlete=None) -> list[Diagnostic]:
+    def _apply(self, rule, subject, span: Span, config: Config, source: Source) -> list[Diagnostic]:
         if rule.ID in config.rules.disabled:
             return []
-        context = Context(athlete or RecordingAthlete(config.athlete), config.rule_options(rule), config)
+        context = Context(RecordingAthlete(config.athlete), config.rule_options(rule), config)
         severity = config.rules.severity.get(rule.ID)
         found = [
-            Diagnostic(path, p.span, severity or p.severity or rule.SEVERITY, rule.ID, rule.NAME, p.message, p.hint)
+            Diagnostic(source.path, p.span, severity or p.severity or rule.SEVERITY, rule.ID, rule.NAME,
+                       p.message, p.hint)
             for p in rule.check(subject, context)
         ]
-        for key in context.athlete.missing:
-            if (rule.ID, key) not in self._reported_missing:
-                self._reported_missing.add((rule.ID, key))
-                found.append(Diagnostic(
-                    path, span, Severity.INFO, rule.ID, rule.NAME,
-                    f"athlete.{key} is not set, so part of this rule was skipped",
-                    f"add `{PROFILE_HELP.get(key, key)}` under [athlete] in workoutc.toml",
-                ))
+        self._note_missing(context.athlete.missing, [rule.ID], source, span)
         return found
+
+    def _note_missing(self, keys: list[str], codes: list[str], source: Source, span: Span) -> None:
+        for key in keys:
+            missing = self._missing.setdefault(key, _MissingValue(source, span, []))
+            missing.codes += [code for code in codes if code not in missing.codes]
+
+    def _report_missing(self) -> None:
+        """One note per missing profile value for the whole run, naming the rules it held back."""
+        for key, missing in self._missing.items():
+            if not missing.codes:
+                continue
+            codes = sorted(missing.codes, key=list(REGISTRY).index)
+            first = REGISTRY[codes[0]]
+            rules = ", ".join(codes)
+            note = Diagnostic(
+                missing.source.path, missing.span, Severity.INFO, first.ID, first.NAME,
+                f"athlete.{key} is not set, so {rules} skipped part of {'its' if len(codes) == 1 else 'their'} checks",
+                f"add `{PROFILE_HELP.get(key, key)}` under [athlete] in workoutc.toml",
+            )
+            missing.source.diagnostics += _suppress([note], missing.source)
 
 
 def _session(entry: PlanEntry, workout: Workout | None, athlete) -> Session:

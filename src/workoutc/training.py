@@ -93,8 +93,12 @@ def hard_part(workout: Workout, athlete) -> tuple[int, int] | None:
 
     Hard: a repeat (other than strides) or a work step at zone 3+, faster than easy
     pace or above 75 % FTP. When nothing is known to be hard, targeted work steps of
-    unknown effort are; failing those, the first work step.
+    unknown effort are; failing those, the first work step. A one-line session's hard
+    part is its main step when that has a target; without one it has no known shape.
     """
+    if workout.one_line:
+        main = workout.steps[0]
+        return (0, 0) if main.targets else None
     hard, unknown, first_work = [], [], None
     for index, node in enumerate(workout.steps):
         if isinstance(node, Repeat):
@@ -114,9 +118,12 @@ def hard_part(workout: Workout, athlete) -> tuple[int, int] | None:
 
 
 def is_quality(workout: Workout, athlete) -> bool:
-    """A quality session: a quality kind, or any work step at zone 4+, threshold pace or >90 % FTP."""
+    """A quality session: a quality kind, or a block workout with a work step at zone 4+,
+    threshold pace or faster, or above 90 % FTP. One-line sessions are what their kind says."""
     if workout.kind in QUALITY_KINDS:
         return True
+    if workout.one_line:
+        return False
     return any(is_hard_step(step, athlete) for step in expanded_steps(workout.steps))
 
 

@@ -33,6 +33,7 @@ SEVERITY = Severity.WARNING
 SCOPE = "workout"
 OPTIONS = {"min_pace_seconds": 5, "min_bpm": 5}
 SUMMARY = "a pace window under 5 s/km or a heart-rate window under 5 bpm"
+MAX_HR_RANGE = (100, 250)  # the max HR values the profile accepts
 
 
 def check(workout, ctx):
@@ -47,16 +48,22 @@ def check(workout, ctx):
                     yield Problem(target.span, f"a pace window of {slow - fast:.0f} s/km is narrower than {limit:g} s/km",
                                   "GPS pace wobbles; widen the window so the watch alerts only when it matters")
             elif target.metric == "hr":
-                width = _bpm_width(target, ctx.athlete)
                 limit = ctx.options["min_bpm"]
+                width = _bpm_width(target, ctx.athlete, limit)
                 if width is not None and width < limit:
                     yield Problem(target.span, f"a heart-rate window of {width:.0f} bpm is narrower than {limit:g} bpm",
                                   "heart rate drifts a few beats; widen the window")
 
 
-def _bpm_width(target, athlete) -> float | None:
+def _bpm_width(target, athlete, limit: float) -> float | None:
+    """The window in bpm; for % of max, max HR is asked for only when it decides."""
     width = target.high - target.low
     if target.unit == "bpm":
         return width
+    lowest, highest = (width * limit / 100 for limit in MAX_HR_RANGE)
+    if lowest >= limit:
+        return lowest  # wide enough for any max HR
     max_hr = athlete.max_hr
-    return None if max_hr is None else width * max_hr / 100
+    if max_hr is not None:
+        return width * max_hr / 100
+    return highest if highest < limit else None
