@@ -14,12 +14,13 @@ $(INSTALLED): pyproject.toml
 	touch $(INSTALLED)
 
 demo: $(INSTALLED)
-	$(BIN)/workoutc compile examples -o out
+	$(BIN)/workoutc compile examples -o out --html
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
-# Rewrite the golden dumps next to the examples; review `git diff` before committing.
+# Rewrite the golden files (FIT dumps next to the examples, pages in tests/golden/);
+# review `git diff` before committing.
 golden: $(INSTALLED)
 	$(BIN)/python -m tests.golden
 

@@ -1,11 +1,15 @@
-"""Golden dumps of the examples: `make golden` rewrites them, `git diff` reviews them.
+"""Golden files: `make golden` rewrites them, `git diff` reviews them.
 
 Each examples/NAME.wkt has examples/NAME.fit.txt beside it: the decoded messages of
-every FIT file the source compiles to, at a fixed time_created.
+every FIT file the source compiles to, at a fixed time_created. tests/golden/ holds
+the HTML pages of one structured workout and one plan.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import tempfile
 from pathlib import Path
 
 from workoutc.fit import encode_workout
@@ -15,6 +19,8 @@ from .fitdump import dump
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+GOLDEN_PAGES = ROOT / "tests" / "golden"
+PAGES = ("track-5x1k.html", "base-week-3.html")
 TIME_CREATED = 1764547200  # 2025-12-01T00:00:00Z
 
 
@@ -35,13 +41,28 @@ def render(source: Path) -> str:
     return "\n".join(parts)
 
 
+def render_pages() -> dict[str, str]:
+    """The golden pages, built from examples/ as `make demo` builds them."""
+    from workoutc.build import compile_run, load_and_check
+
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(ROOT):
+        run = load_and_check(["examples"], None)
+        compile_run(run, Path(folder), io.StringIO(), io.StringIO(), fit=False, pages=True)
+        return {name: (Path(folder) / name).read_text(encoding="utf-8") for name in PAGES}
+
+
+def _update(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"rewrote {path.relative_to(ROOT)}")
+
+
 def main() -> None:
     for source in example_sources():
-        path = golden_path(source)
-        text = render(source)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            print(f"rewrote {path.relative_to(ROOT)}")
+        _update(golden_path(source), render(source))
+    for name, text in render_pages().items():
+        _update(GOLDEN_PAGES / name, text)
 
 
 if __name__ == "__main__":

@@ -171,6 +171,7 @@ class Checker:
             sessions.append(_session(entry, workout, athlete))
         sessions.sort(key=lambda s: s.start)
         view = PlanView(plan, sessions)
+        source.plan_views.append(view)
         plan_rules = [rule for rule in RULES if rule.SCOPE == "plan" and rule.ID not in config.rules.disabled]
         for rule in plan_rules:
             found += self._apply(rule, view, plan.span, config, source)

@@ -1,6 +1,7 @@
 """The command line.
 
-    workoutc compile PATH... [-o OUTDIR] [--config FILE]
+    workoutc compile PATH... [-o OUTDIR] [--html] [--config FILE]
+    workoutc html PATH... [-o OUTDIR] [--config FILE]
     workoutc check PATH... [--format text|json|github|sarif] [--strict] [--config FILE]
     workoutc rules [--format text|markdown]
     workoutc explain CODE
@@ -40,8 +41,19 @@ def _parser() -> argparse.ArgumentParser:
     compile_cmd.add_argument("paths", nargs="+", metavar="PATH", help=".wkt file or folder")
     compile_cmd.add_argument("-o", "--output", metavar="OUTDIR", default=".",
                              help="folder for the .fit files (default: the current folder)")
+    compile_cmd.add_argument("--html", action="store_true", help="also write an HTML page per workout and plan, "
+                                                                 "and index.html")
     compile_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
     compile_cmd.set_defaults(run=_compile)
+
+    html_cmd = commands.add_parser(
+        "html", help="write HTML pages for .wkt files (no FIT files)",
+        description="Write an HTML page per workout and plan, and index.html, without FIT files.")
+    html_cmd.add_argument("paths", nargs="+", metavar="PATH", help=".wkt file or folder")
+    html_cmd.add_argument("-o", "--output", metavar="OUTDIR", default=".",
+                          help="folder for the pages (default: the current folder)")
+    html_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
+    html_cmd.set_defaults(run=_html)
 
     check_cmd = commands.add_parser(
         "check", help="check .wkt files against the recovery rules",
@@ -70,12 +82,21 @@ def _compile(args, out, err) -> int:
     if not run.sources:
         print("workoutc: no .wkt files found", file=err)
         return EXIT_OK
-    report = compile_run(run, Path(args.output), out, err)
+    report = compile_run(run, Path(args.output), out, err, pages=args.html)
     files = len(run.sources)
     summary = f"compiled {report.workouts} workout{'s' * (report.workouts != 1)} from {files} file{'s' * (files != 1)}"
     if report.failed_files:
         summary += f"; {report.failed_files} file{'s' * (report.failed_files != 1)} with errors"
     print(summary, file=err if report.errors else out)
+    return EXIT_INPUT if report.errors else EXIT_OK
+
+
+def _html(args, out, err) -> int:
+    run = load_and_check(args.paths, args.config)
+    if not run.sources:
+        print("workoutc: no .wkt files found", file=err)
+        return EXIT_OK
+    report = compile_run(run, Path(args.output), out, err, fit=False, pages=True)
     return EXIT_INPUT if report.errors else EXIT_OK
 
 

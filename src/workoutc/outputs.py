@@ -34,19 +34,19 @@ def slugify(name: str) -> str:
 
 
 class NameRegistry:
-    """Hands out unique file names within one output folder for one run."""
+    """Hands out unique file-name stems within one output folder for one run."""
 
     def __init__(self) -> None:
         self._taken: set[str] = set()
 
-    def claim(self, name: str, suffix: str) -> str:
+    def claim(self, name: str) -> str:
         stem = slugify(name)
         candidate, number = stem, 2
-        while candidate + suffix in self._taken:
+        while candidate in self._taken:
             candidate = f"{stem}-{number}"
             number += 1
-        self._taken.add(candidate + suffix)
-        return candidate + suffix
+        self._taken.add(candidate)
+        return candidate
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -23,6 +23,7 @@ class Source:
     comments: tuple[Comment, ...] = ()
     diagnostics: list[Diagnostic] = field(default_factory=list)
     blocked: set[str] = field(default_factory=set)  # workouts the checker found errors in
+    plan_views: list = field(default_factory=list)  # check.PlanView per plan, once checked
 
     @property
     def failed(self) -> bool:

@@ -199,3 +199,52 @@ def workout_seconds(workout: Workout, athlete) -> float:
 def running_nodes(workout: Workout):
     """Top-level nodes other than strides: the body of the session."""
     return [node for node in workout.steps if not (isinstance(node, Repeat) and node.strides)]
+
+
+# ------------------------------------------------------------------ intensity on a 1-5 scale
+
+# Without a target a step's level follows its intensity (work steps sit in zone 2).
+UNTARGETED_LEVEL = {
+    Intensity.WARMUP: 1.5, Intensity.ACTIVE: 2.0, Intensity.RECOVERY: 1.0,
+    Intensity.REST: 0.5, Intensity.COOLDOWN: 1.5,
+}
+POWER_ZONE_PERCENT = (0, 55, 75, 90, 105, 120)  # Coggan: % FTP where each zone starts
+
+
+def step_level(step: Step, athlete) -> float:
+    """How hard a step is on the heart-rate zone scale (about 1-5), for charts and load.
+
+    The first target that can be placed decides; otherwise the step's intensity does.
+    """
+    for target in step.targets:
+        level = _target_level(target, athlete)
+        if level is not None:
+            return max(0.5, min(level, 5.5))
+    return UNTARGETED_LEVEL[step.intensity]
+
+
+def _target_level(target: Target, athlete) -> float | None:
+    if target.metric == "hr":
+        span = hr_percent(target, athlete)
+        return None if span is None else 1 + (sum(span) / 2 - HR_ZONE_BOUNDS[0]) / 10
+    if target.metric == "power":
+        if target.zone is not None:
+            return min(target.zone, 5) + 0.5
+        span = power_percent(target, athlete)
+        return None if span is None else _interpolate(sum(span) / 2, POWER_ZONE_PERCENT)
+    if target.metric == "pace":
+        easy, threshold = athlete.easy_pace, athlete.threshold_pace
+        if easy is None or threshold is None or easy[0] <= threshold:
+            return None
+        middle = sum(pace_per_km(target)) / 2
+        # The easy pace's fast end sits at the top of zone 2 (3.0), threshold pace at
+        # the bottom of zone 4 (4.0); paces in between and beyond scale linearly.
+        return 3 + (easy[0] - middle) / (easy[0] - threshold)
+    return None
+
+
+def _interpolate(value: float, starts: tuple) -> float:
+    for zone in range(1, len(starts)):
+        if value < starts[zone]:
+            return zone + (value - starts[zone - 1]) / (starts[zone] - starts[zone - 1])
+    return float(len(starts) - 1)
