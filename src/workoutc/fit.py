@@ -50,7 +50,8 @@ TARGET_TYPE = {
     "power": WorkoutStepTarget.POWER.value,
     "cadence": WorkoutStepTarget.CADENCE.value,
 }
-SPORT = {"running": Sport.RUNNING.value}
+SPORT = {"running": Sport.RUNNING.value, "cycling": Sport.CYCLING.value}
+LAP_POWER = WorkoutStepTarget.POWER_LAP.value
 OPEN_TARGET = WorkoutStepTarget.OPEN.value
 
 
@@ -130,15 +131,15 @@ def encode_duration(duration) -> tuple[int, int]:
             return WorkoutStepDuration.DISTANCE.value, round(metres * 100)
         case LapKey():
             return WorkoutStepDuration.OPEN.value, INVALID_U32
-        case UntilHeartRate(above=above, value=value, unit=unit):
+        case UntilHeartRate(above=above):
             kind = WorkoutStepDuration.HR_GREATER_THAN if above else WorkoutStepDuration.HR_LESS_THAN
-            return kind.value, value + 100 if unit == "bpm" else value
+            return kind.value, _hr_value(duration)
     raise TypeError(f"not a duration: {duration!r}")
 
 
 def encode_target(target: Target) -> tuple[int, int, int, int]:
     """(target_type, target_value, custom low, custom high) as raw FIT values."""
-    kind = TARGET_TYPE[target.metric]
+    kind = LAP_POWER if target.lap else TARGET_TYPE[target.metric]
     if target.zone is not None:
         return kind, target.zone, INVALID_U32, INVALID_U32
     low, high = target.low, target.high
@@ -166,9 +167,25 @@ def _step_row(index: int, step: Step) -> tuple:
             _text(step.notes), _text(step.name))
 
 
-def _repeat_row(index: int, first: int, count: int) -> tuple:
-    return (index, WorkoutStepDuration.REPEAT_UNTIL_STEPS_CMPLT.value, first,
-            OPEN_TARGET, count, INVALID_U32, INVALID_U32, INVALID_ENUM, *NO_SECONDARY, b"", b"")
+def _repeat_row(index: int, first: int, repeat: Repeat) -> tuple:
+    """The repeat step: back to `first`, `count` times or until heart rate passes a value.
+
+    Intensity is active, as in Garmin's own sample files.
+    """
+    active = FitIntensity.ACTIVE.value
+    if repeat.until is None:
+        kind, target, value = WorkoutStepDuration.REPEAT_UNTIL_STEPS_CMPLT.value, OPEN_TARGET, repeat.count
+    else:
+        above = repeat.until.above
+        kind = (WorkoutStepDuration.REPEAT_UNTIL_HR_GREATER_THAN if above
+                else WorkoutStepDuration.REPEAT_UNTIL_HR_LESS_THAN).value
+        target, value = TARGET_TYPE["hr"], _hr_value(repeat.until)
+    return (index, kind, first, target, value, INVALID_U32, INVALID_U32, active, *NO_SECONDARY,
+            b"", _text(repeat.name))
+
+
+def _hr_value(until: UntilHeartRate) -> int:
+    return until.value + 100 if until.unit == "bpm" else until.value
 
 
 def _text(value: str | None) -> bytes:
@@ -184,7 +201,7 @@ def step_rows(nodes: tuple[Node, ...]) -> list[tuple]:
             if isinstance(node, Repeat):
                 first = len(rows)
                 add(node.steps)
-                rows.append(_repeat_row(len(rows), first, node.count))
+                rows.append(_repeat_row(len(rows), first, node))
             else:
                 rows.append(_step_row(len(rows), node))
 

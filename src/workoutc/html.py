@@ -196,7 +196,13 @@ def step_rows(nodes, athlete, depth: int = 0, counter: list | None = None) -> li
     rows = []
     for node in nodes:
         if isinstance(node, Repeat):
-            label = f"{node.count} \u00d7 strides" if node.strides else f"repeat {node.count} \u00d7"
+            if node.until is not None:
+                label = f"repeat until HR {'>' if node.until.above else '<'} {node.until.value} " + (
+                    "bpm" if node.until.unit == "bpm" else "% max")
+            else:
+                label = f"{node.count} \u00d7 strides" if node.strides else f"repeat {node.count} \u00d7"
+            if node.name:
+                label += f" \u00b7 {node.name}"
             rows.append({"kind": "repeat", "depth": depth, "label": label})
             rows += step_rows(node.steps, athlete, depth + 1, counter)
             continue
@@ -204,8 +210,9 @@ def step_rows(nodes, athlete, depth: int = 0, counter: list | None = None) -> li
         level = step_level(node, athlete)
         rows.append({
             "kind": "step", "depth": depth, "number": counter[0],
-            "label": "stride" if node.stride and node.intensity.value == "active" else
-                     "jog" if node.stride else _STEP_WORDS[node.intensity.value],
+            "label": ("stride" if node.stride and node.intensity.value == "active" else
+                      "jog" if node.stride else _STEP_WORDS[node.intensity.value])
+                     + (f" \u00b7 {node.name}" if node.name else ""),
             "duration": step_duration_text(node, athlete),
             "targets": [target_text(t, athlete) for t in node.targets],
             "notes": node.notes or "", "zone": zone_class(level),

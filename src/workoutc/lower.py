@@ -118,8 +118,9 @@ class Lowerer(Transformer):
     def hr(self, meta, _keyword, level):
         return self._target("hr", level, meta)
 
-    def power(self, meta, _keyword, level):
-        return self._target("power", level, meta)
+    def power(self, meta, keyword, level):
+        target = self._target("power", level, meta)
+        return replace(target, lap=True) if keyword.type == "LAP_POWER" else target
 
     def cadence(self, meta, _keyword, level):
         return self._target("cadence", level, meta)
@@ -249,13 +250,21 @@ class Lowerer(Transformer):
 
     # ------------------------------------------------------------ steps
 
-    def step(self, meta, kind, duration, *rest):
+    def step(self, meta, kind, name, duration, *rest):
         *targets, note = rest
         return Step(STEP_KEYWORDS[kind.value], duration, self._targets(targets), self._note(note),
-                    meta_span(meta))
+                    meta_span(meta), self._step_name(name))
 
-    def repeat(self, meta, count, *steps):
-        return Repeat(self._count(count, count.value[:-1]), tuple(steps), meta_span(meta))
+    def repeat(self, meta, count, name, *steps):
+        return Repeat(self._count(count, count.value[:-1]), tuple(steps), meta_span(meta),
+                      name=self._step_name(name))
+
+    def repeat_until(self, meta, hr, compare, quantity, name, *steps):
+        until = self.until_hr(meta, hr, compare, quantity)
+        return Repeat(None, tuple(steps), meta_span(meta), until=until, name=self._step_name(name))
+
+    def _step_name(self, token: Token | None) -> str | None:
+        return None if token is None else self._string(token, "a step name")
 
     def strides(self, meta, spec, jog, *targets):
         """`strides NxD[/R]`: N passes of a stride and its recovery jog."""
@@ -383,7 +392,7 @@ class Lowerer(Transformer):
 
     def _time(self, token: Token) -> time:
         hours, _, minutes = token.value.partition(":")
-        if len(minutes) != 2 or int(hours) > 23 or int(minutes) > 59:
+        if len(minutes) != 2 or not minutes.isdigit() or int(hours) > 23 or int(minutes) > 59:
             raise LowerError(token_span(token), f"`{token}` is not a time of day", "write times as HH:MM, 24-hour")
         return time(int(hours), int(minutes))
 

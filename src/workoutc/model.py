@@ -18,7 +18,7 @@ KINDS = (
     "recovery", "easy", "long", "steady", "tempo", "threshold",
     "intervals", "hills", "fartlek", "progression", "race",
 )
-SPORTS = ("running",)
+SPORTS = ("running", "cycling")
 
 
 class Intensity(str, Enum):
@@ -84,6 +84,7 @@ class Target:
     high: float | None
     unit: str | None
     span: Span
+    lap: bool = False  # power averaged over the lap (`lap-power`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +100,19 @@ class Step:
 
 @dataclass(frozen=True, slots=True)
 class Repeat:
-    count: int
+    """A block done `count` times, or (with `until`) until a heart-rate condition."""
+
+    count: int | None
     steps: tuple["Node", ...]
     span: Span
     strides: bool = False  # written as `strides NxD[/R]`
+    until: UntilHeartRate | None = None
+    name: str | None = None
+
+    @property
+    def passes(self) -> int:
+        """How many times the block runs, for estimates: once when it ends on heart rate."""
+        return self.count or 1
 
 
 Node = Union[Step, Repeat]
@@ -163,7 +173,7 @@ def expanded_steps(nodes: tuple[Node, ...]):
     """Every Step in the order the runner meets them, repeats expanded."""
     for node in nodes:
         if isinstance(node, Repeat):
-            for _ in range(node.count):
+            for _ in range(node.passes):
                 yield from expanded_steps(node.steps)
         else:
             yield node

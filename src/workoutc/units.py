@@ -176,24 +176,30 @@ def _fmt(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else str(number)
 
 
-def read_clock(text: str) -> int:
-    """`3:50` -> 230 seconds; seconds must be 00-59."""
+def read_clock(text: str) -> float:
+    """`3:50` -> 230 seconds (`5:33.3` -> 333.3); seconds must be 00-59."""
     minutes, _, seconds = text.partition(":")
-    if len(seconds) != 2 or int(seconds) > 59:
+    whole, _, fraction = seconds.partition(".")
+    if len(whole) != 2 or int(whole) > 59:
         raise UnitError(
             f"`{text}` is not a pace: seconds run from 00 to 59",
-            f"did you mean `{int(minutes) + int(seconds) // 60}:{int(seconds) % 60:02d}`?"
-            if len(seconds) == 2
+            f"did you mean `{int(minutes) + int(whole) // 60}:{int(whole) % 60:02d}`?"
+            if len(whole) == 2
             else "write minutes and two-digit seconds, like `4:05`",
             0,
             len(text),
         )
-    return int(minutes) * 60 + int(seconds)
+    return int(minutes) * 60 + float(seconds)
 
 
-def format_clock(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
+def format_clock(seconds: float, decimals: int = 0) -> str:
+    """230 -> `3:50`; with decimals, 333.333 -> `5:33.333` (trailing zeros dropped)."""
+    if not decimals:
+        whole = round(seconds)
+        return f"{whole // 60}:{whole % 60:02d}"
+    minutes, rest = divmod(round(seconds, decimals), 60)
+    text = f"{rest:0{3 + decimals}.{decimals}f}".rstrip("0").rstrip(".")
+    return f"{int(minutes)}:{text}"
 
 
 def format_duration(seconds: float) -> str:
