@@ -3,6 +3,7 @@
     workoutc compile PATH... [-o OUTDIR] [--html] [--config FILE]
     workoutc html PATH... [-o OUTDIR] [--config FILE]
     workoutc check PATH... [--format text|json|github|sarif] [--strict] [--config FILE]
+    workoutc decompile FILE.fit... [-o DIR] [--force]
     workoutc rules [--format text|markdown]
     workoutc explain CODE
 
@@ -65,6 +66,15 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
     check_cmd.set_defaults(run=_check)
 
+    decompile_cmd = commands.add_parser(
+        "decompile", help="turn FIT workout files back into .wkt text",
+        description="Turn FIT workout files into the workout language. Without -o the text goes to "
+                    "standard output. What the language cannot express is reported, never dropped silently.")
+    decompile_cmd.add_argument("files", nargs="+", metavar="FILE.fit", help="FIT workout file")
+    decompile_cmd.add_argument("-o", "--output", metavar="DIR", help="write NAME.wkt files into DIR")
+    decompile_cmd.add_argument("--force", action="store_true", help="replace existing .wkt files that differ")
+    decompile_cmd.set_defaults(run=_decompile)
+
     rules_cmd = commands.add_parser("rules", help="list every rule", description="List every rule.")
     rules_cmd.add_argument("--format", choices=("text", "markdown"), default="text",
                            help="markdown prints the full documentation (docs/rules.md)")
@@ -98,6 +108,48 @@ def _html(args, out, err) -> int:
         return EXIT_OK
     report = compile_run(run, Path(args.output), out, err, fit=False, pages=True)
     return EXIT_INPUT if report.errors else EXIT_OK
+
+
+def _decompile(args, out, err) -> int:
+    from .decompile import FitError, decompile
+    from .outputs import atomic_write
+
+    status = EXIT_OK
+    outdir = Path(args.output) if args.output else None
+    if outdir:
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise UsageError(f"{outdir}: cannot create the folder: {error.strerror or error}") from None
+    for name in args.files:
+        path = Path(name)
+        try:
+            result = decompile(path.read_bytes(), path.stem)
+        except OSError as error:
+            raise UsageError(f"{name}: cannot read: {error.strerror or error}") from None
+        except FitError as error:
+            print(f"{name}: error: {error}", file=err)
+            status = EXIT_INPUT
+            continue
+        for loss in result.losses:
+            print(f"{name}: warning: {loss}", file=err)
+        if result.losses:
+            status = EXIT_INPUT
+        if outdir is None:
+            out.write(f"# decompiled from {path.name}\n{result.text}\n")
+            continue
+        target = outdir / f"{path.stem}.wkt"
+        data = result.text.encode("utf-8")
+        if target.exists() and target.read_bytes() != data and not args.force:
+            print(f"{name}: error: {target} exists and differs; pass --force to replace it", file=err)
+            status = EXIT_INPUT
+            continue
+        try:
+            atomic_write(target, data)
+        except OSError as error:
+            raise UsageError(f"{target}: cannot write: {error.strerror or error}") from None
+        print(f"{name} -> {target}", file=out)
+    return status
 
 
 def _check(args, out, err) -> int:

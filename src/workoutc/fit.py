@@ -30,6 +30,7 @@ from fit_tool.profile.profile_type import (
 )
 
 from .model import Distance, Intensity, LapKey, Node, Repeat, Step, Target, Time, UntilHeartRate, Workout
+from .crc import crc16
 from .units import PACE_UNITS
 
 FIT_EPOCH_OFFSET = 631065600  # seconds from the Unix epoch to 1989-12-31T00:00:00Z
@@ -257,25 +258,3 @@ def _frame(records: bytes | bytearray) -> bytes:
     header += struct.pack("<H", crc16(header))
     body = header + records
     return bytes(body + struct.pack("<H", crc16(body)))
-
-
-def _crc_table() -> tuple[int, ...]:
-    table = []
-    for byte in range(256):
-        crc = byte
-        for _ in range(8):
-            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
-        table.append(crc)
-    return tuple(table)
-
-
-_CRC_TABLE = _crc_table()
-
-
-def crc16(data: bytes | bytearray) -> int:
-    """The FIT CRC (CRC-16/ARC), byte-table form."""
-    crc = 0
-    table = _CRC_TABLE
-    for byte in data:
-        crc = (crc >> 8) ^ table[(crc ^ byte) & 0xFF]
-    return crc
