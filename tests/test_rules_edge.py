@@ -2,7 +2,7 @@
 
 Boundaries (at a limit vs just over), options set in the profile's [rules] table, the
 athlete values each rule leans on, the missing-value note and disabled rules.
-Tests marked xfail(strict=True) pin behaviour that looks like a bug; each reason says why.
+The tests under "regressions" pin bugs this file found, now fixed.
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ TEMPO = "run 20min pace 4:15-4:25/km"
 HARD_EASY = 'workout "Hard easy" easy\n  run 30min hr z4\n'  # an easy kind that is quality by its steps
 
 
-def bug(reason: str):
-    return pytest.mark.xfail(reason=reason, strict=True)
 
 
 def rules(body: str, profile: str = P) -> str:
@@ -385,7 +383,7 @@ PLAN_CASES = [
     ("P307", ("2026-11-23 easy 80min hr z3", "2026-11-25 tempo 20min"), P, ["is 0 % easy running"]),
     ("P307", ("2026-11-23 easy 40min pace 5:30-6:00/km", "2026-11-25 easy 40min pace 5:00/km"), P, ["is 50 % easy"]),
     ("P307", ("2026-11-23 easy 80min power 200W", "2026-11-25 tempo 20min"), P, []),  # 71 % of FTP
-    ("P307", ("2026-11-23 easy 30min hr<=z2 strides 8x60s/5s hr<=z2",), P, ["is 78 % easy running"]),
+    ("P307", ("2026-11-23 easy 30min hr<=z2 strides 8x60s/5s hr<=z2",), P, ["is 79 % easy running"]),  # jogs count
     ("P307", ("2026-11-23 easy 40min", "2026-11-25 tempo 20min"), rules("P307 = { min_percent = 66 }"), []),
     ("P307", ('2026-11-23 "T"', "2026-11-24 easy 60min"), P, []),  # T's warm-up and cool-down are easy
     ("P307", ("2026-11-23 rest",), P, []),
@@ -417,25 +415,18 @@ def test_p305_info_then_warning(after, profile, severity):
     assert [d.severity.value for d in findings(text, profile) if d.code == "P305"] == ([severity] if severity else [])
 
 
-# ====================================================================== suspected bugs
+# ====================================================================== regressions
 
 
-@bug("S204 records max_hr as missing, and its note says S204 'skipped part of its checks', even when the % "
-     "window is too narrow for every accepted max HR and the rule did decide: _bpm_width reads athlete.max_hr "
-     "before trying `highest < limit`")
 def test_s204_decided_percent_window_gives_no_missing_note():
     assert notes("easy 30min hr 65-66%\n") == []
 
 
-@bug("P304 says '1 quality sessions': p304_too_few_easy_runs.py formats f\"... has {quality} quality sessions "
-     "but \" without singular, while the easy-run count in the same message is singularised")
 def test_p304_one_quality_session_is_singular():
     assert hits("P304", plan("2026-11-24 tempo 20min", "2026-11-25 rest")) == [
         "the week of 2026-11-23 has 1 quality session but no easy or recovery run"]
 
 
-@bug("D402 flags the names workoutc itself generates for a plan's one-line sessions ('recovery 11-26 07:00' "
-     "is 20 bytes), though lower._name_sessions promises names 'short enough for a watch screen'")
 def test_d402_generated_plan_session_names_fit_the_watch():
     assert hits("D402", plan("2026-11-26 07:00 recovery 30min hr<z2")) == []
 
@@ -445,9 +436,6 @@ def test_d402_generated_plan_session_names_fit_the_watch():
     ("P306", ("2026-11-23 easy 15km", "2026-11-29 long 1h30min"), "easy_pace"),
     ("P307", ("2026-11-23 easy 80min power 200W", "2026-11-25 easy 20min hr<=z2"), "ftp"),
 ])
-@bug("plan rules judge weeks they could not measure: week totals count an untimed session as 0 s "
-     "(check._session -> training.workout_seconds) and training.easy_seconds counts unknown effort as not easy, "
-     "so P305/P306/P307 report a rise or share computed on a guess while the note says they skipped the check")
 def test_plan_rules_do_not_judge_weeks_they_cannot_measure(code, lines, missing):
     text = plan(*lines)
     assert any(m.startswith(f"athlete.{missing} is not set") and code in m for m in notes(text))
@@ -469,17 +457,12 @@ def test_plan_rules_do_not_judge_weeks_they_cannot_measure(code, lines, missing)
     ("P307", plan("2026-11-23 easy 40min", "2026-11-25 tempo 20min"), rules("P307 = { min_percent = 67 }"),
      "67 % easy running, less than 67 %"),
 ])
-@bug("messages round the measured value with :.0f, so a value just past the limit reads as the limit itself "
-     "('lasts 45 min, more than 45 min'): the rule fires correctly but its message contradicts itself")
 def test_messages_never_show_the_limit_as_the_offending_value(code, text, profile, contradiction):
     found = hits(code, text, profile)
     assert found, "the value is past the limit, so the rule must fire"
     assert not any(contradiction in message for message in found)
 
 
-@bug("an inline `disable=R103` silences the whole missing-value note, which is filed under the first rule's code "
-     "at the first place the value was needed, so S204's missing max_hr (line 2) is never reported "
-     "(Checker._report_missing passes the merged note through _suppress)")
 def test_inline_suppression_of_one_rule_keeps_the_note_for_the_others():
     text = 'recovery 30min hr 130-140bpm  # workoutc: disable=R103\nworkout "E" easy 30min hr 60-62%\n'
     assert any("S204" in m for m in notes(text))
@@ -504,7 +487,7 @@ def test_missing_value_is_noted_once_per_run_across_files():
 
 def test_missing_value_names_every_rule_in_registry_order():
     [note] = findings('workout "E" easy 30min hr 60-62%\nworkout "R" recovery 30min hr 130-140bpm\n', "")
-    assert (note.code, note.span.line) == ("R103", 1)  # first rule by registry, first place by source
+    assert (note.code, note.span.line) == ("S204", 1)  # the rule that needed it where the note points
     assert note.message == "athlete.max_hr is not set, so R103, S204 skipped part of their checks"
 
 

@@ -20,7 +20,7 @@ from .model import Plan, PlanEntry, Workout
 from .rules import REGISTRY, RULES, Problem
 from .source import Source
 from .suggest import closest
-from .training import is_easy_run, is_long, is_quality, workout_seconds
+from .training import is_easy_run, is_long, is_quality, timeable, workout_seconds
 
 SUPPRESSION = re.compile(r"#\s*workoutc:\s*disable=([\w,\s]+)")
 UNTIMED = time(12, 0)  # entries without a time sort (and are spaced) as if at noon
@@ -69,6 +69,7 @@ class Session:
     long: bool
     easy: bool
     seconds: float
+    timed: bool  # no distance lacks a pace, so `seconds` is the session's time (open steps count 0)
 
     @property
     def hard(self) -> bool:
@@ -90,6 +91,11 @@ class Week:
     @property
     def seconds(self) -> float:
         return sum(session.seconds for session in self.sessions)
+
+    @property
+    def timed(self) -> bool:
+        """Whether the week's running time is known (no session of unknown length)."""
+        return all(session.timed for session in self.sessions)
 
 
 @dataclass
@@ -117,7 +123,7 @@ class PlanView:
 
 @dataclass
 class _MissingValue:
-    """Where a missing profile value was first needed, and by which rules."""
+    """Where a missing profile value was first needed (and by which rule), and by which rules in all."""
 
     source: Source
     span: Span
@@ -193,6 +199,8 @@ class Checker:
         return found
 
     def _note_missing(self, keys: list[str], codes: list[str], source: Source, span: Span) -> None:
+        if not codes:
+            return
         for key in keys:
             missing = self._missing.setdefault(key, _MissingValue(source, span, []))
             missing.codes += [code for code in codes if code not in missing.codes]
@@ -200,25 +208,24 @@ class Checker:
     def _report_missing(self) -> None:
         """One note per missing profile value for the whole run, naming the rules it held back."""
         for key, missing in self._missing.items():
-            if not missing.codes:
-                continue
             codes = sorted(missing.codes, key=list(REGISTRY).index)
-            first = REGISTRY[codes[0]]
+            first = REGISTRY[missing.codes[0]]  # the rule that needed it where the note points
             rules = ", ".join(codes)
             note = Diagnostic(
                 missing.source.path, missing.span, Severity.INFO, first.ID, first.NAME,
                 f"athlete.{key} is not set, so {rules} skipped part of {'its' if len(codes) == 1 else 'their'} checks",
                 f"add `{PROFILE_HELP.get(key, key)}` under [athlete] in workoutc.toml",
             )
-            missing.source.diagnostics += _suppress([note], missing.source)
+            # Not subject to inline suppression: it is about the profile, not a line.
+            missing.source.diagnostics.append(note)
 
 
 def _session(entry: PlanEntry, workout: Workout | None, athlete) -> Session:
     start = datetime.combine(entry.day, entry.at or UNTIMED)
     if workout is None:
-        return Session(entry, None, start, False, False, False, 0.0)
+        return Session(entry, None, start, False, False, False, 0.0, True)
     return Session(entry, workout, start, is_quality(workout, athlete), is_long(workout),
-                   is_easy_run(workout, athlete), workout_seconds(workout, athlete))
+                   is_easy_run(workout, athlete), workout_seconds(workout, athlete), timeable(workout, athlete))
 
 
 class _Library:

@@ -398,15 +398,16 @@ class Lowerer(Transformer):
 
 
 def _name_sessions(entries: tuple[PlanEntry, ...]) -> tuple[PlanEntry, ...]:
-    """Name the one-line sessions of a plan by kind, date and time: `easy 11-26 07:00`.
+    """Name the one-line sessions of a plan by kind and date: `easy 11-26`.
 
-    Short enough for a watch screen; a second one with the same name gets a number.
+    At most 17 bytes (`progression 11-26`), so a watch shows nearly all of it; a second
+    session of the same kind on the same day gets a number: `easy 11-26 2`.
     """
     named, taken = [], set()
     for entry in entries:
         workout = entry.workout
         if workout is not None:
-            name = f"{workout.kind} {entry.day:%m-%d}" + (f" {entry.at:%H:%M}" if entry.at else "")
+            name = f"{workout.kind} {entry.day:%m-%d}"
             base, number = name, 2
             while name.casefold() in taken:
                 name, number = f"{base} {number}", number + 1

@@ -135,14 +135,19 @@ def is_easy_run(workout: Workout, athlete) -> bool:
     return workout.kind in EASY_KINDS and not is_quality(workout, athlete)
 
 
-def easy_seconds(workout: Workout, athlete) -> float:
-    """Time spent easy: zone 2 or below, easy pace, <= 75 % FTP, or untargeted easy running."""
+def easy_seconds(workout: Workout, athlete) -> float | None:
+    """Time spent easy: zone 2 or below, easy pace, <= 75 % FTP, or untargeted easy running.
+
+    Strides are not easy (their jogs are). None when a targeted step's effort is unknown.
+    """
     untargeted_easy = workout.kind in EASY_KINDS or workout.kind == "long"
     seconds = 0.0
     for step in expanded_steps(workout.steps):
-        if step.stride:
+        if step.stride and step.intensity is Intensity.ACTIVE:
             continue
         effort = step_effort(step, athlete)
+        if effort is None and step.targets:
+            return None
         if effort == EASY or (not step.targets and (untargeted_easy or step.intensity is not Intensity.ACTIVE)):
             seconds += step_seconds(step, athlete) or 0
     return seconds
@@ -189,6 +194,16 @@ def total(nodes, measure, athlete) -> tuple[float, bool]:
         else:
             known += value
     return known, complete
+
+
+def timeable(workout: Workout, athlete) -> bool:
+    """Whether every distance step has a pace to time it by.
+
+    Open-ended steps (lap key, heart-rate conditions) have no length by design and count
+    as zero in estimates; a distance without a pace is a missing profile value.
+    """
+    return all(not isinstance(step.duration, Distance) or step_pace(step, athlete) is not None
+               for step in expanded_steps(workout.steps))
 
 
 def workout_seconds(workout: Workout, athlete) -> float:

@@ -209,3 +209,12 @@ def format_duration(seconds: float) -> str:
     minutes, secs = divmod(rest, 60)
     text = (f"{hours}h" if hours else "") + (f"{minutes}min" if minutes else "") + (f"{secs}s" if secs else "")
     return text or "0s"
+
+
+def shown(value: float, limit: float) -> str:
+    """`value` rounded for a message, but never onto `limit`: 45.3 against 45 is `45.3`."""
+    for decimals in range(0, 4):
+        text = f"{value:.{decimals}f}"
+        if float(text) != float(limit):
+            return text
+    return f"{value:.4f}"

@@ -2,9 +2,9 @@
 
 Hard sessions do their good in the recovery after them; stacking two leaves the second
 run on tired legs and the body no time to adapt. A quality session is one of the kinds
-tempo, threshold, intervals, hills, fartlek or race, or any workout with a work step
-at zone 4 or above, at threshold pace or faster, or above 90 % FTP. Long runs count
-as hard here.
+tempo, threshold, intervals, hills, fartlek or race, or any block workout with a work
+step at zone 4 or above, at threshold pace or faster, or above 90 % FTP (a one-line
+session is what its kind says). Long runs count as hard here.
 
 **Source.** "How I Recover After Speed Sessions" ("Sandwich speed days between easy or
 off days. Always."; after a Saturday long run, Sunday is rest or a light jog); "How to

@@ -31,6 +31,7 @@ for intermediate and advanced runners).
 """
 
 from ..diagnostics import Problem, Severity
+from ..units import shown
 
 ID = "P302"
 NAME = "recovery-too-soon"
@@ -50,7 +51,7 @@ def check(view, ctx):
             hours = (session.start - last_quality.start).total_seconds() / 3600
             if hours < limit:
                 yield Problem(session.entry.span,
-                              f"this easy run comes {hours:.0f} h after a quality session, less than {limit:g} h",
+                              f"this easy run comes {shown(hours, limit)} h after a quality session, less than {limit:g} h",
                               "as a beginner, leave a full day before the next run, or rest")
         if session.quality:
             last_quality = session

@@ -41,7 +41,7 @@ SUMMARY = "week-over-week running time up more than 10 % (info) or 30 % (warning
 def check(view, ctx):
     weeks = view.weeks()
     for before, after in zip(weeks, weeks[1:]):
-        if (after.monday - before.monday).days != 7 or not before.complete:
+        if (after.monday - before.monday).days != 7 or not before.complete or not (before.timed and after.timed):
             continue
         old, new = before.seconds, after.seconds
         if old <= 0:

@@ -27,6 +27,7 @@ under 40 miles a week (25 % above).
 """
 
 from ..diagnostics import Problem, Severity
+from ..units import shown
 
 ID = "P306"
 NAME = "long-run-share"
@@ -39,11 +40,11 @@ SUMMARY = "a long run over 30 % of its week's running time"
 def check(view, ctx):
     limit = ctx.options["max_percent"]
     for week in view.weeks():
-        if week.seconds <= 0:
+        if week.seconds <= 0 or not week.timed:
             continue
         for session in week.sessions:
             share = session.seconds * 100 / week.seconds
             if session.long and share > limit:
                 yield Problem(session.entry.span,
-                              f"this long run is {share:.0f} % of the running time in {week.label}, more than {limit:g} %",
+                              f"this long run is {shown(share, limit)} % of the running time in {week.label}, more than {limit:g} %",
                               "shorten it, or add easy running to the week")

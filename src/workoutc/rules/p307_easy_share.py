@@ -4,7 +4,8 @@ Well-trained endurance athletes do about 80 % of their training below the first
 ventilatory threshold; easy time is what lets the hard 20 % work. Easy time is
 running at heart-rate zone 2 or below, slower than the easy pace's fast end, or at
 75 % FTP or less; untargeted steps count as easy in easy, recovery and long runs and
-as warm-up, cool-down, recovery or rest steps; strides never do.
+as warm-up, cool-down, recovery or rest steps; strides never do, their jogs do. A
+week with a session whose length or effort cannot be told is not judged.
 
 **Source.** Seiler (polarised training: about 80 % of training below the first
 ventilatory threshold).
@@ -28,6 +29,7 @@ ventilatory threshold).
 """
 
 from ..diagnostics import Problem, Severity
+from ..units import shown
 from ..training import easy_seconds
 
 ID = "P307"
@@ -41,11 +43,13 @@ SUMMARY = "less than 80 % of a week's running time easy"
 def check(view, ctx):
     limit = ctx.options["min_percent"]
     for week in view.weeks():
-        if week.seconds <= 0:
+        if week.seconds <= 0 or not week.timed:
             continue
-        easy = sum(easy_seconds(s.workout, ctx.athlete) for s in week.sessions if s.workout)
-        share = easy * 100 / week.seconds
+        easy = [easy_seconds(s.workout, ctx.athlete) for s in week.sessions if s.workout]
+        if None in easy:
+            continue  # some step's effort cannot be told without the profile
+        share = sum(easy) * 100 / week.seconds
         if share < limit:
             yield Problem(week.sessions[0].entry.span,
-                          f"{week.label} is {share:.0f} % easy running, less than {limit:g} %",
+                          f"{week.label} is {shown(share, limit)} % easy running, less than {limit:g} %",
                           "keep most running easy so the hard sessions can work")

@@ -23,6 +23,7 @@ recovery runs that promote blood flow and aid adaptation between hard sessions"
 """
 
 from ..diagnostics import Problem, Severity
+from ..units import shown
 from ..training import workout_seconds
 
 ID = "R101"
@@ -39,5 +40,5 @@ def check(workout, ctx):
     limit = ctx.options["max_minutes"]
     minutes = workout_seconds(workout, ctx.athlete) / 60
     if minutes > limit:
-        yield Problem(workout.span, f"this recovery run lasts {minutes:.0f} min, more than {limit:g} min",
+        yield Problem(workout.span, f"this recovery run lasts {shown(minutes, limit)} min, more than {limit:g} min",
                       "shorten it, or call it an `easy` run: a long recovery run is not a recovery")

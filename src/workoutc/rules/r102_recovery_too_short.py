@@ -22,6 +22,7 @@ when `athlete.returning` is true.
 """
 
 from ..diagnostics import Problem, Severity
+from ..units import shown
 from ..training import step_seconds, total
 
 ID = "R102"
@@ -38,5 +39,5 @@ def check(workout, ctx):
     seconds, complete = total(workout.steps, step_seconds, ctx.athlete)
     limit = ctx.options["returning_min_minutes" if ctx.athlete.returning else "min_minutes"]
     if complete and seconds / 60 < limit:
-        yield Problem(workout.span, f"this recovery run lasts {seconds / 60:.0f} min, less than {limit:g} min",
-                      "20-30 easy minutes is what helps; shorter, a rest day may serve better")
+        yield Problem(workout.span, f"this recovery run lasts {shown(seconds / 60, limit)} min, less than {limit:g} min",
+                      f"{limit:g}-30 easy minutes is what helps; shorter, a rest day may serve better")

@@ -23,7 +23,7 @@ is the most frequent error).
 from ..diagnostics import Problem, Severity
 from ..model import walk_steps
 from ..training import hr_percent, pace_per_km, power_percent
-from ..units import format_clock
+from ..units import format_clock, shown
 
 ID = "R103"
 NAME = "recovery-too-intense"
@@ -51,7 +51,7 @@ def _too_hard(target, ctx):
         span = hr_percent(target, athlete)
         cap = options["max_hr_percent"]
         if span is not None and span[1] > cap:
-            return (f"heart rate up to {span[1]:.0f} % of max is above the recovery cap of {cap:g} %",
+            return (f"heart rate up to {shown(span[1], cap)} % of max is above the recovery cap of {cap:g} %",
                     "keep recovery runs in zone 2 or below: `hr<=z2` or `hr<z2`")
     elif target.metric == "pace":
         easy = athlete.easy_pace
@@ -67,6 +67,6 @@ def _too_hard(target, ctx):
         span = power_percent(target, athlete)
         cap = options["max_power_percent"]
         if span is not None and span[1] > cap:
-            return (f"power up to {span[1]:.0f} % of FTP is above the recovery cap of {cap:g} %",
+            return (f"power up to {shown(span[1], cap)} % of FTP is above the recovery cap of {cap:g} %",
                     f"keep recovery runs under {cap:g} % of FTP")
     return None

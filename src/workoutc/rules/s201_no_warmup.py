@@ -2,13 +2,14 @@
 
 Hard running on cold legs is how strains happen, and the first interval run cold is
 slow anyway. The warm-up is the easy running before the first hard step: warm-up
-steps, and untargeted or easy steps. Strides may be part of it but do not count
-toward its length. A warm-up whose length is not known (ended with the lap key, or a
+steps, and untargeted or easy steps (standing rest does not count). Strides may be
+part of it but do not count toward its length. A warm-up whose length is not known (ended with the lap key, or a
 distance with no pace to time it) is the runner's call and passes.
 
 The hard part starts at the first repeat, or the first work step at zone 3 or above,
 faster than the athlete's easy pace, or above 75 % FTP; when no step is known to be
-that hard, at the first targeted work step, or else the first work step.
+that hard, at the first targeted work step, or else the first work step. A one-line
+session (`tempo 20min pace 4:15/km`) is judged only when its main step has a target.
 
 **Source.** "How I Recover After Speed Sessions" (warm up with a 15-20 minute jog,
 drills and strides before speed work).
@@ -31,7 +32,8 @@ drills and strides before speed work).
 """
 
 from ..diagnostics import Problem, Severity
-from ..model import Repeat, Step
+from ..units import shown
+from ..model import Intensity, Repeat, Step
 from ..training import hard_part, is_quality, step_seconds
 
 ID = "S201"
@@ -50,7 +52,7 @@ def check(workout, ctx):
         return
     seconds, open_ended = 0.0, False
     for node in workout.steps[: hard[0]]:  # only steps and strides come before the hard part
-        if isinstance(node, Step):
+        if isinstance(node, Step) and node.intensity is not Intensity.REST:
             length = step_seconds(node, ctx.athlete)
             open_ended |= length is None
             seconds += length or 0
@@ -58,6 +60,6 @@ def check(workout, ctx):
     if not open_ended and seconds < limit * 60:
         node = workout.steps[hard[0]]
         what = "repeat" if isinstance(node, Repeat) else "hard step"
-        easy = f"only {seconds / 60:.0f} min of" if seconds else "no"
+        easy = f"only {shown(seconds / 60, limit)} min of" if seconds else "no"
         yield Problem(node.span, f"the first {what} comes after {easy} easy running",
                       f"warm up with at least {limit:g} min of easy running first, like `warmup 15min hr<=z2`")

@@ -18,6 +18,7 @@ minutes.
 """
 
 from ..diagnostics import Problem, Severity
+from ..units import shown
 from ..training import workout_seconds
 
 ID = "S203"
@@ -34,5 +35,5 @@ def check(workout, ctx):
     limit = ctx.options["max_minutes"]
     minutes = workout_seconds(workout, ctx.athlete) / 60
     if minutes > limit:
-        yield Problem(workout.span, f"this long run lasts {minutes:.0f} min, more than {limit:g} min",
+        yield Problem(workout.span, f"this long run lasts {shown(minutes, limit)} min, more than {limit:g} min",
                       "keep long runs to about 2.5 hours; build endurance with frequency instead")

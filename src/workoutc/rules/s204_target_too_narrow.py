@@ -24,6 +24,7 @@ Heart-rate windows in % of max are converted with `athlete.max_hr`.
 """
 
 from ..diagnostics import Problem, Severity
+from ..units import shown
 from ..model import walk_steps
 from ..training import pace_per_km
 
@@ -45,13 +46,13 @@ def check(workout, ctx):
                 fast, slow = pace_per_km(target)
                 limit = ctx.options["min_pace_seconds"]
                 if slow - fast < limit:
-                    yield Problem(target.span, f"a pace window of {slow - fast:.0f} s/km is narrower than {limit:g} s/km",
+                    yield Problem(target.span, f"a pace window of {shown(slow - fast, limit)} s/km is narrower than {limit:g} s/km",
                                   "GPS pace wobbles; widen the window so the watch alerts only when it matters")
             elif target.metric == "hr":
                 limit = ctx.options["min_bpm"]
                 width = _bpm_width(target, ctx.athlete, limit)
                 if width is not None and width < limit:
-                    yield Problem(target.span, f"a heart-rate window of {width:.0f} bpm is narrower than {limit:g} bpm",
+                    yield Problem(target.span, f"a heart-rate window of {shown(width, limit)} bpm is narrower than {limit:g} bpm",
                                   "heart rate drifts a few beats; widen the window")
 
 
@@ -60,10 +61,10 @@ def _bpm_width(target, athlete, limit: float) -> float | None:
     width = target.high - target.low
     if target.unit == "bpm":
         return width
-    lowest, highest = (width * limit / 100 for limit in MAX_HR_RANGE)
+    lowest, highest = (width * max_hr / 100 for max_hr in MAX_HR_RANGE)
     if lowest >= limit:
         return lowest  # wide enough for any max HR
+    if highest < limit:
+        return highest  # too narrow for any max HR
     max_hr = athlete.max_hr
-    if max_hr is not None:
-        return width * max_hr / 100
-    return highest if highest < limit else None
+    return None if max_hr is None else width * max_hr / 100
