@@ -4,6 +4,7 @@
     workoutc html PATH... [-o OUTDIR] [--config FILE]
     workoutc check PATH... [--format text|json|github|sarif] [--strict] [--config FILE]
     workoutc decompile FILE.fit... [-o DIR] [--force]
+    workoutc fmt PATH... [--check] [--diff]
     workoutc rules [--format text|markdown]
     workoutc explain CODE
 
@@ -74,6 +75,15 @@ def _parser() -> argparse.ArgumentParser:
     decompile_cmd.add_argument("-o", "--output", metavar="DIR", help="write NAME.wkt files into DIR")
     decompile_cmd.add_argument("--force", action="store_true", help="replace existing .wkt files that differ")
     decompile_cmd.set_defaults(run=_decompile)
+
+    fmt_cmd = commands.add_parser(
+        "fmt", help="rewrite .wkt files in the canonical layout",
+        description="Rewrite .wkt files in one canonical layout (indentation, spacing, unit spelling), "
+                    "keeping every comment. The result always compiles to exactly what the file did.")
+    fmt_cmd.add_argument("paths", nargs="+", metavar="PATH", help=".wkt file or folder")
+    fmt_cmd.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file would change")
+    fmt_cmd.add_argument("--diff", action="store_true", help="change nothing; print what would change")
+    fmt_cmd.set_defaults(run=_fmt)
 
     rules_cmd = commands.add_parser("rules", help="list every rule", description="List every rule.")
     rules_cmd.add_argument("--format", choices=("text", "markdown"), default="text",
@@ -149,6 +159,56 @@ def _decompile(args, out, err) -> int:
         except OSError as error:
             raise UsageError(f"{target}: cannot write: {error.strerror or error}") from None
         print(f"{name} -> {target}", file=out)
+    return status
+
+
+def _fmt(args, out, err) -> int:
+    import difflib
+
+    from .build import collect_inputs
+    from .diagnostics import render_text
+    from .formatter import MeaningChanged, NotFormattable, format_checked
+    from .outputs import atomic_write
+    from .source import decode
+
+    status, changed, unchanged = EXIT_OK, 0, 0
+    for path, shown in collect_inputs(args.paths):
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            raise UsageError(f"{shown}: cannot read: {error.strerror or error}") from None
+        text, problem = decode(raw, shown)
+        try:
+            if problem:
+                raise NotFormattable([problem])
+            formatted = format_checked(text, shown)
+        except NotFormattable as failure:
+            for diagnostic in failure.diagnostics:
+                print(render_text(diagnostic, text), file=err)
+            status = EXIT_INPUT
+            continue
+        except MeaningChanged as error:
+            print(f"workoutc: error: {error}", file=err)
+            status = EXIT_INPUT
+            continue
+        if formatted.encode("utf-8") == raw:
+            unchanged += 1
+            continue
+        changed += 1
+        if args.diff:
+            out.writelines(difflib.unified_diff(text.splitlines(True), formatted.splitlines(True),
+                                                f"{shown}", f"{shown} (formatted)"))
+        if args.check:
+            print(f"would reformat {shown}", file=err)
+            status = EXIT_INPUT
+        elif not args.diff:
+            try:
+                atomic_write(path, formatted.encode("utf-8"))
+            except OSError as error:
+                raise UsageError(f"{shown}: cannot write: {error.strerror or error}") from None
+            print(f"reformatted {shown}", file=err)
+    verb = "would be reformatted" if args.check or args.diff else "reformatted"
+    print(f"{changed} file{'s' * (changed != 1)} {verb}, {unchanged} unchanged", file=err)
     return status
 
 

@@ -31,6 +31,44 @@ def _parser() -> Lark:
                 propagate_positions=True, maybe_placeholders=False, keep_all_tokens=True)
 
 
+class MeaningChanged(Exception):
+    """The formatted text would compile differently: a formatter bug, never written."""
+
+
+class NotFormattable(Exception):
+    """The source has errors; fmt only rewrites files that compile."""
+
+    def __init__(self, diagnostics):
+        super().__init__(diagnostics[0].message)
+        self.diagnostics = diagnostics
+
+
+def meaning(text: str, path: str = "x.wkt") -> list[str] | None:
+    """What a source compiles to, without positions: None when it does not compile."""
+    from .printer import workout_text
+    from .source import load_text
+
+    source = load_text(text, path)
+    if source.document is None:
+        return None
+    plans = [f"{p.name}: " + "; ".join(f"{e.day} {e.at} {e.reference}" for e in p.entries)
+             for p in source.document.plans]
+    return [workout_text(w) for w in source.document.all_workouts()] + plans
+
+
+def format_checked(text: str, path: str = "x.wkt") -> str:
+    """format_source for a file that compiles, with proof the result means the same."""
+    from .source import load_text
+
+    source = load_text(text, path)
+    if source.document is None:
+        raise NotFormattable(source.diagnostics)
+    formatted = format_source(text)
+    if formatted != text and meaning(formatted, path) != meaning(text, path):
+        raise MeaningChanged(f"{path}: formatting would change what the file compiles to; left as it is")
+    return formatted
+
+
 def format_source(text: str) -> str:
     """The canonical text of a source that parses (ParseFailure otherwise)."""
     parsed = parse(text)  # raises ParseFailure with a positioned diagnostic
@@ -67,6 +105,9 @@ def _collect(tree: Tree, depth: int, lines: dict) -> None:
         if isinstance(child, Tree):
             _collect(child, inner, lines)
         elif child.type not in ("_NL", "_INDENT", "_DEDENT") and child.value:
+            if tree.data == "plan_entry" and child.type == "CLOCK":
+                hours, minutes = child.value.split(":")
+                child = child.update("TIME_OF_DAY", f"{int(hours):02d}:{minutes}")  # 07:00
             lines.setdefault(child.line, (depth, []))[1].append(child)
 
 
