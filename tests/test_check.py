@@ -179,7 +179,7 @@ def test_plan_sessions_compile_to_their_own_fit_files(tmp_path):
                                          "  2026-11-26 07:00 easy 45min\n  2026-11-26 18:00 easy 20min\n")
     assert main(["compile", str(source), "-o", str(tmp_path / "out")]) == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "easy-11-26-2.fit", "easy-11-26.fit", "recovery-11-25.fit"]
+        "easy-11-26-2.fit", "easy-11-26.fit", "recovery-11-25.fit", "w.ics", "w.schedule.fit"]
 
 
 def test_examples_sensible_week_is_clean_and_overreaching_week_trips_plan_rules(capsys):

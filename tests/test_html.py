@@ -45,7 +45,8 @@ def test_compile_html_writes_pages_beside_fit_files_and_an_index(tmp_path, capsy
     out = tmp_path / "out"
     assert main(["compile", str(source), "-o", str(out), "--html"]) == 0
     assert sorted(p.name for p in out.iterdir()) == [
-        "easy-11-25.fit", "easy-11-25.html", "index.html", "tempo.fit", "tempo.html", "week.html"]
+        "easy-11-25.fit", "easy-11-25.html", "index.html", "tempo.fit", "tempo.html", "week.html", "week.ics",
+        "week.schedule.fit"]
     index = (out / "index.html").read_text(encoding="utf-8")
     for link in ('href="tempo.html"', 'href="week.html"', 'href="easy-11-25.html"', 'href="tempo.fit"'):
         assert link in index

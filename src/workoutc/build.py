@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-import time
+import time as clock
+from datetime import datetime, time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -72,14 +73,18 @@ def load_and_check(paths: list[str], config_file: str | None) -> Run:
     return Run(sources, finder)
 
 
-def time_created() -> int:
-    """Unix seconds for file_id.time_created; SOURCE_DATE_EPOCH makes builds reproducible."""
+def time_created(path: str) -> int:
+    """Unix seconds for file_id.time_created: SOURCE_DATE_EPOCH when set, else when the
+    source was last changed, so an unchanged file always compiles to the same bytes."""
     value = os.environ.get("SOURCE_DATE_EPOCH")
-    if value is None:
-        return int(time.time())
-    if not value.strip().isdigit():
-        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}")
-    return int(value)
+    if value is not None:
+        if not value.strip().isdigit():
+            raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}")
+        return int(value)
+    try:
+        return int(os.stat(path).st_mtime)
+    except OSError:
+        return int(clock.time())
 
 
 @dataclass
@@ -122,12 +127,12 @@ def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool =
     """Write each workout's FIT file (and with `pages`, the HTML pages) into `outdir`."""
     from .fit import encode_workout  # the encoder is only needed here
 
-    created = time_created() if fit else 0
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UsageError(f"{outdir}: cannot create the output folder: {error.strerror or error}") from None
     stems = assign_stems(run)
+    created = {id(w): time_created(s.path) for s in run.sources if s.document for w in s.document.all_workouts()}
     report = Report()
     for source in run.sources:
         for diagnostic in sorted(source.diagnostics, key=lambda d: d.sort_key):
@@ -146,10 +151,13 @@ def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool =
                 continue
             if fit:
                 target = outdir / f"{stems[id(workout)]}.fit"
-                _write(target, encode_workout(workout, created, truncate_utf8(workout.name, device.name_bytes)))
+                _write(target, encode_workout(workout, created[id(workout)],
+                                              truncate_utf8(workout.name, device.name_bytes)))
                 written.append(f"{target} ({_plural(fit_step_count(workout.steps), 'step')})")
                 report.written.append(target)
         report.workouts += len(written)
+        if fit:
+            written += _write_plans(source, outdir, stems, created, report, err)
         if skipped:
             report.failed_files += 1
         if fit:
@@ -157,10 +165,44 @@ def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool =
             if skipped:
                 line += "; not compiled: " + ", ".join(f'"{name}"' for name in skipped)
             print(line, file=err if skipped else out)
+    if fit:
+        _note_shared_names(run, err)
     if pages:
         report.written += write_pages(run, outdir, stems, fit)
         print(f"pages: {outdir / 'index.html'}", file=out)
     return report
+
+
+def _write_plans(source: Source, outdir: Path, stems: dict[int, str], created: dict[int, int], report: Report,
+                 err: TextIO) -> list[str]:
+    """Each plan's schedule (FIT) and calendar (.ics); sessions whose workout has errors are left out.
+
+    `created` maps id(workout) to its FIT file's time_created, which the schedule names.
+    """
+    from .fit import encode_schedule
+    from .ics import plan_calendar
+
+    written = []
+    for view in source.plan_views:
+        stem = stems[id(view.plan)]
+        sessions = [(s.workout, datetime.combine(s.entry.day, s.entry.at or time()), created[id(s.workout)])
+                    for s in view.sessions
+                    if s.workout is not None and s.workout.name not in _blocked_names(s.workout, source)]
+        left_out = sum(1 for s in view.sessions if s.workout is not None) - len(sessions)
+        if left_out:
+            print(f"{source.path}: {_plural(left_out, 'session')} of \"{view.plan.name}\" left out of its schedule "
+                  "(their workouts have errors)", file=err)
+        plan_created = time_created(source.path)
+        for name, data in ((f"{stem}.schedule.fit", encode_schedule(view.plan.name, sessions, plan_created)),
+                           (f"{stem}.ics", plan_calendar(view.plan.name, view.sessions, plan_created).encode())):
+            _write(outdir / name, data)
+            report.written.append(outdir / name)
+            written.append(str(outdir / name))
+    return written
+
+
+def _blocked_names(workout, source: Source) -> set[str]:
+    return source.blocked if workout.path == source.path else set()
 
 
 def write_pages(run: Run, outdir: Path, stems: dict[int, str], with_fit: bool) -> list[Path]:
@@ -200,6 +242,19 @@ def write_pages(run: Run, outdir: Path, stems: dict[int, str], with_fit: bool) -
                                          mine))
     emit("index.html", html.index_page(workouts, plans, failed))
     return written
+
+
+def _note_shared_names(run: Run, err: TextIO) -> None:
+    """Workouts in different files with one name get one serial number: the watch keeps one."""
+    places: dict[str, list[str]] = {}
+    for source in run.sources:
+        if source.document is not None:
+            for workout in source.document.all_workouts():
+                places.setdefault(workout.name.casefold(), []).append(f"{source.path}:{workout.span.line}")
+    for name, where in places.items():
+        if len(where) > 1:
+            print(f"note: {len(where)} workouts are named \"{name}\" ({', '.join(where)}); a watch keeps only "
+                  "one workout per name, so rename all but one", file=err)
 
 
 def _plural(count: int, noun: str) -> str:

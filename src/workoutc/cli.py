@@ -3,6 +3,7 @@
     workoutc compile PATH... [-o OUTDIR] [--html] [--config FILE]
     workoutc html PATH... [-o OUTDIR] [--config FILE]
     workoutc check PATH... [--format text|json|github|sarif] [--strict] [--config FILE]
+    workoutc install PATH... [--device DIR] [--dry-run] [--force]
     workoutc decompile FILE.fit... [-o DIR] [--force]
     workoutc fmt PATH... [--check] [--diff]
     workoutc rules [--format text|markdown]
@@ -75,6 +76,17 @@ def _parser() -> argparse.ArgumentParser:
     decompile_cmd.add_argument("-o", "--output", metavar="DIR", help="write NAME.wkt files into DIR")
     decompile_cmd.add_argument("--force", action="store_true", help="replace existing .wkt files that differ")
     decompile_cmd.set_defaults(run=_decompile)
+
+    install_cmd = commands.add_parser(
+        "install", help="compile and copy workouts onto a mounted Garmin watch",
+        description="Compile .wkt files (or take .fit files as they are) and copy the FIT files into "
+                    "GARMIN/NewFiles/ on a mounted Garmin watch. Plans bring their schedule.")
+    install_cmd.add_argument("paths", nargs="+", metavar="PATH", help=".wkt file, folder or .fit file")
+    install_cmd.add_argument("--device", metavar="DIR", help="the watch's mount point (default: find it)")
+    install_cmd.add_argument("--dry-run", action="store_true", help="say what would be copied; copy nothing")
+    install_cmd.add_argument("--force", action="store_true", help="replace different files of the same name")
+    install_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
+    install_cmd.set_defaults(run=_install)
 
     fmt_cmd = commands.add_parser(
         "fmt", help="rewrite .wkt files in the canonical layout",
@@ -159,6 +171,54 @@ def _decompile(args, out, err) -> int:
         except OSError as error:
             raise UsageError(f"{target}: cannot write: {error.strerror or error}") from None
         print(f"{name} -> {target}", file=out)
+    return status
+
+
+def _install(args, out, err) -> int:
+    import tempfile
+
+    from .install import InstallError, carry_out, choose_device, plan_copies
+
+    try:
+        device = choose_device(args.device)
+    except InstallError as error:
+        raise UsageError(str(error)) from None
+    print(f"{device.model} at {device.root}", file=out)
+    status, files = EXIT_OK, []
+    sources = [p for p in args.paths if not p.lower().endswith(".fit")]
+    for name in (p for p in args.paths if p.lower().endswith(".fit")):
+        try:
+            data = Path(name).read_bytes()
+        except OSError as error:
+            raise UsageError(f"{name}: cannot read: {error.strerror or error}") from None
+        if data[8:12] != b".FIT":
+            print(f"{name}: error: not a FIT file; left out", file=err)
+            status = EXIT_INPUT
+            continue
+        files.append((Path(name).name, data))
+    if sources:
+        with tempfile.TemporaryDirectory() as folder:
+            report = compile_run(load_and_check(sources, args.config), Path(folder), err, err)
+            status = EXIT_INPUT if report.errors else status
+            files += [(p.name, p.read_bytes()) for p in sorted(Path(folder).glob("*.fit"))]
+    try:
+        plan = plan_copies(device, files, args.force)
+        for problem in plan.refused:
+            print(f"refused: {problem}", file=err)
+        for name, _, action in plan.copies:
+            verb = {"copy": "copy", "replace": "replace", "unchanged": "already there:"}[action]
+            prefix = "would " if args.dry_run and action != "unchanged" else ""
+            print(f"{prefix}{verb} {name} -> {device.new_files / name}" if action != "unchanged"
+                  else f"{verb} {device.new_files / name}", file=out)
+        if not args.dry_run:
+            carry_out(device, plan)
+    except InstallError as error:
+        raise UsageError(str(error)) from None
+    if plan.refused:
+        status = EXIT_INPUT
+    copied = sum(action != "unchanged" for _, _, action in plan.copies)
+    done = "would copy" if args.dry_run else "copied"
+    print(f"{done} {copied} file{'s' * (copied != 1)} to {device.model}; unplug the watch to load them", file=out)
     return status
 
 

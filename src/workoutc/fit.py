@@ -18,15 +18,17 @@ import math
 import struct
 import zlib
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 
 from fit_tool.base_type import BaseType
 from fit_tool.profile.messages import file_id_message as file_id
+from fit_tool.profile.messages import schedule_message as schedule_msg
 from fit_tool.profile.messages import workout_message as workout_msg
 from fit_tool.profile.messages import workout_step_message as step_msg
 from fit_tool.profile.messages.common_fields import MessageIndexField
 from fit_tool.profile.profile_type import (
-    FileType, Intensity as FitIntensity, Manufacturer, Sport, WorkoutStepDuration, WorkoutStepTarget,
+    FileType, Intensity as FitIntensity, Manufacturer, Schedule, Sport, WorkoutStepDuration, WorkoutStepTarget,
 )
 
 from .model import Distance, Intensity, LapKey, Node, Repeat, Step, Target, Time, UntilHeartRate, Workout
@@ -34,6 +36,7 @@ from .crc import crc16
 from .units import PACE_UNITS
 
 FIT_EPOCH_OFFSET = 631065600  # seconds from the Unix epoch to 1989-12-31T00:00:00Z
+FIT_EPOCH_LOCAL = datetime(1989, 12, 31)  # local_date_time counts from the same moment, in local time
 PROTOCOL_VERSION = 0x20  # 2.0, as Garmin's own encoder writes
 PROFILE_VERSION = 21212  # the fit-tool profile the field numbers come from
 PRODUCT = 0
@@ -86,6 +89,11 @@ STEP_FIELDS = tuple(_field(c) for c in (
 SECONDARY_FIELDS = tuple(_field(c) for c in (
     step_msg.WorkoutStepSecondaryTargetTypeField, step_msg.WorkoutStepSecondaryTargetValueField,
     step_msg.WorkoutStepSecondaryCustomTargetValueLowField, step_msg.WorkoutStepSecondaryCustomTargetValueHighField,
+))
+SCHEDULE_FIELDS = tuple(_field(c) for c in (
+    schedule_msg.ScheduleManufacturerField, schedule_msg.ScheduleProductField,
+    schedule_msg.ScheduleSerialNumberField, schedule_msg.ScheduleTimeCreatedField,
+    schedule_msg.ScheduleCompletedField, schedule_msg.ScheduleTypeField, schedule_msg.ScheduleScheduledTimeField,
 ))
 NOTES = _field(step_msg.WorkoutStepNotesField)
 STEP_NAME = _field(step_msg.WorkoutStepWorkoutStepNameField)
@@ -210,16 +218,17 @@ def step_rows(nodes: tuple[Node, ...]) -> list[tuple]:
     return rows
 
 
+def _file_id(kind: FileType, serial: int, time_created: int) -> bytes:
+    head = _layout(0, file_id.FileIdMessage.ID, _sized(FILE_ID_FIELDS))
+    return head.definition + head.packer.pack(0, kind.value, Manufacturer.DEVELOPMENT.value, PRODUCT, serial,
+                                              time_created - FIT_EPOCH_OFFSET)
+
+
 def encode_workout(workout: Workout, time_created: int, name: str | None = None) -> bytes:
     """The complete FIT file for one workout. `time_created` is Unix seconds."""
     name_bytes = _text(name or workout.name)
     rows = step_rows(workout.steps)
-    out = bytearray()
-
-    head = _layout(0, file_id.FileIdMessage.ID, _sized(FILE_ID_FIELDS))
-    out += head.definition
-    out += head.packer.pack(0, FileType.WORKOUT.value, Manufacturer.DEVELOPMENT.value, PRODUCT,
-                            serial_number(workout.name), time_created - FIT_EPOCH_OFFSET)
+    out = bytearray(_file_id(FileType.WORKOUT, serial_number(workout.name), time_created))
 
     fields = ((WORKOUT_NAME, len(name_bytes) + 1), *_sized(WORKOUT_FIELDS))
     body = _layout(1, workout_msg.WorkoutMessage.ID, fields)
@@ -227,6 +236,23 @@ def encode_workout(workout: Workout, time_created: int, name: str | None = None)
     out += body.packer.pack(1, name_bytes, SPORT[workout.sport], len(rows))
 
     out += _encode_steps(rows)
+    return _frame(out)
+
+
+def encode_schedule(name: str, sessions: list[tuple[Workout, datetime, int]], time_created: int) -> bytes:
+    """A schedules file putting workouts on the watch's calendar.
+
+    Each schedule message names its workout file as the watch knows it (manufacturer,
+    product, serial number, time_created); `sessions` are (workout, local date and
+    time, the workout file's time_created in Unix seconds).
+    """
+    out = bytearray(_file_id(FileType.SCHEDULES, serial_number("schedule: " + name), time_created))
+    layout = _layout(1, schedule_msg.ScheduleMessage.ID, _sized(SCHEDULE_FIELDS))
+    out += layout.definition
+    for workout, when, created in sessions:
+        local = int((when - FIT_EPOCH_LOCAL).total_seconds())
+        out += layout.packer.pack(1, Manufacturer.DEVELOPMENT.value, PRODUCT, serial_number(workout.name),
+                                  created - FIT_EPOCH_OFFSET, 0, Schedule.WORKOUT.value, local)
     return _frame(out)
 
 

@@ -1,0 +1,166 @@
+"""`workoutc install`: copy FIT files onto a mounted Garmin watch.
+
+A watch mounted as USB mass storage has `GARMIN/GarminDevice.xml`; files copied into
+`GARMIN/NewFiles/` are filed by the watch when it is unplugged. Copies are whole or
+nothing (a temporary name in the same folder, then a rename), nothing else on the
+device is changed, a different file of the same name is replaced only with --force,
+and no symlink is followed out of the device.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+import sys
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+from pathlib import Path
+
+from .outputs import atomic_write
+
+MOUNT_ROOTS_VARIABLE = "WORKOUTC_MOUNT_ROOTS"  # overrides where watches are looked for (tests, odd setups)
+SPACE_MARGIN = 64 * 1024
+
+MTP_HELP = (
+    "Newer watches (Fenix 7 Pro, Forerunner 265 and later) connect over MTP and have no drive: "
+    "mount one with `gio mount -li` then `gio mount mtp://...` (it appears under /run/user/UID/gvfs/) "
+    "or with `jmtpfs ~/watch`, then pass that folder: `workoutc install --device ~/watch ...`. "
+    "On macOS, use Garmin Express or OpenMTP."
+)
+
+
+class InstallError(Exception):
+    """A device problem: exit status 2."""
+
+
+@dataclass(frozen=True)
+class Device:
+    root: Path
+    model: str
+
+    @property
+    def new_files(self) -> Path:
+        return self.root / "GARMIN" / "NewFiles"
+
+
+def mount_roots() -> list[Path]:
+    override = os.environ.get(MOUNT_ROOTS_VARIABLE)
+    if override is not None:
+        return [Path(part) for part in override.split(os.pathsep) if part]
+    user = getpass.getuser()
+    if sys.platform == "darwin":
+        return [Path("/Volumes")]
+    return [Path("/media") / user, Path("/run/media") / user, Path("/media")]
+
+
+def is_garmin(folder: Path) -> bool:
+    return (folder / "GARMIN" / "GarminDevice.xml").is_file()
+
+
+def find_devices() -> list[Path]:
+    found = []
+    for root in mount_roots():
+        try:
+            children = sorted(root.iterdir())
+        except OSError:
+            continue
+        found += [child for child in children if child.is_dir() and is_garmin(child) and child not in found]
+    return found
+
+
+def model_name(root: Path) -> str:
+    """The watch's model from GarminDevice.xml (`Forerunner 265`), or a plain description."""
+    try:
+        tree = ElementTree.parse(root / "GARMIN" / "GarminDevice.xml")
+    except (OSError, ElementTree.ParseError):
+        return "Garmin device"
+    for element in tree.iter():
+        if element.tag.rsplit("}", 1)[-1] == "Model":
+            for child in element:
+                if child.tag.rsplit("}", 1)[-1] == "Description" and (child.text or "").strip():
+                    return child.text.strip()
+    return "Garmin device"
+
+
+def choose_device(given: str | None) -> Device:
+    if given is not None:
+        root = Path(given)
+        if not root.is_dir():
+            raise InstallError(f"{given}: no such folder")
+        if not is_garmin(root):
+            raise InstallError(f"{given} is not a Garmin watch (no GARMIN/GarminDevice.xml in it). {MTP_HELP}")
+        return Device(root, model_name(root))
+    found = find_devices()
+    if not found:
+        places = ", ".join(str(root) for root in mount_roots())
+        raise InstallError(f"no Garmin watch is mounted (looked in {places}). {MTP_HELP}")
+    if len(found) > 1:
+        listed = "; ".join(f"{model_name(root)} at {root}" for root in found)
+        raise InstallError(f"{len(found)} Garmin watches are mounted ({listed}); choose one with --device")
+    return Device(found[0], model_name(found[0]))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+@dataclass
+class Plan:
+    """What install will do with each file: (name, data, action)."""
+
+    copies: list[tuple[str, bytes, str]]
+    refused: list[str]
+
+
+def plan_copies(device: Device, files: list[tuple[str, bytes]], force: bool) -> Plan:
+    """Decide file by file without touching the device."""
+    folder = device.new_files
+    if folder.is_symlink() or (folder.parent.exists() and not _inside(folder.parent, device.root)) or (
+            folder.exists() and not _inside(folder, device.root)):
+        raise InstallError(f"{folder} leads outside the device (a symlink); nothing was copied")
+    copies, refused = [], []
+    for name, data in files:
+        target = folder / name
+        if target.is_symlink():
+            refused.append(f"{target} is a symlink; it was left alone")
+        elif target.exists():
+            try:
+                same = target.read_bytes() == data
+            except OSError as error:
+                raise InstallError(f"{target}: cannot read: {error.strerror or error}") from None
+            if same:
+                copies.append((name, data, "unchanged"))
+            elif force:
+                copies.append((name, data, "replace"))
+            else:
+                refused.append(f"{target} exists and differs; pass --force to replace it")
+        else:
+            copies.append((name, data, "copy"))
+    return Plan(copies, refused)
+
+
+def carry_out(device: Device, plan: Plan) -> None:
+    """Copy the planned files, each whole or not at all."""
+    needed = sum(len(data) for _, data, action in plan.copies if action != "unchanged")
+    if not needed:
+        return
+    folder = device.new_files
+    try:
+        folder.mkdir(parents=False, exist_ok=True)
+        free = shutil.disk_usage(folder).free
+    except OSError as error:
+        raise InstallError(f"{folder}: {error.strerror or error} (is the watch read-only or unplugged?)") from None
+    if free < needed + SPACE_MARGIN:
+        raise InstallError(f"the watch has {free:,} bytes free; these files need {needed + SPACE_MARGIN:,}")
+    for name, data, action in plan.copies:
+        if action == "unchanged":
+            continue
+        try:
+            atomic_write(folder / name, data)
+        except OSError as error:
+            raise InstallError(f"{folder / name}: cannot write: {error.strerror or error}") from None
