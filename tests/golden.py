@@ -46,7 +46,7 @@ def render_pages() -> dict[str, str]:
     from workoutc.build import compile_run, load_and_check
 
     with tempfile.TemporaryDirectory() as folder, contextlib.chdir(ROOT):
-        run = load_and_check(["examples"], None)
+        run = load_and_check(["examples"], None, keep_documents=True)
         compile_run(run, Path(folder), io.StringIO(), io.StringIO(), fit=False, pages=True)
         return {name: (Path(folder) / name).read_text(encoding="utf-8") for name in PAGES}
 

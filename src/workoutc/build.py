@@ -12,36 +12,11 @@ from typing import TextIO
 from .check import Checker
 from .config import ConfigError, ConfigFinder, load_config
 from .diagnostics import Diagnostic, Severity, render_text
-from .model import fit_step_count, truncate_utf8
+from .errors import UsageError
+from .inputs import collect_inputs
+from .model import truncate_utf8
 from .outputs import NameRegistry, atomic_write
 from .source import Source, load
-
-SUFFIX = ".wkt"
-
-
-class UsageError(Exception):
-    """A problem with the command line, the configuration or the file system: exit 2."""
-
-
-def collect_inputs(paths: list[str]) -> list[tuple[Path, str]]:
-    """Files named, and .wkt files under folders named (sorted), as (path, shown)."""
-    found: list[tuple[Path, str]] = []
-    seen: set[Path] = set()
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob(f"*{SUFFIX}") if p.is_file())
-        elif path.exists():
-            files = [path]
-        else:
-            raise UsageError(f"{given}: no such file or folder")
-        for file in files:
-            key = file.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append((file, str(file)))
-    return found
-
 
 @dataclass
 class Run:
@@ -57,20 +32,81 @@ class Run:
         return next((s.text for s in self.sources if s.path == path), None)
 
 
-def load_and_check(paths: list[str], config_file: str | None) -> Run:
-    inputs = collect_inputs(paths)
+PARALLEL_MINIMUM = 64  # below this many files a process pool costs more than it saves
+
+
+def load_and_check(paths: list[str], config_file: str | None, *, jobs: int = 1, encode: bool = False,
+                   keep_documents: bool = False, inputs: list[tuple[Path, str]] | None = None) -> Run:
+    """Load and check every input, in `jobs` processes; with `encode`, also build FIT files.
+
+    Per-file work (parse, lower, workout rules, FIT encoding) is spread over worker
+    processes; plan rules, which need every workout, run here afterwards. Results come
+    back in input order, so the output does not depend on `jobs`. Unless
+    `keep_documents` (pages need them), a file's document is dropped once done with.
+    """
+    inputs = collect_inputs(paths) if inputs is None else inputs
     try:
         finder = ConfigFinder(load_config(Path(config_file)) if config_file else None)
-        sources = []
-        for path, shown in inputs:
-            try:
-                sources.append(load(path, shown))
-            except OSError as error:
-                raise UsageError(f"{shown}: cannot read: {error.strerror or error}") from None
-        Checker(finder).run(sources)
+        for path, _ in inputs:
+            finder.for_file(path)  # every config is read (and any error raised) here, not in a worker
+        if encode:
+            for path, _ in inputs[:1]:
+                time_created(str(path))  # a bad SOURCE_DATE_EPOCH is a usage error, raised here
+        job = _Job(finder, encode, keep_documents)
+        if jobs > 1 and len(inputs) >= PARALLEL_MINIMUM:
+            sources = _in_parallel(job, inputs, jobs)
+        else:
+            sources = job(inputs)
+        Checker(finder).check_plans(sources)
     except ConfigError as error:
         raise UsageError(str(error)) from None
     return Run(sources, finder)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """The per-file work, picklable so a worker process can run it on a batch of files."""
+
+    finder: ConfigFinder
+    encode: bool
+    keep_documents: bool
+
+    def __call__(self, batch: list[tuple[Path, str]]) -> list[Source]:
+        checker = Checker(self.finder)
+        sources = []
+        for path, shown in batch:
+            try:
+                source = load(path, shown)
+            except OSError as error:
+                raise UsageError(f"{shown}: cannot read: {error.strerror or error}") from None
+            checker.check_workouts(source)
+            if self.encode and source.document is not None:
+                self._encode(source)
+            if not self.keep_documents:
+                source.lighten()
+            sources.append(source)
+        return sources
+
+    def _encode(self, source: Source) -> None:
+        from .fit import encode_workout
+
+        created = time_created(source.path)
+        limit = self.finder.for_file(Path(source.path)).device.name_bytes
+        for workout in source.document.all_workouts():
+            if workout.name not in source.blocked:
+                source.fits[workout.name] = encode_workout(workout, created, truncate_utf8(workout.name, limit))
+
+
+def _in_parallel(job: _Job, inputs: list[tuple[Path, str]], jobs: int) -> list[Source]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(16, len(inputs) // (jobs * 4))
+    batches = [inputs[start:start + size] for start in range(0, len(inputs), size)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return [source for batch in pool.map(job, batches) for source in batch]
 
 
 def time_created(path: str) -> int:
@@ -101,18 +137,17 @@ def error_count(diagnostics: list[Diagnostic]) -> int:
     return sum(d.severity is Severity.ERROR for d in diagnostics)
 
 
-def assign_stems(run: Run) -> dict[int, str]:
-    """A unique file-name stem for every workout and plan of the run, by id().
-
-    Claimed in source order whatever is written, so a workout's file name does not
-    depend on whether pages are built or another workout has errors.
-    """
+def assign_stems(run: Run) -> dict[tuple, str]:
+    """A unique file-name stem for every workout, by (path, name), and every plan, by
+    (path, index). Claimed in source order whatever is written, so a workout's file name
+    does not depend on whether pages are built or another workout has errors."""
     names = NameRegistry()
     stems = {}
     for source in run.sources:
-        if source.document is not None:
-            for item in (*source.document.all_workouts(), *source.document.plans):
-                stems[id(item)] = names.claim(item.name)
+        for info in source.workouts:
+            stems[(source.path, info.name)] = names.claim(info.name)
+        for index, plan in enumerate(source.document.plans if source.document else ()):
+            stems[(source.path, index)] = names.claim(plan.name)
     return stems
 
 
@@ -124,15 +159,13 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool = True, pages: bool = False) -> Report:
-    """Write each workout's FIT file (and with `pages`, the HTML pages) into `outdir`."""
-    from .fit import encode_workout  # the encoder is only needed here
-
+    """Write each workout's FIT file (built by load_and_check(encode=True)) and with
+    `pages` the HTML pages, into `outdir`."""
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UsageError(f"{outdir}: cannot create the output folder: {error.strerror or error}") from None
     stems = assign_stems(run)
-    created = {id(w): time_created(s.path) for s in run.sources if s.document for w in s.document.all_workouts()}
     report = Report()
     for source in run.sources:
         for diagnostic in sorted(source.diagnostics, key=lambda d: d.sort_key):
@@ -143,21 +176,19 @@ def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool =
             report.failed_files += 1
             print(f"{source.path}: not compiled ({_plural(errors, 'error')})", file=err)
             continue
-        device = run.finder.for_file(Path(source.path)).device
         written, skipped = [], []
-        for workout in source.document.all_workouts():
-            if workout.name in source.blocked:
-                skipped.append(workout.name)
+        for info in source.workouts:
+            if info.name in source.blocked:
+                skipped.append(info.name)
                 continue
             if fit:
-                target = outdir / f"{stems[id(workout)]}.fit"
-                _write(target, encode_workout(workout, created[id(workout)],
-                                              truncate_utf8(workout.name, device.name_bytes)))
-                written.append(f"{target} ({_plural(fit_step_count(workout.steps), 'step')})")
+                target = outdir / f"{stems[(source.path, info.name)]}.fit"
+                _write(target, source.fits[info.name])
+                written.append(f"{target} ({_plural(info.fit_steps, 'step')})")
                 report.written.append(target)
         report.workouts += len(written)
-        if fit:
-            written += _write_plans(source, outdir, stems, created, report, err)
+        if fit and source.plan_views:
+            written += _write_plans(source, run, outdir, stems, report, err)
         if skipped:
             report.failed_files += 1
         if fit:
@@ -173,21 +204,21 @@ def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool =
     return report
 
 
-def _write_plans(source: Source, outdir: Path, stems: dict[int, str], created: dict[int, int], report: Report,
-                 err: TextIO) -> list[str]:
+def _write_plans(source: Source, run: Run, outdir: Path, stems: dict, report: Report, err: TextIO) -> list[str]:
     """Each plan's schedule (FIT) and calendar (.ics); sessions whose workout has errors are left out.
 
-    `created` maps id(workout) to its FIT file's time_created, which the schedule names.
+    The schedule names each workout's FIT file by its time_created: its source's.
     """
     from .fit import encode_schedule
     from .ics import plan_calendar
 
+    blocked = {(s.path, name) for s in run.sources for name in s.blocked}
     written = []
-    for view in source.plan_views:
-        stem = stems[id(view.plan)]
-        sessions = [(s.workout, datetime.combine(s.entry.day, s.entry.at or time()), created[id(s.workout)])
+    for index, view in enumerate(source.plan_views):
+        stem = stems[(source.path, index)]
+        sessions = [(s.workout, datetime.combine(s.entry.day, s.entry.at or time()), time_created(s.workout.path))
                     for s in view.sessions
-                    if s.workout is not None and s.workout.name not in _blocked_names(s.workout, source)]
+                    if s.workout is not None and (s.workout.path, s.workout.name) not in blocked]
         left_out = sum(1 for s in view.sessions if s.workout is not None) - len(sessions)
         if left_out:
             print(f"{source.path}: {_plural(left_out, 'session')} of \"{view.plan.name}\" left out of its schedule "
@@ -201,11 +232,7 @@ def _write_plans(source: Source, outdir: Path, stems: dict[int, str], created: d
     return written
 
 
-def _blocked_names(workout, source: Source) -> set[str]:
-    return source.blocked if workout.path == source.path else set()
-
-
-def write_pages(run: Run, outdir: Path, stems: dict[int, str], with_fit: bool) -> list[Path]:
+def write_pages(run: Run, outdir: Path, stems: dict, with_fit: bool) -> list[Path]:
     """A page per workout and plan, and the index; returns the files written."""
     from . import html
 
@@ -221,9 +248,9 @@ def write_pages(run: Run, outdir: Path, stems: dict[int, str], with_fit: bool) -
             failed.append((source.path, error_count(source.diagnostics)))
             continue
         athlete = run.finder.for_file(Path(source.path)).athlete
-        pages = {id(w): f"{stems[id(w)]}.html" for s in run.sources if s.document for w in s.document.all_workouts()}
+        pages = {(s.path, info.name): f"{stems[(s.path, info.name)]}.html" for s in run.sources for info in s.workouts}
         for workout in source.document.all_workouts():
-            stem = stems[id(workout)]
+            stem = stems[(source.path, workout.name)]
             fit_name = f"{stem}.fit" if with_fit and workout.name not in source.blocked else None
             mine = [d for d in source.diagnostics if html.within(d, workout.span.line, workout.span.end_line)]
             emit(f"{stem}.html", html.workout_page(workout, text=source.text, findings=mine, athlete=athlete,
@@ -231,9 +258,9 @@ def write_pages(run: Run, outdir: Path, stems: dict[int, str], with_fit: bool) -
             sums = html.totals(workout, athlete)
             workouts.append(html.IndexEntry(workout.name, source.path, workout.kind or "workout", f"{stem}.html", fit_name,
                                             sums.time_text(), sums.distance_text(athlete.units == "imperial"), mine))
-        for view in source.plan_views:
+        for index, view in enumerate(source.plan_views):
             plan = view.plan
-            stem = stems[id(plan)]
+            stem = stems[(source.path, index)]
             mine = [d for d in source.diagnostics if html.within(d, plan.span.line, plan.span.end_line)]
             emit(f"{stem}.html", html.plan_page(view, text=source.text, findings=mine, athlete=athlete, pages=pages))
             dates = f"{view.sessions[0].start:%Y-%m-%d} to {view.sessions[-1].start:%Y-%m-%d}" if view.sessions else ""
@@ -248,9 +275,8 @@ def _note_shared_names(run: Run, err: TextIO) -> None:
     """Workouts in different files with one name get one serial number: the watch keeps one."""
     places: dict[str, list[str]] = {}
     for source in run.sources:
-        if source.document is not None:
-            for workout in source.document.all_workouts():
-                places.setdefault(workout.name.casefold(), []).append(f"{source.path}:{workout.span.line}")
+        for info in source.workouts:
+            places.setdefault(info.name.casefold(), []).append(f"{source.path}:{info.line}")
     for name, where in places.items():
         if len(where) > 1:
             print(f"note: {len(where)} workouts are named \"{name}\" ({', '.join(where)}); a watch keeps only "

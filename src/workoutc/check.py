@@ -18,7 +18,7 @@ from .config import DEFAULT, Athlete, Config, ConfigFinder
 from .diagnostics import Diagnostic, Severity, Span, input_error
 from .model import Plan, PlanEntry, Workout
 from .rules import REGISTRY, RULES, Problem
-from .source import Source
+from .source import Source, WorkoutInfo, load
 from .suggest import closest
 from .training import is_easy_run, is_long, is_quality, timeable, workout_seconds
 
@@ -132,37 +132,49 @@ class _MissingValue:
 
 @dataclass
 class Checker:
-    """Runs the rules for one run of `check` or `compile`."""
+    """Runs the rules for one run of `check` or `compile`.
+
+    Workout rules need nothing but their file, so `check_workouts` can run in a worker
+    process; plan rules need every workout of the run (`check_plans`). A rule that
+    needed a missing profile value leaves a record on its source; the run turns those
+    into one note per value, in source order, so parallel and serial runs agree.
+    """
 
     finder: ConfigFinder
-    _missing: dict[str, _MissingValue] = field(default_factory=dict)
+    _prepared: dict = field(default_factory=dict)
 
     def run(self, sources: list[Source]) -> None:
+        for source in sources:
+            self.check_workouts(source)
+        self.check_plans(sources)
+
+    def check_workouts(self, source: Source) -> None:
+        if source.document is None:
+            return
+        config = self._config_for(source)
+        findings: list[Diagnostic] = []
+        for workout in source.document.all_workouts():
+            found = []
+            for rule in self._enabled(config, "workout"):
+                found += self._apply(rule, workout, workout.span, config, source)
+            if any(d.severity is Severity.ERROR for d in found):
+                source.blocked.add(workout.name)
+            findings += found
+        source.diagnostics += _suppress(findings, source)
+
+    def check_plans(self, sources: list[Source]) -> None:
         library = _Library(sources)
         for source in sources:
-            if source.document is None:
-                continue
-            config = self._config_for(source)
-            findings: list[Diagnostic] = []
-            for workout in source.document.all_workouts():
-                found = self._workout_findings(workout, config, source)
-                if any(d.severity is Severity.ERROR for d in found):
-                    source.blocked.add(workout.name)
-                findings += found
-            for plan in source.document.plans:
-                findings += self._plan_findings(plan, library, config, source)
-            source.diagnostics += _suppress(findings, source)
-        self._report_missing()
+            if source.document is not None and source.document.plans:
+                config = self._config_for(source)
+                findings = []
+                for plan in source.document.plans:
+                    findings += self._plan_findings(plan, library, config, source)
+                source.diagnostics += _suppress(findings, source)
+        _report_missing(sources)
 
     def _config_for(self, source: Source) -> Config:
         return self.finder.for_file(Path(source.path)) if source.path else DEFAULT
-
-    def _workout_findings(self, workout: Workout, config: Config, source: Source) -> list[Diagnostic]:
-        found = []
-        for rule in RULES:
-            if rule.SCOPE == "workout":
-                found += self._apply(rule, workout, workout.span, config, source)
-        return found
 
     def _plan_findings(self, plan: Plan, library: "_Library", config: Config, source: Source) -> list[Diagnostic]:
         athlete = RecordingAthlete(config.athlete)
@@ -178,46 +190,59 @@ class Checker:
         sessions.sort(key=lambda s: s.start)
         view = PlanView(plan, sessions)
         source.plan_views.append(view)
-        plan_rules = [rule for rule in RULES if rule.SCOPE == "plan" and rule.ID not in config.rules.disabled]
+        plan_rules = self._enabled(config, "plan")
         for rule in plan_rules:
             found += self._apply(rule, view, plan.span, config, source)
         # Classifying the days needed these values on behalf of every plan rule.
-        self._note_missing(athlete.missing, [rule.ID for rule in plan_rules], source, plan.span)
+        for key in athlete.missing:
+            source.missing += [(key, rule.ID, plan.span) for rule in plan_rules]
         return found
 
+    def _enabled(self, config: Config, scope: str) -> list:
+        """The rules of a scope that `config` leaves on, worked out once per config."""
+        key = (id(config), scope)
+        if key not in self._prepared:
+            self._prepared[key] = (config, [rule for rule in RULES
+                                            if rule.SCOPE == scope and rule.ID not in config.rules.disabled])
+        return self._prepared[key][1]
+
+    def _options(self, config: Config, rule) -> dict:
+        key = (id(config), rule.ID)
+        if key not in self._prepared:
+            self._prepared[key] = (config, config.rule_options(rule))
+        return self._prepared[key][1]
+
     def _apply(self, rule, subject, span: Span, config: Config, source: Source) -> list[Diagnostic]:
-        if rule.ID in config.rules.disabled:
-            return []
-        context = Context(RecordingAthlete(config.athlete), config.rule_options(rule), config)
+        context = Context(RecordingAthlete(config.athlete), self._options(config, rule), config)
         severity = config.rules.severity.get(rule.ID)
         found = [
             Diagnostic(source.path, p.span, severity or p.severity or rule.SEVERITY, rule.ID, rule.NAME,
                        p.message, p.hint)
             for p in rule.check(subject, context)
         ]
-        self._note_missing(context.athlete.missing, [rule.ID], source, span)
+        source.missing += [(key, rule.ID, span) for key in context.athlete.missing]
         return found
 
-    def _note_missing(self, keys: list[str], codes: list[str], source: Source, span: Span) -> None:
-        if not codes:
-            return
-        for key in keys:
-            missing = self._missing.setdefault(key, _MissingValue(source, span, []))
-            missing.codes += [code for code in codes if code not in missing.codes]
 
-    def _report_missing(self) -> None:
-        """One note per missing profile value for the whole run, naming the rules it held back."""
-        for key, missing in self._missing.items():
-            codes = sorted(missing.codes, key=list(REGISTRY).index)
-            first = REGISTRY[missing.codes[0]]  # the rule that needed it where the note points
-            rules = ", ".join(codes)
-            note = Diagnostic(
-                missing.source.path, missing.span, Severity.INFO, first.ID, first.NAME,
-                f"athlete.{key} is not set, so {rules} skipped part of {'its' if len(codes) == 1 else 'their'} checks",
-                f"add `{PROFILE_HELP.get(key, key)}` under [athlete] in workoutc.toml",
-            )
-            # Not subject to inline suppression: it is about the profile, not a line.
-            missing.source.diagnostics.append(note)
+def _report_missing(sources: list[Source]) -> None:
+    """One note per missing profile value for the whole run, naming the rules it held back."""
+    missing: dict[str, _MissingValue] = {}
+    for source in sources:
+        for key, code, span in source.missing:
+            record = missing.setdefault(key, _MissingValue(source, span, []))
+            if code not in record.codes:
+                record.codes.append(code)
+    for key, record in missing.items():
+        codes = sorted(record.codes, key=list(REGISTRY).index)
+        first = REGISTRY[record.codes[0]]  # the rule that needed it where the note points
+        note = Diagnostic(
+            record.source.path, record.span, Severity.INFO, first.ID, first.NAME,
+            f"athlete.{key} is not set, so {', '.join(codes)} skipped part of "
+            f"{'its' if len(codes) == 1 else 'their'} checks",
+            f"add `{PROFILE_HELP.get(key, key)}` under [athlete] in workoutc.toml",
+        )
+        # Not subject to inline suppression: it is about the profile, not a line.
+        record.source.diagnostics.append(note)
 
 
 def _session(entry: PlanEntry, workout: Workout | None, athlete) -> Session:
@@ -229,30 +254,39 @@ def _session(entry: PlanEntry, workout: Workout | None, athlete) -> Session:
 
 
 class _Library:
-    """Every workout of the run by name, to resolve plan references."""
+    """Every workout of the run by name, to resolve plan references.
+
+    Only names are kept up front; a referenced workout whose file was lightened (see
+    Source.lighten) is read again from its file.
+    """
 
     def __init__(self, sources: list[Source]):
-        self._by_name: dict[str, list[tuple[str, Workout]]] = defaultdict(list)
+        self._by_name: dict[str, list[tuple[Source, WorkoutInfo]]] = defaultdict(list)
         for source in sources:
-            if source.document is not None:
-                for workout in source.document.workouts:
-                    self._by_name[workout.name.casefold()].append((source.path, workout))
+            for info in source.workouts:
+                if not info.in_plan:
+                    self._by_name[info.name.casefold()].append((source, info))
+        self._documents: dict[str, object] = {}
 
     def resolve(self, entry: PlanEntry, path: str) -> tuple[Workout | None, Diagnostic | None]:
         candidates = self._by_name.get(entry.reference.casefold(), [])
-        local = [w for p, w in candidates if p == path]
-        if local:
-            return local[0], None
-        if len(candidates) == 1:
-            return candidates[0][1], None
+        local = [(s, i) for s, i in candidates if s.path == path]
+        if local or len(candidates) == 1:
+            return self._workout(*(local or candidates)[0]), None
         if candidates:
-            places = ", ".join(f"{p}:{w.span.line}" for p, w in candidates)
+            places = ", ".join(f"{s.path}:{i.line}" for s, i in candidates)
             return None, input_error("E006", path, entry.span, f"several workouts are named \"{entry.reference}\"",
                                      f"defined at {places}; rename one")
-        names = [w.name for group in self._by_name.values() for _, w in group]
+        names = [info.name for group in self._by_name.values() for _, info in group]
         match = closest(entry.reference, names)
         hint = f"did you mean \"{match}\"?" if match else "define it in this file or pass its file in the same run"
         return None, input_error("E006", path, entry.span, f"no workout named \"{entry.reference}\"", hint)
+
+    def _workout(self, source: Source, info: WorkoutInfo) -> Workout:
+        document = source.document or self._documents.get(source.path)
+        if document is None:
+            document = self._documents[source.path] = load(Path(source.path), source.path).document
+        return next(w for w in document.workouts if w.name == info.name)
 
 
 def _suppress(findings: list[Diagnostic], source: Source) -> list[Diagnostic]:

@@ -16,13 +16,16 @@ Exit status: 0 success, 1 errors in the input (with --strict, warnings too),
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from pathlib import Path
 
 from . import __version__
-from .build import UsageError, compile_run, load_and_check
-from .diagnostics import Severity
+from .errors import UsageError
+
+# Commands import what they use when they run: a one-file check or an up-to-date
+# compile should not pay for the FIT profile, the templates or the parser tables.
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -47,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     compile_cmd.add_argument("--html", action="store_true", help="also write an HTML page per workout and plan, "
                                                                  "and index.html")
     compile_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
+    compile_cmd.add_argument("--no-cache", action="store_true",
+                             help="compile everything, even when nothing changed since the last compile into OUTDIR")
+    compile_cmd.add_argument("-j", "--jobs", type=_jobs, default=default_jobs(), metavar="N",
+                       help="worker processes (default: all cores); output is the same for any N")
     compile_cmd.set_defaults(run=_compile)
 
     html_cmd = commands.add_parser(
@@ -56,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     html_cmd.add_argument("-o", "--output", metavar="OUTDIR", default=".",
                           help="folder for the pages (default: the current folder)")
     html_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
+    html_cmd.add_argument("-j", "--jobs", type=_jobs, default=default_jobs(), metavar="N",
+                       help="worker processes (default: all cores); output is the same for any N")
     html_cmd.set_defaults(run=_html)
 
     check_cmd = commands.add_parser(
@@ -66,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
                            help="output format (default: text, or github when GITHUB_ACTIONS=true)")
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
+    check_cmd.add_argument("-j", "--jobs", type=_jobs, default=default_jobs(), metavar="N",
+                       help="worker processes (default: all cores); output is the same for any N")
     check_cmd.set_defaults(run=_check)
 
     decompile_cmd = commands.add_parser(
@@ -109,22 +120,75 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
+class _Tee(io.TextIOBase):
+    """Writes through to a stream and keeps a copy, for the incremental manifest."""
+
+    def __init__(self, stream):
+        self.stream, self.copy = stream, io.StringIO()
+
+    def write(self, text: str) -> int:
+        self.copy.write(text)
+        return self.stream.write(text)
+
+
 def _compile(args, out, err) -> int:
-    run = load_and_check(args.paths, args.config)
-    if not run.sources:
+    from . import incremental
+    from .inputs import collect_inputs
+
+    inputs = collect_inputs(args.paths)
+    if not inputs:
         print("workoutc: no .wkt files found", file=err)
         return EXIT_OK
-    report = compile_run(run, Path(args.output), out, err, pages=args.html)
+    outdir = Path(args.output)
+    key = None
+    if not args.no_cache:
+        options = {"html": args.html, "output": os.path.abspath(outdir),
+                   "config": incremental.file_fingerprint(Path(args.config)) if args.config else None}
+        key = incremental.fingerprint(inputs, options)
+        replay = incremental.lookup(outdir, key)
+        if replay is not None:
+            out.write(replay.out)
+            err.write(replay.err)
+            return replay.status
+        incremental.forget(outdir)
+    from .build import compile_run, load_and_check
+
+    out, err = _Tee(out), _Tee(err)
+    run = load_and_check(args.paths, args.config, jobs=args.jobs, encode=True, keep_documents=args.html,
+                         inputs=inputs)
+    report = compile_run(run, outdir, out, err, pages=args.html)
     files = len(run.sources)
     summary = f"compiled {report.workouts} workout{'s' * (report.workouts != 1)} from {files} file{'s' * (files != 1)}"
     if report.failed_files:
         summary += f"; {report.failed_files} file{'s' * (report.failed_files != 1)} with errors"
     print(summary, file=err if report.errors else out)
-    return EXIT_INPUT if report.errors else EXIT_OK
+    status = EXIT_INPUT if report.errors else EXIT_OK
+    if key is not None:
+        try:
+            incremental.record(outdir, key, report.written,
+                               incremental.Replay(out.copy.getvalue(), err.copy.getvalue(), status))
+        except OSError:
+            pass  # no manifest just means a full compile next time
+    return status
 
 
 def _html(args, out, err) -> int:
-    run = load_and_check(args.paths, args.config)
+    from .build import compile_run, load_and_check
+
+    run = load_and_check(args.paths, args.config, jobs=args.jobs, keep_documents=True)
     if not run.sources:
         print("workoutc: no .wkt files found", file=err)
         return EXIT_OK
@@ -177,6 +241,7 @@ def _decompile(args, out, err) -> int:
 def _install(args, out, err) -> int:
     import tempfile
 
+    from .build import compile_run, load_and_check
     from .install import InstallError, carry_out, choose_device, plan_copies
 
     try:
@@ -198,7 +263,7 @@ def _install(args, out, err) -> int:
         files.append((Path(name).name, data))
     if sources:
         with tempfile.TemporaryDirectory() as folder:
-            report = compile_run(load_and_check(sources, args.config), Path(folder), err, err)
+            report = compile_run(load_and_check(sources, args.config, encode=True), Path(folder), err, err)
             status = EXIT_INPUT if report.errors else status
             files += [(p.name, p.read_bytes()) for p in sorted(Path(folder).glob("*.fit"))]
     try:
@@ -225,7 +290,7 @@ def _install(args, out, err) -> int:
 def _fmt(args, out, err) -> int:
     import difflib
 
-    from .build import collect_inputs
+    from .inputs import collect_inputs
     from .diagnostics import render_text
     from .formatter import MeaningChanged, NotFormattable, format_checked
     from .outputs import atomic_write
@@ -273,10 +338,12 @@ def _fmt(args, out, err) -> int:
 
 
 def _check(args, out, err) -> int:
+    from .build import load_and_check
+    from .diagnostics import Severity
     from .report import render, summary
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    run = load_and_check(args.paths, args.config)
+    run = load_and_check(args.paths, args.config, jobs=args.jobs)
     diagnostics = run.diagnostics()
     out.write(render(diagnostics, fmt, run.text_of))
     if fmt == "text":

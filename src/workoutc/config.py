@@ -7,6 +7,7 @@ Every key is validated; a bad value is a `ConfigError` naming the file and the k
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -242,11 +243,16 @@ class ConfigFinder:
     def __init__(self, explicit: Config | None = None):
         self._explicit = explicit
         self._by_folder: dict[Path, Config] = {}
+        self._by_parent: dict[str, Config] = {}  # the folder as written, to skip resolving paths
 
     def for_file(self, path: Path) -> Config:
         if self._explicit is not None:
             return self._explicit
-        return self._for_folder(path.resolve().parent)
+        parent = os.path.dirname(path)
+        config = self._by_parent.get(parent)
+        if config is None:
+            config = self._by_parent[parent] = self._for_folder(Path(path).resolve().parent)
+        return config
 
     def _for_folder(self, folder: Path) -> Config:
         if folder in self._by_folder:

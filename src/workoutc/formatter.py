@@ -15,7 +15,7 @@ from functools import cache
 
 from lark import Lark, Token, Tree
 
-from .parse import Indentation, grammar_text, parse
+from .parse import build_parser, parse
 from .printer import quote
 from .units import read_clock
 
@@ -27,8 +27,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 @cache
 def _parser() -> Lark:
-    return Lark(grammar_text(), parser="lalr", lexer="contextual", postlex=Indentation(),
-                propagate_positions=True, maybe_placeholders=False, keep_all_tokens=True)
+    return build_parser(maybe_placeholders=False, keep_all_tokens=True)
 
 
 class MeaningChanged(Exception):

@@ -277,7 +277,7 @@ def day_class(sessions) -> str:
 
 def plan_page(view, *, text: str, findings: list[Diagnostic], athlete, pages: dict[int, str],
               index_name: str = "index.html") -> str:
-    """`view` is a check.PlanView; `pages` maps id(workout) to its page file name."""
+    """`view` is a check.PlanView; `pages` maps (source path, workout name) to its page."""
     imperial_first = athlete.units == "imperial"
     entry_days = {s.entry.span.line: s.start.date() for s in view.sessions}
     day_findings: dict = {}
@@ -331,7 +331,7 @@ def _session_cell(session, athlete, pages) -> dict:
         return {"name": "rest", "kind": "rest", "href": "", "time": "", "at": ""}
     workout = session.workout
     return {
-        "name": workout.name, "kind": workout.kind or "workout", "href": pages.get(id(workout), ""),
+        "name": workout.name, "kind": workout.kind or "workout", "href": pages.get((workout.path, workout.name), ""),
         "time": duration_text(session.seconds, exact=False) if session.seconds else "",
         "at": session.entry.at.strftime("%H:%M") if session.entry.at else "",
     }

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, time
 from pathlib import PurePath
 
-from lark import Token, Transformer, Tree, v_args
+from lark import Token, Transformer, Tree
 
 from . import units
 from .diagnostics import Diagnostic, Span, input_error
@@ -73,24 +73,27 @@ class Invalid:
         self.errors = errors
 
 
-def _guarded(method, _data, children, meta):
-    failed = [child for child in children if isinstance(child, Invalid)]
-    if failed:
-        return Invalid([error for child in failed for error in child.errors])
-    try:
-        return method(meta, *children)
-    except LowerError as error:
-        return Invalid([error])
-
-
-@v_args(wrapper=_guarded)
 class Lowerer(Transformer):
-    """Rule methods receive (meta, *children)."""
+    """Rule methods receive (meta, *children).
+
+    Every call goes through `_call_userfunc`, which passes errors upwards: a rule whose
+    children failed fails too (with all their errors), and a LowerError becomes Invalid.
+    """
 
     def __init__(self, path: str):
-        super().__init__()
+        super().__init__(visit_tokens=False)
         self.path = path
         self.default_name = PurePath(path).stem or "workout"
+
+    def _call_userfunc(self, tree: Tree, new_children=None):
+        children = tree.children if new_children is None else new_children
+        failed = [child for child in children if isinstance(child, Invalid)]
+        if failed:
+            return Invalid([error for child in failed for error in child.errors])
+        try:
+            return getattr(self, tree.data)(tree.meta, *children)
+        except LowerError as error:
+            return Invalid([error])
 
     # ------------------------------------------------------------ durations
 

@@ -7,18 +7,15 @@ leaves the previous output as it was.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 
 MAX_SLUG_LENGTH = 64
 # Names Windows reserves for devices, whatever the extension.
-# mkstemp creates files readable by the owner only; outputs get the usual mode.
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-FILE_MODE = 0o666 & ~_UMASK
+FILE_MODE = 0o666  # the process's umask applies, as for any file it creates
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
@@ -49,13 +46,30 @@ class NameRegistry:
         return candidate
 
 
+_counter = itertools.count()
+
+
+def _temporary(path: Path) -> tuple[int, str]:
+    """Create a new file beside `path` that no other writer can be using.
+
+    The name holds this process's id and a counter, and O_EXCL refuses an existing
+    file (one left by a killed run, say), so two runs writing into one folder never
+    share a temporary file. Cheaper than tempfile.mkstemp's random names.
+    """
+    while True:
+        temporary = str(path.parent / f".{path.name}.{os.getpid()}.{next(_counter)}.tmp")
+        try:
+            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE), temporary
+        except FileExistsError:
+            continue
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file and a rename."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temporary = _temporary(path)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            os.fchmod(stream.fileno(), FILE_MODE)
         os.replace(temporary, path)
     except BaseException:
         try:
@@ -63,3 +77,14 @@ def atomic_write(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def cache_folder() -> Path | None:
+    """The user's own cache folder for workoutc (never a shared temporary folder), or None."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "workoutc"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK) else None

@@ -9,15 +9,19 @@ escape.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sys
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import lark
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from .diagnostics import Diagnostic, Span, input_error
+from .outputs import cache_folder
 from .suggest import closest
 
 COMMENT_RE = re.compile(r"#[^\r\n]*")
@@ -120,16 +124,26 @@ def grammar_text() -> str:
     return resources.files("workoutc").joinpath("workout.lark").read_text(encoding="utf-8")
 
 
+def build_parser(**options) -> Lark:
+    """A Lark LALR parser for the grammar; its tables are cached between runs.
+
+    Building the tables takes most of a cold start, so Lark's own cache keeps them in
+    the user's cache folder, in a file named after the grammar and the options (Lark
+    also checks a hash stored inside, and rebuilds from a damaged file).
+    """
+    grammar = grammar_text()
+    options = {"parser": "lalr", "lexer": "contextual", "propagate_positions": True, **options}
+    folder = cache_folder()
+    if folder is not None:
+        key = hashlib.sha256((grammar + repr(sorted(options.items())) + lark.__version__
+                              + sys.version).encode()).hexdigest()[:20]
+        options["cache"] = str(folder / f"grammar-{key}.lark")
+    return Lark(grammar, postlex=Indentation(), **options)
+
+
 @cache
 def parser() -> Lark:
-    return Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer="contextual",
-        postlex=Indentation(),
-        propagate_positions=True,
-        maybe_placeholders=True,
-    )
+    return build_parser(maybe_placeholders=True)
 
 
 def parse(text: str, path: str = "<input>") -> ParsedSource:

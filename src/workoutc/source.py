@@ -7,27 +7,48 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Span, input_error
 from .lower import lower
-from .model import Document
+from .model import Document, fit_step_count
 from .parse import Comment, ParseFailure, parse
 
 MAX_FILE_BYTES = 1_000_000
 
 
+@dataclass(frozen=True, slots=True)
+class WorkoutInfo:
+    """What a run needs to know of a workout once its file is done with."""
+
+    name: str
+    line: int
+    fit_steps: int
+    in_plan: bool  # a one-line session written inside a plan: not referable by name
+
+
 @dataclass
 class Source:
-    """One input file and everything learnt from it so far."""
+    """One input file and everything learnt from it so far.
+
+    A large run keeps only `workouts` (names and sizes), the findings and the FIT bytes
+    of a file whose document it no longer needs (see `lighten`); moving whole documents
+    between processes would cost more than building them.
+    """
 
     path: str
     text: str | None = None
     document: Document | None = None
     comments: tuple[Comment, ...] = ()
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    failed: bool = True  # the file could not be read, parsed or lowered
+    workouts: list[WorkoutInfo] = field(default_factory=list)  # every workout, plan sessions included
     blocked: set[str] = field(default_factory=set)  # workouts the checker found errors in
     plan_views: list = field(default_factory=list)  # check.PlanView per plan, once checked
+    missing: list = field(default_factory=list)  # (profile key, rule code, span) a rule needed but lacked
+    fits: dict[str, bytes] = field(default_factory=dict)  # FIT files by workout name, when compiled
 
-    @property
-    def failed(self) -> bool:
-        return self.document is None
+    def lighten(self) -> None:
+        """Drop the document unless plan rules will need it; `workouts` stays."""
+        if self.document is not None and not self.document.plans:
+            self.document = None
+            self.comments = ()
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
@@ -68,6 +89,11 @@ def load_text(text: str, path: str) -> Source:
     source.comments = parsed.comments
     source.document, diagnostics = lower(parsed, path)
     source.diagnostics.extend(diagnostics)
+    if source.document is not None:
+        source.failed = False
+        top = set(map(id, source.document.workouts))
+        source.workouts = [WorkoutInfo(w.name, w.span.line, fit_step_count(w.steps), id(w) not in top)
+                           for w in source.document.all_workouts()]
     return source
 
 

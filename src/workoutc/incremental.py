@@ -1,0 +1,138 @@
+"""Incremental compile: do nothing when nothing that shapes the output has changed.
+
+`compile` keeps a manifest per output folder, in the user's cache folder (the output
+folder holds nothing but outputs): a fingerprint of everything the output depends on,
+the files it wrote (with size and modification time) and what it printed. The next
+compile into that folder computes the fingerprint again; when it and every output
+file are unchanged, it prints the recorded messages and stops.
+
+The fingerprint covers every input's path, contents and modification time (FIT files
+carry it as time_created), every config file that could apply to them (present or
+absent, in each folder up to the root), `--config`, the options, SOURCE_DATE_EPOCH, and
+the versions of workoutc and the libraries whose output it embeds. Anything else
+changing is a rebuild: the cache never serves a stale result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from . import __version__
+from .config import ConfigFinder
+from .outputs import atomic_write, cache_folder
+
+LIBRARIES = ("lark", "fit-tool", "jinja2")
+
+
+def _library_versions() -> list[str]:
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} ?")
+    return versions
+
+
+def file_fingerprint(path: Path | str) -> str:
+    try:
+        with open(path, "rb") as stream:
+            stat = os.fstat(stream.fileno())
+            data = stream.read()
+    except OSError:
+        return "absent"
+    return f"{stat.st_mtime_ns} {hashlib.sha256(data).hexdigest()}"
+
+
+def fingerprint(inputs: list[tuple[Path, str]], options: dict) -> str:
+    digest = hashlib.sha256()
+
+    def add(*parts: object) -> None:
+        digest.update("\x1f".join(map(str, parts)).encode("utf-8", "surrogateescape") + b"\x1e")
+
+    add("workoutc", __version__, *_library_versions())
+    add("SOURCE_DATE_EPOCH", os.environ.get("SOURCE_DATE_EPOCH"))
+    for key in sorted(options):
+        add("option", key, options[key])
+    folders: set[str] = set()
+    for path, shown in inputs:
+        add("input", shown, file_fingerprint(shown))
+        folder = os.path.dirname(os.path.abspath(shown))
+        while folder not in folders:
+            folders.add(folder)
+            folder = os.path.dirname(folder)
+    for folder in sorted(folders):
+        for name in ConfigFinder.NAMES:
+            candidate = os.path.join(folder, name)
+            if os.path.exists(candidate):
+                add("config", candidate, file_fingerprint(candidate))
+    return digest.hexdigest()
+
+
+@dataclass
+class Replay:
+    out: str
+    err: str
+    status: int
+
+
+def _output_state(path: str) -> list | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def manifest_path(outdir: Path) -> Path | None:
+    folder = cache_folder()
+    if folder is None:
+        return None
+    name = hashlib.sha256(os.path.abspath(outdir).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return folder / "manifests" / f"{name}.json"
+
+
+def lookup(outdir: Path, key: str) -> Replay | None:
+    """The recorded result when the fingerprint and every output file are unchanged."""
+    path = manifest_path(outdir)
+    if path is None:
+        return None
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        if manifest.get("key") != key:
+            return None
+        folder = str(outdir)
+        for name, state in manifest["outputs"].items():
+            if _output_state(os.path.join(folder, name)) != state:
+                return None
+        return Replay(manifest["out"], manifest["err"], manifest["status"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def record(outdir: Path, key: str, written: list[Path], replay: Replay) -> None:
+    outputs = {}
+    for path in written:
+        state = _output_state(str(path))
+        if state is not None:
+            outputs[os.path.relpath(path, outdir)] = state
+    manifest = {"key": key, "outputs": outputs, "out": replay.out, "err": replay.err, "status": replay.status}
+    path = manifest_path(outdir)
+    if path is not None:
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        atomic_write(path, json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+
+
+def forget(outdir: Path) -> None:
+    """Remove the manifest before a run changes the folder, so a failed run leaves no stale record."""
+    path = manifest_path(outdir)
+    if path is not None:
+        try:
+            path.unlink()
+        except OSError:
+            pass

@@ -1,0 +1,39 @@
+"""Which files a command reads: .wkt files named, or found under folders named."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import UsageError
+
+SUFFIX = ".wkt"
+
+
+def collect_inputs(paths: list[str]) -> list[tuple[Path, str]]:
+    """Files named, and .wkt files under folders named (sorted), as (path, shown)."""
+    found: list[tuple[Path, str]] = []
+    seen: set[str] = set()
+    for given in paths:
+        if os.path.isdir(given):
+            files = _wkt_files(given)
+        elif os.path.exists(given):
+            files = [given]
+        else:
+            raise UsageError(f"{given}: no such file or folder")
+        for file in files:
+            key = os.path.abspath(file)  # no system calls: a library holds thousands of files
+            if key not in seen:
+                seen.add(key)
+                found.append((Path(file), str(Path(file))))
+    return found
+
+
+def _wkt_files(folder: str) -> list[str]:
+    """Every .wkt file under `folder`, in path order (folder by folder, name by name)."""
+    found = []
+    for root, folders, files in os.walk(folder):
+        folders.sort()
+        found += [os.path.join(root, name) for name in files
+                  if name.endswith(SUFFIX) and os.path.isfile(os.path.join(root, name))]
+    return sorted(found, key=lambda path: Path(path).parts)
