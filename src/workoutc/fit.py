@@ -40,6 +40,7 @@ FIT_EPOCH_LOCAL = datetime(1989, 12, 31)  # local_date_time counts from the same
 PROTOCOL_VERSION = 0x20  # 2.0, as Garmin's own encoder writes
 PROFILE_VERSION = 21212  # the fit-tool profile the field numbers come from
 PRODUCT = 0
+DEVELOPMENT = Manufacturer.DEVELOPMENT.value
 
 INTENSITY = {
     Intensity.WARMUP: FitIntensity.WARMUP.value,
@@ -118,13 +119,29 @@ class _Layout:
         self.packer = struct.Struct(f"<B{codes}")
 
 
-@cache
-def _layout(local: int, global_number: int, fields: tuple[tuple[_Field, int], ...]) -> _Layout:
-    return _Layout(local, global_number, fields)
-
-
 def _sized(fields: tuple[_Field, ...]) -> tuple[tuple[_Field, int], ...]:
     return tuple((f, f.base_type.size) for f in fields)
+
+
+# Layouts are cached by plain ints (the string sizes), which hash far faster than fields.
+FILE_ID_LAYOUT = _Layout(0, file_id.FileIdMessage.ID, _sized(FILE_ID_FIELDS))
+SCHEDULE_LAYOUT = _Layout(1, schedule_msg.ScheduleMessage.ID, _sized(SCHEDULE_FIELDS))
+
+
+@cache
+def _workout_layout(name_size: int) -> _Layout:
+    return _Layout(1, workout_msg.WorkoutMessage.ID, ((WORKOUT_NAME, name_size), *_sized(WORKOUT_FIELDS)))
+
+
+@cache
+def _step_layout(secondary: bool, notes_size: int, name_size: int) -> _Layout:
+    """Steps share one definition; strings are sized to the file's longest (NUL-padded)."""
+    fields = _sized(STEP_FIELDS + (SECONDARY_FIELDS if secondary else ()))
+    if notes_size > 1:
+        fields += ((NOTES, notes_size),)
+    if name_size > 1:
+        fields += ((STEP_NAME, name_size),)
+    return _Layout(2, step_msg.WorkoutStepMessage.ID, fields)
 
 
 def serial_number(name: str) -> int:
@@ -219,8 +236,8 @@ def step_rows(nodes: tuple[Node, ...]) -> list[tuple]:
 
 
 def _file_id(kind: FileType, serial: int, time_created: int) -> bytes:
-    head = _layout(0, file_id.FileIdMessage.ID, _sized(FILE_ID_FIELDS))
-    return head.definition + head.packer.pack(0, kind.value, Manufacturer.DEVELOPMENT.value, PRODUCT, serial,
+    head = FILE_ID_LAYOUT
+    return head.definition + head.packer.pack(0, kind.value, DEVELOPMENT, PRODUCT, serial,
                                               time_created - FIT_EPOCH_OFFSET)
 
 
@@ -230,8 +247,7 @@ def encode_workout(workout: Workout, time_created: int, name: str | None = None)
     rows = step_rows(workout.steps)
     out = bytearray(_file_id(FileType.WORKOUT, serial_number(workout.name), time_created))
 
-    fields = ((WORKOUT_NAME, len(name_bytes) + 1), *_sized(WORKOUT_FIELDS))
-    body = _layout(1, workout_msg.WorkoutMessage.ID, fields)
+    body = _workout_layout(len(name_bytes) + 1)
     out += body.definition
     out += body.packer.pack(1, name_bytes, SPORT[workout.sport], len(rows))
 
@@ -247,11 +263,11 @@ def encode_schedule(name: str, sessions: list[tuple[Workout, datetime, int]], ti
     time, the workout file's time_created in Unix seconds).
     """
     out = bytearray(_file_id(FileType.SCHEDULES, serial_number("schedule: " + name), time_created))
-    layout = _layout(1, schedule_msg.ScheduleMessage.ID, _sized(SCHEDULE_FIELDS))
+    layout = SCHEDULE_LAYOUT
     out += layout.definition
     for workout, when, created in sessions:
         local = int((when - FIT_EPOCH_LOCAL).total_seconds())
-        out += layout.packer.pack(1, Manufacturer.DEVELOPMENT.value, PRODUCT, serial_number(workout.name),
+        out += layout.packer.pack(1, DEVELOPMENT, PRODUCT, serial_number(workout.name),
                                   created - FIT_EPOCH_OFFSET, 0, Schedule.WORKOUT.value, local)
     return _frame(out)
 
@@ -260,12 +276,7 @@ def _encode_steps(rows: list[tuple]) -> bytes:
     secondary = any(row[8] != INVALID_ENUM for row in rows)
     notes_size = max(len(row[12]) for row in rows) + 1
     name_size = max(len(row[13]) for row in rows) + 1
-    fields = _sized(STEP_FIELDS + (SECONDARY_FIELDS if secondary else ()))
-    if notes_size > 1:
-        fields += ((NOTES, notes_size),)
-    if name_size > 1:
-        fields += ((STEP_NAME, name_size),)
-    layout = _layout(2, step_msg.WorkoutStepMessage.ID, fields)
+    layout = _step_layout(secondary, notes_size, name_size)
     keep = 8 + (4 if secondary else 0)
     pack = layout.packer.pack
     parts = [layout.definition]

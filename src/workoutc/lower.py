@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, time
+from functools import cache
 from pathlib import PurePath
 
-from lark import Token, Transformer, Tree
+from lark import Lark, Token, Transformer, Tree, v_args
 
 from . import units
 from .diagnostics import Diagnostic, Span, input_error
@@ -20,7 +21,7 @@ from .model import (
     KINDS, SPORTS, STEP_KEYWORDS, Distance, Document, Intensity, LapKey, Plan, PlanEntry,
     Repeat, Step, Target, Time, UntilHeartRate, Workout,
 )
-from .parse import ParsedSource
+from .parse import Comment, ParsedSource, build_parser, run_parser
 from .suggest import did_you_mean
 
 STRIDE_JOG_FACTOR = 3  # an unwritten stride recovery jogs 3x the stride
@@ -52,10 +53,6 @@ def token_span(token: Token) -> Span:
     return Span(token.line, token.column, token.end_line, token.end_column)
 
 
-def meta_span(meta) -> Span:
-    return Span(meta.line, meta.column, meta.end_line, meta.end_column)
-
-
 def _unit_error(token: Token, error: units.UnitError, code: str = "E004") -> LowerError:
     span = token_span(token)
     if error.length:
@@ -73,83 +70,109 @@ class Invalid:
         self.errors = errors
 
 
+def _edge(child, first: bool):
+    """The (line, column) where `child` starts (first) or ends, if it knows."""
+    if isinstance(child, Token):
+        return (child.line, child.column) if first else (child.end_line, child.end_column)
+    span = child if isinstance(child, Span) else getattr(child, "span", None)
+    if isinstance(span, Span):
+        return (span.line, span.column) if first else (span.end_line, span.end_column)
+    if isinstance(child, tuple):
+        for part in (child if first else reversed(child)):
+            edge = _edge(part, first)
+            if edge is not None:
+                return edge
+    return None
+
+
+def extent(children) -> Span:
+    """The span of a rule from its children: tokens and lowered nodes carry positions."""
+    start = next((edge for child in children if (edge := _edge(child, True)) is not None), (1, 1))
+    end = next((edge for child in reversed(children) if (edge := _edge(child, False)) is not None), start)
+    return Span(start[0], start[1], end[0], end[1])
+
+
+def _lowering(method, _data, children, _meta):
+    """Every rule method goes through here: a rule whose children failed fails too
+    (carrying all their errors), and a LowerError becomes Invalid."""
+    failed = [child for child in children if isinstance(child, Invalid)]
+    if failed:
+        return Invalid([error for child in failed for error in child.errors])
+    try:
+        return method(extent(children), *children)
+    except LowerError as error:
+        return Invalid([error])
+
+
+@v_args(wrapper=_lowering)
 class Lowerer(Transformer):
-    """Rule methods receive (meta, *children).
+    """Rule methods receive (span, *children); the span comes from the children, so
+    the same class lowers a parse tree (`lower`) or runs inside the parser itself
+    (`lower_text`, which builds no tree at all)."""
 
-    Every call goes through `_call_userfunc`, which passes errors upwards: a rule whose
-    children failed fails too (with all their errors), and a LowerError becomes Invalid.
-    """
-
-    def __init__(self, path: str):
+    def __init__(self, path: str = "<input>"):
         super().__init__(visit_tokens=False)
         self.path = path
-        self.default_name = PurePath(path).stem or "workout"
 
-    def _call_userfunc(self, tree: Tree, new_children=None):
-        children = tree.children if new_children is None else new_children
-        failed = [child for child in children if isinstance(child, Invalid)]
-        if failed:
-            return Invalid([error for child in failed for error in child.errors])
-        try:
-            return getattr(self, tree.data)(tree.meta, *children)
-        except LowerError as error:
-            return Invalid([error])
+    def start_file(self, path: str) -> None:
+        """Used inside the parser, one instance serves every file, one at a time."""
+        self.path = path
 
     # ------------------------------------------------------------ durations
 
-    def fixed(self, meta, token):
+    def fixed(self, span, token):
         try:
             kind, value = units.read_duration(token.value)
         except units.UnitError as error:
             raise _unit_error(token, error) from None
         if kind == "time":
-            return Time(value)
-        return Distance(value, units.split_quantity(token.value)[0].unit)
+            return Time(value, span)
+        return Distance(value, units.split_quantity(token.value)[0].unit, span)
 
-    def lap(self, meta, token):
-        return LapKey()
+    def lap(self, span, token):
+        return LapKey(span)
 
-    def until_hr(self, meta, _hr, compare, quantity):
+    def until_hr(self, span, _until, _hr, compare, quantity):
         if compare.value not in ("<", ">"):
             raise LowerError(token_span(compare), f"`until hr{compare.value}` is not a condition the watch knows",
                              "write `until hr<VALUE` or `until hr>VALUE`")
         value, unit = self._value(quantity, HR_UNITS, "heart-rate")
-        return UntilHeartRate(compare.value == ">", int(value), unit)
+        return UntilHeartRate(compare.value == ">", int(value), unit, span)
 
     # ------------------------------------------------------------ targets
 
-    def hr(self, meta, _keyword, level):
-        return self._target("hr", level, meta)
+    def hr(self, span, _keyword, level):
+        return self._target("hr", level, span)
 
-    def power(self, meta, keyword, level):
-        target = self._target("power", level, meta)
+    def power(self, span, keyword, level):
+        target = self._target("power", level, span)
         return replace(target, lap=True) if keyword.type == "LAP_POWER" else target
 
-    def cadence(self, meta, _keyword, level):
-        return self._target("cadence", level, meta)
+    def cadence(self, span, _keyword, level):
+        return self._target("cadence", level, span)
 
-    def pace(self, meta, _keyword, spec):
-        return Target("pace", None, *spec, meta_span(meta))
+    def pace(self, span, _keyword, spec):
+        low, high, unit, _ = spec
+        return Target("pace", None, low, high, unit, span)
 
     # `level` alternatives return (shape, tokens) for the target method to read.
-    def zone(self, meta, token):
+    def zone(self, span, token):
         return ("zone", token)
 
-    def zone_bound(self, meta, compare, token):
+    def zone_bound(self, span, compare, token):
         return ("zone_bound", compare, token)
 
-    def bound(self, meta, compare, token):
+    def bound(self, span, compare, token):
         return ("bound", compare, token)
 
-    def range(self, meta, low, high):
+    def range(self, span, low, high):
         return ("range", low, high)
 
-    def single(self, meta, token):
+    def single(self, span, token):
         return ("single", token)
 
-    def _target(self, metric: str, level: tuple, meta) -> Target:
+    def _target(self, metric: str, level: tuple, span: Span) -> Target:
         shape, *tokens = level
-        span = meta_span(meta)
         if shape == "zone":
             return Target(metric, self._zone(metric, tokens[0]), None, None, None, span)
         if shape == "zone_bound":
@@ -226,7 +249,7 @@ class Lowerer(Transformer):
             raise LowerError(token_span(token), f"`{compare}{token}` leaves no range above {floor}{_unit_text(unit)}")
         return low, high
 
-    def pace_range(self, meta, fast_token, slow_token, unit_token) -> tuple[float, float, str]:
+    def pace_range(self, span, fast_token, slow_token, unit_token) -> tuple[float, float, str, Span]:
         per = unit_token.value
         if per not in units.PACE_UNITS:
             hint = did_you_mean(per, units.PACE_UNITS) or "pace is written per km or per mi: `4:00/km`"
@@ -249,29 +272,28 @@ class Lowerer(Transformer):
         if len(seconds) == 1:
             half = units.SINGLE_VALUE_HALF_WIDTH["pace"]
             seconds = [seconds[0] - half, seconds[0] + half]
-        return min(seconds), max(seconds), f"s/{per}"
+        return min(seconds), max(seconds), f"s/{per}", span
 
     # ------------------------------------------------------------ steps
 
-    def step(self, meta, kind, name, duration, *rest):
+    def step(self, span, kind, name, duration, *rest):
         *targets, note = rest
         return Step(STEP_KEYWORDS[kind.value], duration, self._targets(targets), self._note(note),
-                    meta_span(meta), self._step_name(name))
+                    span, self._step_name(name))
 
-    def repeat(self, meta, count, name, *steps):
-        return Repeat(self._count(count, count.value[:-1]), tuple(steps), meta_span(meta),
+    def repeat(self, span, count, name, *steps):
+        return Repeat(self._count(count, count.value[:-1]), tuple(steps), span,
                       name=self._step_name(name))
 
-    def repeat_until(self, meta, hr, compare, quantity, name, *steps):
-        until = self.until_hr(meta, hr, compare, quantity)
-        return Repeat(None, tuple(steps), meta_span(meta), until=until, name=self._step_name(name))
+    def repeat_until(self, span, _repeat, until_keyword, hr, compare, quantity, name, *steps):
+        until = self.until_hr(extent((until_keyword, quantity)), until_keyword, hr, compare, quantity)
+        return Repeat(None, tuple(steps), span, until=until, name=self._step_name(name))
 
     def _step_name(self, token: Token | None) -> str | None:
         return None if token is None else self._string(token, "a step name")
 
-    def strides(self, meta, spec, jog, *targets):
+    def strides(self, span, _keyword, spec, jog, *targets):
         """`strides NxD[/R]`: N passes of a stride and its recovery jog."""
-        span = meta_span(meta)
         text = spec.value
         number, x, stride_text = text.partition("x")
         if not x or not number.isdigit() or not stride_text or not stride_text[0].isdigit():
@@ -282,12 +304,12 @@ class Lowerer(Transformer):
         if jog is None:
             recovery = _scaled(stride, STRIDE_JOG_FACTOR)
         else:
-            recovery = self.fixed(None, jog)
+            recovery = self.fixed(token_span(jog), jog)
         run = Step(Intensity.ACTIVE, stride, self._targets(targets), None, span, stride=True)
         rest = Step(Intensity.RECOVERY, recovery, (), None, span, stride=True)
         return Repeat(count, (run, rest), span, strides=True)
 
-    def strides_step(self, meta, repeat, note):
+    def strides_step(self, span, repeat, note):
         if note is None:
             return repeat
         run, jog = repeat.steps
@@ -334,12 +356,12 @@ class Lowerer(Transformer):
 
     # ------------------------------------------------------------ workouts
 
-    def session(self, meta, kind, duration, *rest):
+    def session(self, span, kind, duration, *rest):
         """KIND DURATION [TARGET...] [strides ...] ["note"] -> (kind, steps)."""
         *targets, strides, note = rest
-        main = Step(Intensity.ACTIVE, duration, self._targets(targets), self._note(note), meta_span(meta))
+        main = Step(Intensity.ACTIVE, duration, self._targets(targets), self._note(note), span)
         steps = (main,) if strides is None else (main, strides)
-        return self._kind(kind), steps, meta_span(meta)
+        return self._kind(kind), steps, span
 
     def _kind(self, token: Token) -> str:
         if token.value not in KINDS:
@@ -347,11 +369,11 @@ class Lowerer(Transformer):
                              did_you_mean(token.value, KINDS) or f"kinds: {', '.join(KINDS)}", "E003")
         return token.value
 
-    def workout_line(self, meta, name, session):
+    def workout_line(self, span, _keyword, name, session):
         kind, steps, _ = session
-        return Workout(self._name(name), kind, steps, meta_span(meta), self.path, one_line=True)
+        return Workout(self._name(name), kind, steps, span, self.path, one_line=True)
 
-    def workout_block(self, meta, name, *rest):
+    def workout_block(self, span, _keyword, name, *rest):
         words = [child for child in rest if isinstance(child, Token)]
         steps = tuple(child for child in rest if not isinstance(child, Token))
         kind, sport = None, "running"
@@ -362,7 +384,7 @@ class Lowerer(Transformer):
                 kind = self._kind(word)
             else:
                 raise LowerError(token_span(word), f"a workout has one kind; `{kind}` was given first")
-        return Workout(self._name(name), kind, steps, meta_span(meta), self.path, sport)
+        return Workout(self._name(name), kind, steps, span, self.path, sport)
 
     def _name(self, token: Token) -> str:
         name = self._string(token, "a workout name").strip()
@@ -372,11 +394,10 @@ class Lowerer(Transformer):
 
     # ------------------------------------------------------------ plans
 
-    def plan(self, meta, name, *entries):
-        return Plan(self._name(name), _name_sessions(entries), meta_span(meta), self.path)
+    def plan(self, span, _keyword, name, *entries):
+        return Plan(self._name(name), _name_sessions(entries), span, self.path)
 
-    def plan_entry(self, meta, day, at, what):
-        span = meta_span(meta)
+    def plan_entry(self, span, day, at, what):
         when = self._date(day)
         clock = self._time(at) if at is not None else None
         if isinstance(what, Token) and what.type == "REST":
@@ -445,16 +466,38 @@ def _unit_text(unit: str) -> str:
 
 
 def lower(parsed: ParsedSource, path: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Lower a parsed file; on any error return (None, diagnostics)."""
+    """Lower a parse tree; on any error return (None, diagnostics)."""
     lowerer = Lowerer(path)
-    items = [lowerer.transform(child) for child in parsed.tree.children]
+    return finish([lowerer.transform(child) for child in parsed.tree.children], path)
+
+
+@cache
+def _lowering_parser() -> tuple[Lark, Lowerer]:
+    lowerer = Lowerer()
+    return build_parser(transformer=lowerer, maybe_placeholders=True), lowerer
+
+
+def lower_text(text: str, path: str) -> tuple[Document | None, list[Diagnostic], tuple[Comment, ...]]:
+    """Parse and lower in one pass: the Lowerer runs inside the LALR parser, so no tree
+    is built. Gives exactly what `lower(parse(text))` gives (a test holds them equal).
+    Raises ParseFailure like `parse`."""
+    lark, lowerer = _lowering_parser()
+    lowerer.start_file(path)
+    start = run_parser(lark, text, path)
+    document, diagnostics = finish(start.children, path)
+    return document, diagnostics, tuple(lark.options.postlex.comments)
+
+
+def finish(items: list, path: str) -> tuple[Document | None, list[Diagnostic]]:
+    """The file's top-level items, lowered, into a Document; or (None, diagnostics)."""
+    default_name = PurePath(path).stem or "workout"
     errors = [error for item in items if isinstance(item, Invalid) for error in item.errors]
     diagnostics = [input_error(e.code, path, e.span, e.message, e.hint) for e in errors]
     workouts, plans = [], []
     for item in items:
         if isinstance(item, tuple):  # a top-level one-line session
             kind, steps, span = item
-            workouts.append(Workout(lowerer.default_name, kind, steps, span, path, one_line=True))
+            workouts.append(Workout(default_name, kind, steps, span, path, one_line=True))
         elif isinstance(item, Workout):
             workouts.append(item)
         elif isinstance(item, Plan):

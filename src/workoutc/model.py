@@ -39,20 +39,25 @@ STEP_KEYWORDS = {
 }
 
 
+# A duration's span is where it was written; it takes no part in equality.
 @dataclass(frozen=True, slots=True)
 class Time:
     seconds: float
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Distance:
     metres: float
     unit: str  # the unit written: m, km or mi
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
 class LapKey:
     """Open-ended: the step ends when the lap key is pressed."""
+
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,7 @@ class UntilHeartRate:
     above: bool
     value: int
     unit: str  # "bpm" or "%max"
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 Duration = Union[Time, Distance, LapKey, UntilHeartRate]

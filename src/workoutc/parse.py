@@ -124,7 +124,7 @@ def grammar_text() -> str:
     return resources.files("workoutc").joinpath("workout.lark").read_text(encoding="utf-8")
 
 
-def build_parser(**options) -> Lark:
+def build_parser(transformer=None, **options) -> Lark:
     """A Lark LALR parser for the grammar; its tables are cached between runs.
 
     Building the tables takes most of a cold start, so Lark's own cache keeps them in
@@ -132,13 +132,13 @@ def build_parser(**options) -> Lark:
     also checks a hash stored inside, and rebuilds from a damaged file).
     """
     grammar = grammar_text()
-    options = {"parser": "lalr", "lexer": "contextual", "propagate_positions": True, **options}
+    options = {"parser": "lalr", "lexer": "contextual", **options}
     folder = cache_folder()
     if folder is not None:
         key = hashlib.sha256((grammar + repr(sorted(options.items())) + lark.__version__
                               + sys.version).encode()).hexdigest()[:20]
         options["cache"] = str(folder / f"grammar-{key}.lark")
-    return Lark(grammar, postlex=Indentation(), **options)
+    return Lark(grammar, postlex=Indentation(), transformer=transformer, **options)
 
 
 @cache
@@ -147,45 +147,49 @@ def parser() -> Lark:
 
 
 def parse(text: str, path: str = "<input>") -> ParsedSource:
-    """Parse workout source text; raise ParseFailure with a positioned diagnostic."""
+    """Parse workout source text into a tree; raise ParseFailure with a positioned diagnostic."""
+    lark = parser()
+    return ParsedSource(run_parser(lark, text, path), tuple(lark.options.postlex.comments))
+
+
+def run_parser(lark: Lark, text: str, path: str):
+    """`lark.parse` with every failure turned into a ParseFailure."""
     # Trailing blank space would otherwise open an indented block at the end.
     text = text.rstrip() + "\n"
-    lark = parser()
     try:
-        tree = lark.parse(text)
+        return lark.parse(text)
     except IndentationFailure as failure:
         raise ParseFailure(
             input_error("E002", path, failure.span, failure.message, failure.hint)
         ) from None
     except UnexpectedInput as failure:
         raise ParseFailure(_explain(failure, text, path)) from None
-    return ParsedSource(tree, tuple(lark.options.postlex.comments))
 
 
 # What each terminal looks like to a user, for "expected ..." messages.
 DESCRIPTIONS = {
-    "STEP_KIND": "a step", "REPEAT_COUNT": "a repeat like `5x`", "_STRIDES": "`strides`",
-    "QUANTITY": "a number with a unit", "LAP": "`lap`", "_UNTIL": "`until`",
+    "STEP_KIND": "a step", "REPEAT_COUNT": "a repeat like `5x`", "STRIDES": "`strides`",
+    "QUANTITY": "a number with a unit", "LAP": "`lap`", "UNTIL": "`until`",
     "HR": "`hr`", "PACE": "`pace`", "POWER": "`power`", "CADENCE": "`cadence`",
     "STRING": "a quoted string", "_NL": "the end of the line", "NAME": "a word",
     "ZONE": "a zone like `z2`", "COMPARE": "`<`, `<=`, `>` or `>=`", "CLOCK": "a time like `4:00`",
-    "DATE": "a date (YYYY-MM-DD)", "REST": "`rest`", "_WORKOUT": "`workout`", "_PLAN": "`plan`",
+    "DATE": "a date (YYYY-MM-DD)", "REST": "`rest`", "WORKOUT": "`workout`", "PLAN": "`plan`",
     "_INDENT": "an indented block", "_DEDENT": "the end of the block", "$END": "the end of the file",
     "MINUS": "`-`", "SLASH": "`/`",
 }
 # Keywords by terminal, for did-you-mean suggestions.
 KEYWORDS = {
-    "STEP_KIND": ("warmup", "run", "recover", "rest", "cooldown"), "_STRIDES": ("strides",),
-    "LAP": ("lap",), "_UNTIL": ("until",), "HR": ("hr",), "PACE": ("pace",), "POWER": ("power",),
-    "CADENCE": ("cadence",), "_WORKOUT": ("workout",), "_PLAN": ("plan",), "REST": ("rest",),
+    "STEP_KIND": ("warmup", "run", "recover", "rest", "cooldown"), "STRIDES": ("strides",),
+    "LAP": ("lap",), "UNTIL": ("until",), "HR": ("hr",), "PACE": ("pace",), "POWER": ("power",),
+    "CADENCE": ("cadence",), "WORKOUT": ("workout",), "PLAN": ("plan",), "REST": ("rest",),
 }
 # Situations recognised by the set of terminals the parser would accept, most specific first.
 EXPECTATIONS = (
-    ({"QUANTITY", "LAP", "_UNTIL"}, "a duration (like `30min`, `400m`, `1.5km`, `lap` or `until hr<120bpm`)"),
+    ({"QUANTITY", "LAP", "UNTIL"}, "a duration (like `30min`, `400m`, `1.5km`, `lap` or `until hr<120bpm`)"),
     ({"STEP_KIND", "REPEAT_COUNT"}, "a step (`warmup`, `run`, `recover`, `rest`, `cooldown`, `strides`) or a repeat like `5x`"),
     ({"ZONE", "QUANTITY", "COMPARE"}, "a zone or a range (like `z2`, `<z2`, `<=z2`, `140-150bpm`, `65-75%`)"),
     ({"HR", "PACE", "_NL"}, "a target (`hr`, `pace`, `power`, `cadence`), a note in quotes or the end of the line"),
-    ({"_WORKOUT", "_PLAN", "NAME"}, "a workout (`workout \"NAME\"`), a plan (`plan \"NAME\"`) or a one-line session like `easy 40min`"),
+    ({"WORKOUT", "PLAN", "NAME"}, "a workout (`workout \"NAME\"`), a plan (`plan \"NAME\"`) or a one-line session like `easy 40min`"),
     ({"DATE"}, "a dated entry like `2026-11-24 easy 40min`"),
     ({"CLOCK"}, "a pace like `4:00/km` or `3:50-4:00/km`"),
     ({"_INDENT"}, "an indented block"),

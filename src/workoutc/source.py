@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Span, input_error
-from .lower import lower
+from .lower import lower_text
 from .model import Document, fit_step_count
-from .parse import Comment, ParseFailure, parse
+from .parse import Comment, ParseFailure
 
 MAX_FILE_BYTES = 1_000_000
 
@@ -82,12 +82,10 @@ def load_text(text: str, path: str) -> Source:
     """Parse and lower source text."""
     source = Source(path, text)
     try:
-        parsed = parse(text, path)
+        source.document, diagnostics, source.comments = lower_text(text, path)
     except ParseFailure as failure:
         source.diagnostics.append(failure.diagnostic)
         return source
-    source.comments = parsed.comments
-    source.document, diagnostics = lower(parsed, path)
     source.diagnostics.extend(diagnostics)
     if source.document is not None:
         source.failed = False

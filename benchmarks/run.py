@@ -1,0 +1,222 @@
+"""`make bench`: how fast workoutc is, as ratios against the alternatives in the same run.
+
+    python -m benchmarks.run [--workouts 10000] [--json benchmarks/results.json]
+
+Absolute times on a shared machine mean little, so every figure that matters is a
+ratio of two measurements taken here, now: workoutc's FIT encoder against fit-tool's
+FitFileBuilder and Garmin's Encoder on the same workouts; a whole-library compile
+against parsing the same files with the bare grammar; a one-file check against
+importing lark and jinja2; a no-change recompile against a full one.
+
+Compiles write into a RAM-backed folder (/dev/shm) when there is one, so the figures
+measure workoutc rather than the disk; the same compile onto the working disk is
+reported beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from workoutc.build import load_and_check
+from workoutc.check import Checker
+from workoutc.config import ConfigFinder
+from workoutc.fit import encode_workout
+from workoutc.html import workout_page
+from workoutc.parse import parse
+from workoutc.source import load_text
+
+from .encoders import fit_tool_builder, garmin_encoder
+from .library import write_library
+
+GOALS = {  # name: (measured ratio key, limit, "<=" or ">=")
+    "FIT encoding vs fit-tool": ("encode_speedup_fit_tool", 30, ">="),
+    "FIT encoding vs Garmin Encoder": ("encode_speedup_garmin", 4, ">="),
+    "library compile vs bare parse": ("compile_vs_bare_parse", 2, "<="),
+    "cold check vs import lark, jinja2": ("cold_check_vs_imports", 2, "<="),
+    "no-change recompile vs full": ("no_change_vs_full", 0.10, "<="),
+    "peak memory of a library compile (MB)": ("peak_memory_mb", 300, "<="),
+}
+TIME_CREATED = 1764547200
+PYTHON = sys.executable
+
+
+def median_per_item(function, items, repeat: int = 3) -> float:
+    """Median seconds per item over `repeat` passes (each pass times every item)."""
+    samples = []
+    for _ in range(repeat):
+        for item in items:
+            start = time.perf_counter()
+            function(item)
+            samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def wall(command: list[str], env: dict | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - start
+
+
+def best_of(runs: int, command: list[str], env: dict | None = None) -> float:
+    return min(wall(command, env) for _ in range(runs))
+
+
+BARE_PARSE = """
+import sys
+from pathlib import Path
+from lark import Lark
+from workoutc.parse import Indentation, grammar_text
+parser = Lark(grammar_text(), parser="lalr", postlex=Indentation(), cache=True)
+for path in sorted(Path(sys.argv[1]).rglob("*.wkt")):
+    parser.parse(path.read_text(encoding="utf-8").rstrip() + "\\n")
+"""
+
+PEAK_MEMORY = """
+import resource, sys
+from workoutc.cli import main
+status = main(sys.argv[1:])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def per_workout(library: Path, sample: int) -> dict:
+    files = sorted(library.rglob("*.wkt"))[:sample]
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    sources = [load_text(text, str(f)) for text, f in zip(texts, files)]
+    checker = Checker(ConfigFinder(None))
+    workouts = [(s, w) for s in sources if s.document for w in s.document.all_workouts()]
+    athlete = ConfigFinder(None).for_file(files[0]).athlete
+    return {
+        "parse_s": median_per_item(parse, texts),
+        "check_s": median_per_item(lambda s: checker.check_workouts(load_text(s.text, s.path)), sources, 1),
+        "encode_s": median_per_item(lambda sw: encode_workout(sw[1], TIME_CREATED), workouts),
+        "html_s": median_per_item(lambda sw: workout_page(sw[1], text=sw[0].text, findings=[], athlete=athlete,
+                                                          fit_name=None), workouts, 1),
+    }
+
+
+def encoders(library: Path, sample: int) -> dict:
+    files = sorted(library.rglob("*.wkt"))
+    workouts = [w for f in files for s in [load_text(f.read_text(encoding="utf-8"), str(f))] if s.document
+                for w in s.document.workouts][:sample]
+    ours = median_per_item(lambda w: encode_workout(w, TIME_CREATED), workouts, 5)
+    garmin = median_per_item(lambda w: garmin_encoder(w, TIME_CREATED), workouts, 1)
+    fit_tool = median_per_item(lambda w: fit_tool_builder(w, TIME_CREATED), workouts[: max(50, sample // 5)], 1)
+    steps = statistics.median(len(encode_workout(w, TIME_CREATED)) for w in workouts)
+    return {"encode_workoutc_s": ours, "encode_garmin_s": garmin, "encode_fit_tool_s": fit_tool,
+            "encode_speedup_garmin": garmin / ours, "encode_speedup_fit_tool": fit_tool / ours,
+            "median_fit_bytes": steps}
+
+
+def library_runs(library: Path, fast_folder: Path, jobs: int) -> dict:
+    cli = [PYTHON, "-m", "workoutc"]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(TIME_CREATED)}
+    wall([PYTHON, "-c", BARE_PARSE, str(library)])  # builds the cached tables once
+    results = {"bare_parse_s": best_of(2, [PYTHON, "-c", BARE_PARSE, str(library)])}
+    for label, count in (("1", 1), ("all", jobs)):
+        results[f"check_j{label}_s"] = best_of(2, [*cli, "check", str(library), "-j", str(count)])
+        out = fast_folder / f"out-j{label}"
+        results[f"compile_j{label}_s"] = best_of(
+            2, [*cli, "compile", str(library), "-o", str(out), "-j", str(count), "--no-cache"], env)
+    disk = Path(tempfile.mkdtemp(prefix="workoutc-bench-disk-"))
+    results["compile_jall_disk_s"] = wall([*cli, "compile", str(library), "-o", str(disk), "--no-cache"], env)
+    shutil.rmtree(disk, ignore_errors=True)
+    out = fast_folder / "incremental"
+    results["full_compile_s"] = wall([*cli, "compile", str(library), "-o", str(out)], env)
+    results["no_change_compile_s"] = best_of(3, [*cli, "compile", str(library), "-o", str(out)], env)
+    peak = subprocess.run([PYTHON, "-c", PEAK_MEMORY, "compile", str(library), "-o", str(fast_folder / "peak"),
+                           "-j", "1", "--no-cache"], capture_output=True, text=True, env=env)
+    results["peak_memory_mb"] = int(peak.stdout.strip().splitlines()[-1]) / 1024
+    best = min(results["compile_jall_s"], results["compile_j1_s"])
+    results["compile_vs_bare_parse"] = best / results["bare_parse_s"]
+    results["check_vs_bare_parse"] = min(results["check_jall_s"], results["check_j1_s"]) / results["bare_parse_s"]
+    results["no_change_vs_full"] = results["no_change_compile_s"] / results["full_compile_s"]
+    return results
+
+
+def cold_start(folder: Path, runs: int) -> dict:
+    one = folder / "one.wkt"
+    one.write_text("recovery 30min hr<z2 strides 4x20s\n", encoding="utf-8")
+    check = [PYTHON, "-m", "workoutc", "check", str(one)]
+    imports = [PYTHON, "-c", "import lark, jinja2"]
+    wall(check)  # the parser tables are cached after the first run
+    checks, bare = [], []
+    for _ in range(runs):  # interleaved, so both see the same machine
+        checks.append(wall(check))
+        bare.append(wall(imports))
+    return {"cold_check_s": statistics.median(checks), "import_lark_jinja2_s": statistics.median(bare),
+            "cold_check_vs_imports": statistics.median(checks) / statistics.median(bare)}
+
+
+def report(results: dict) -> str:
+    lines = [f"library: {results['files']} files, {results['workouts']} workouts; {results['jobs']} cores", ""]
+    lines.append("per workout (median):")
+    for key, label in (("parse_s", "parse"), ("check_s", "parse + check"), ("encode_s", "FIT encode"),
+                       ("html_s", "HTML render")):
+        lines.append(f"  {label:<24} {results[key] * 1e6:9.0f} us")
+    lines += ["", "FIT encoding of the same workouts:",
+              f"  workoutc                 {results['encode_workoutc_s'] * 1e6:9.0f} us   1x",
+              f"  Garmin Encoder           {results['encode_garmin_s'] * 1e6:9.0f} us   "
+              f"{results['encode_speedup_garmin']:.1f}x slower",
+              f"  fit-tool FitFileBuilder  {results['encode_fit_tool_s'] * 1e6:9.0f} us   "
+              f"{results['encode_speedup_fit_tool']:.1f}x slower", "",
+              "whole library (wall time, ratio to parsing every file with the bare grammar):"]
+    bare = results["bare_parse_s"]
+    for key, label in (("bare_parse_s", "bare grammar parse"), ("check_j1_s", "check -j 1"),
+                       ("check_jall_s", f"check -j {results['jobs']}"), ("compile_j1_s", "compile -j 1"),
+                       ("compile_jall_s", f"compile -j {results['jobs']}"),
+                       ("compile_jall_disk_s", f"compile -j {results['jobs']} (disk)"),
+                       ("no_change_compile_s", "compile, nothing changed")):
+        lines.append(f"  {label:<28} {results[key]:7.2f} s   {results[key] / bare:5.2f}x")
+    lines += ["", f"cold start: check one file {results['cold_check_s'] * 1000:.0f} ms, "
+                  f"import lark + jinja2 {results['import_lark_jinja2_s'] * 1000:.0f} ms, "
+                  f"ratio {results['cold_check_vs_imports']:.2f}",
+              f"peak memory of a library compile (-j 1): {results['peak_memory_mb']:.0f} MB", "", "goals:"]
+    for name, (key, limit, direction) in GOALS.items():
+        value = results[key]
+        met = value >= limit if direction == ">=" else value <= limit
+        results.setdefault("goals", {})[name] = {"value": value, "limit": limit, "met": met}
+        lines.append(f"  {'PASS' if met else 'MISS'}  {name}: {value:.2f} (goal {direction} {limit})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workouts", type=int, default=10_000, help="size of the synthetic library")
+    parser.add_argument("--sample", type=int, default=1000, help="workouts timed one by one")
+    parser.add_argument("--json", metavar="FILE", help="also write the numbers here")
+    args = parser.parse_args(argv)
+    ram = Path("/dev/shm") if Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK) else None
+    with tempfile.TemporaryDirectory(prefix="workoutc-bench-") as work, \
+            tempfile.TemporaryDirectory(prefix="workoutc-bench-", dir=ram) as fast:
+        library = Path(work) / "library"
+        files = write_library(library, args.workouts)
+        run = load_and_check([str(library)], None)
+        results = {"files": len(files), "workouts": sum(len(s.workouts) for s in run.sources),
+                   "jobs": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+                   "output_folder": "RAM (/dev/shm)" if ram else "disk"}
+        del run
+        results |= per_workout(library, args.sample)
+        results |= encoders(library, args.sample)
+        results |= library_runs(library, Path(fast), results["jobs"])
+        results |= cold_start(Path(fast), 15)
+    text = report(results)
+    print(text)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(f"\nwrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""-j N gives the same output as -j 1, and the incremental cache never serves a stale result."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import workoutc.incremental
+from workoutc.cli import main
+
+
+@pytest.fixture(autouse=True)
+def fixed_time(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+
+
+def library(folder: Path, files: int = 90) -> Path:
+    """Enough files for the parallel path (64+), with errors, warnings, plans and references."""
+    from benchmarks.library import write_library
+
+    write_library(folder, workouts=files * 3 // 2, seed=3)
+    (folder / "group-000" / "broken.wkt").write_text("recovery 30mins\n", encoding="utf-8")
+    (folder / "group-000" / "hard.wkt").write_text("recovery 30min hr z4\n", encoding="utf-8")
+    return folder
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_check_output_is_the_same_for_any_number_of_workers(tmp_path, capsys):
+    lib = library(tmp_path / "lib")
+    serial = run(capsys, "check", str(lib), "-j", "1")
+    parallel = run(capsys, "check", str(lib), "-j", "3")
+    assert serial == parallel
+    assert serial[0] == 1 and "broken.wkt:1:12: error" in serial[1] and "warning" in serial[1]
+    json_serial = run(capsys, "check", "--format", "json", str(lib), "-j", "1")
+    assert json_serial == run(capsys, "check", "--format", "json", str(lib), "-j", "2")
+
+
+def test_compile_output_and_files_are_the_same_for_any_number_of_workers(tmp_path, capsys):
+    lib = library(tmp_path / "lib")
+    one = run(capsys, "compile", str(lib), "-o", str(tmp_path / "out"), "-j", "1", "--html", "--no-cache")
+    first = files(tmp_path / "out")
+    two = run(capsys, "compile", str(lib), "-o", str(tmp_path / "out"), "-j", "2", "--html", "--no-cache")
+    assert one == two
+    assert files(tmp_path / "out") == first
+    assert len([name for name in first if name.endswith(".fit")]) > 60
+
+
+# ------------------------------------------------------------------ incremental compile
+
+
+@pytest.fixture
+def project(tmp_path):
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "a.wkt").write_text('workout "A" tempo\n  warmup 15min\n  run 20min\n  cooldown 10min\n')
+    (source / "b.wkt").write_text("recovery 50min hr<z2\n")
+    return tmp_path
+
+
+def compile_twice(capsys, project: Path, change=None):
+    out = project / "out"
+    first = run(capsys, "compile", str(project / "src"), "-o", str(out))
+    if change:
+        change()
+    second = run(capsys, "compile", str(project / "src"), "-o", str(out))
+    return first, second
+
+
+def test_an_unchanged_library_is_not_recompiled(project, capsys, monkeypatch):
+    out = project / "out"
+    first = run(capsys, "compile", str(project / "src"), "-o", str(out))
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    import workoutc.build
+
+    def fail(*args, **kwargs):
+        raise AssertionError("an unchanged library was compiled again")
+
+    monkeypatch.setattr(workoutc.build, "load_and_check", fail)
+    second = run(capsys, "compile", str(project / "src"), "-o", str(out))
+    assert second == first  # the same messages (the R101 warning too) and status
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before
+
+
+def _recompiles(capsys, project, monkeypatch, change) -> bool:
+    out = project / "out"
+    run(capsys, "compile", str(project / "src"), "-o", str(out))
+    change()
+    import workoutc.build
+
+    calls = []
+    original = workoutc.build.load_and_check
+    monkeypatch.setattr(workoutc.build, "load_and_check", lambda *a, **k: calls.append(1) or original(*a, **k))
+    run(capsys, "compile", str(project / "src"), "-o", str(out))
+    return bool(calls)
+
+
+@pytest.mark.parametrize("change", [
+    "edit a source", "touch a source", "add a source", "remove a source", "add a config in a parent folder",
+    "edit the config", "delete an output", "edit an output", "change SOURCE_DATE_EPOCH", "change the version",
+])
+def test_anything_that_shapes_the_output_triggers_a_recompile(project, capsys, monkeypatch, change):
+    src, out = project / "src", project / "out"
+
+    def apply():
+        if change == "edit a source":
+            (src / "b.wkt").write_text("recovery 30min hr<z2\n")
+        elif change == "touch a source":
+            stat = (src / "b.wkt").stat()
+            os.utime(src / "b.wkt", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        elif change == "add a source":
+            (src / "c.wkt").write_text("easy 30min\n")
+        elif change == "remove a source":
+            (src / "a.wkt").unlink()
+        elif change == "add a config in a parent folder":
+            (project / "workoutc.toml").write_text('[rules]\ndisable = ["R101"]\n')
+        elif change == "edit the config":
+            (src / "workoutc.toml").write_text('[rules]\ndisable = ["R102"]\n')
+        elif change == "delete an output":
+            (out / "a.fit").unlink()
+        elif change == "edit an output":
+            (out / "a.fit").write_bytes(b"tampered")
+        elif change == "change SOURCE_DATE_EPOCH":
+            monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764550000")
+        elif change == "change the version":
+            monkeypatch.setattr(workoutc.incremental, "__version__", "9.9.9")
+
+    if change == "edit the config":
+        (src / "workoutc.toml").write_text('[rules]\ndisable = ["R101"]\n')
+    assert _recompiles(capsys, project, monkeypatch, apply)
+
+
+def test_a_recompile_after_a_config_change_gives_the_new_result(project, capsys):
+    (project / "src" / "workoutc.toml").write_text('[rules]\ndisable = ["R101"]\n')
+    first = run(capsys, "compile", str(project / "src"), "-o", str(project / "out"))
+    assert "R101" not in first[2]
+    (project / "src" / "workoutc.toml").write_text("[rules]\n")
+    second = run(capsys, "compile", str(project / "src"), "-o", str(project / "out"))
+    assert "warning R101" in second[2]
+
+
+def test_no_cache_compiles_everything(project, capsys, monkeypatch):
+    run(capsys, "compile", str(project / "src"), "-o", str(project / "out"))
+    import workoutc.build
+
+    calls = []
+    original = workoutc.build.load_and_check
+    monkeypatch.setattr(workoutc.build, "load_and_check", lambda *a, **k: calls.append(1) or original(*a, **k))
+    run(capsys, "compile", str(project / "src"), "-o", str(project / "out"), "--no-cache")
+    assert calls
