@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed-stamp
 # Fixed build time so `make demo` output is byte-identical run to run.
 export SOURCE_DATE_EPOCH ?= 1764547200
 
-.PHONY: demo test golden docs clean
+.PHONY: demo test golden docs bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(INSTALLED)
 # review `git diff` before committing.
 golden: $(INSTALLED)
 	$(BIN)/python -m tests.golden
+
+# Speed against the alternatives, as ratios measured in one run (numbers also in JSON).
+bench: $(INSTALLED)
+	$(BIN)/python -m benchmarks.run --json benchmarks/results.json
 
 # docs/rules.md is generated from the rule docstrings (a test fails when it is stale).
 docs: $(INSTALLED)

@@ -139,3 +139,12 @@ def test_module_and_console_script_entry_points(tmp_path):
         result = subprocess.run([str(script), "compile", str(tmp_path / "a.wkt"), "-o", str(tmp_path / "o")],
                                 capture_output=True, text=True, env=env)
         assert result.returncode == 0 and (tmp_path / "o/a.fit").exists()
+
+
+@pytest.mark.parametrize("epoch", ["0", "99999999999"])
+def test_any_source_date_epoch_gives_a_valid_fit(tmp_path, monkeypatch, epoch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    source = write(tmp_path, "a.wkt", 'plan "P"\n  2026-11-24 easy 30min\n')
+    assert run("compile", str(source), "-o", str(tmp_path / "out")) == 0
+    for fit in (tmp_path / "out").glob("*.fit"):
+        assert decode(fit.read_bytes())["file_id_mesgs"][0]["time_created"].year >= 1998

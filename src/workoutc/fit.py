@@ -36,6 +36,7 @@ from .crc import crc16
 from .units import PACE_UNITS
 
 FIT_EPOCH_OFFSET = 631065600  # seconds from the Unix epoch to 1989-12-31T00:00:00Z
+MIN_DATE_TIME = 0x10000000  # smaller FIT date_time values are relative, not dates
 FIT_EPOCH_LOCAL = datetime(1989, 12, 31)  # local_date_time counts from the same moment, in local time
 PROTOCOL_VERSION = 0x20  # 2.0, as Garmin's own encoder writes
 PROFILE_VERSION = 21212  # the fit-tool profile the field numbers come from
@@ -235,10 +236,16 @@ def step_rows(nodes: tuple[Node, ...]) -> list[tuple]:
     return rows
 
 
+def fit_time(unix_seconds: int) -> int:
+    """A FIT date_time. Values below 0x10000000 mean time since device power-up, not a
+    date, so earlier times (a file dated 1970, SOURCE_DATE_EPOCH=0) become the earliest
+    real date; later ones stop at the largest uint32."""
+    return min(max(unix_seconds - FIT_EPOCH_OFFSET, MIN_DATE_TIME), 0xFFFFFFFE)
+
+
 def _file_id(kind: FileType, serial: int, time_created: int) -> bytes:
     head = FILE_ID_LAYOUT
-    return head.definition + head.packer.pack(0, kind.value, DEVELOPMENT, PRODUCT, serial,
-                                              time_created - FIT_EPOCH_OFFSET)
+    return head.definition + head.packer.pack(0, kind.value, DEVELOPMENT, PRODUCT, serial, fit_time(time_created))
 
 
 def encode_workout(workout: Workout, time_created: int, name: str | None = None) -> bytes:
@@ -268,7 +275,7 @@ def encode_schedule(name: str, sessions: list[tuple[Workout, datetime, int]], ti
     for workout, when, created in sessions:
         local = int((when - FIT_EPOCH_LOCAL).total_seconds())
         out += layout.packer.pack(1, DEVELOPMENT, PRODUCT, serial_number(workout.name),
-                                  created - FIT_EPOCH_OFFSET, 0, Schedule.WORKOUT.value, local)
+                                  fit_time(created), 0, Schedule.WORKOUT.value, local)
     return _frame(out)
 
 

@@ -410,9 +410,14 @@ class Lowerer(Transformer):
 
     def _date(self, token: Token) -> date:
         try:
-            return date.fromisoformat(token.value)
+            day = date.fromisoformat(token.value)
         except ValueError:
             raise LowerError(token_span(token), f"`{token}` is not a date", "write dates as YYYY-MM-DD") from None
+        first, last = units.LIMITS["plan_dates"]
+        if not first <= day <= last:
+            raise LowerError(token_span(token), f"{day} is outside the dates a plan can hold "
+                                                f"({first.year}-{last.year})")
+        return day
 
     def _time(self, token: Token) -> time:
         hours, _, minutes = token.value.partition(":")

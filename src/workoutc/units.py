@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from .suggest import closest
 
@@ -45,6 +46,7 @@ LIMITS = {
     "cadence_rpm": (10, 150),
     "hr_zones": 5,
     "power_zones": 7,
+    "plan_dates": (date(2000, 1, 1), date(2099, 12, 31)),
 }
 
 # Garmin's default heart-rate zones in % of max HR: zone n spans BOUNDS[n-1]..BOUNDS[n].
