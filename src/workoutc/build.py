@@ -15,7 +15,7 @@ from .diagnostics import Diagnostic, Severity, render_text
 from .errors import UsageError
 from .inputs import collect_inputs
 from .model import truncate_utf8
-from .outputs import NameRegistry, atomic_write
+from .outputs import NameRegistry, atomic_write, remove_stale_temporaries
 from .source import Source, load
 
 @dataclass
@@ -165,6 +165,7 @@ def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool =
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UsageError(f"{outdir}: cannot create the output folder: {error.strerror or error}") from None
+    remove_stale_temporaries(outdir)
     stems = assign_stems(run)
     report = Report()
     for source in run.sources:
@@ -220,6 +221,8 @@ def _write_plans(source: Source, run: Run, outdir: Path, stems: dict, report: Re
                     for s in view.sessions
                     if s.workout is not None and (s.workout.path, s.workout.name) not in blocked]
         left_out = sum(1 for s in view.sessions if s.workout is not None) - len(sessions)
+        if not sessions and not left_out:
+            continue  # only rest days: nothing to put on a calendar
         if left_out:
             print(f"{source.path}: {_plural(left_out, 'session')} of \"{view.plan.name}\" left out of its schedule "
                   "(their workouts have errors)", file=err)

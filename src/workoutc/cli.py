@@ -18,7 +18,9 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from . import __version__
@@ -382,9 +384,16 @@ def _explain(args, out, err) -> int:
     raise UsageError(f"no rule {args.code!r}; {hint}")
 
 
+def _terminate(signal_number, frame):
+    # Unwind like Ctrl-C, so a file being written is removed rather than left half done.
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     out, err = sys.stdout, sys.stderr
     args = _parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.run(args, out, err)
     except UsageError as error:

@@ -8,6 +8,7 @@ reports all of its independent errors at once and yields nothing half-built.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, time
 from functools import cache
@@ -19,7 +20,7 @@ from . import units
 from .diagnostics import Diagnostic, Span, input_error
 from .model import (
     KINDS, SPORTS, STEP_KEYWORDS, Distance, Document, Intensity, LapKey, Plan, PlanEntry,
-    Repeat, Step, Target, Time, UntilHeartRate, Workout,
+    Repeat, Step, Target, Time, UntilHeartRate, Workout, expanded_count, fit_step_count,
 )
 from .parse import Comment, ParsedSource, build_parser, run_parser
 from .suggest import did_you_mean
@@ -92,16 +93,28 @@ def extent(children) -> Span:
     return Span(start[0], start[1], end[0], end[1])
 
 
+NUMERIC_TOKENS = {"QUANTITY", "ZONE", "CLOCK", "REPEAT_COUNT", "DATE"}
+LONG_NUMBER = re.compile(r"\d{13,}")  # no meaningful number has this many digits
+
+
 def _lowering(method, _data, children, _meta):
     """Every rule method goes through here: a rule whose children failed fails too
-    (carrying all their errors), and a LowerError becomes Invalid."""
+    (carrying all their errors), a number too long to mean anything is an error before
+    any arithmetic sees it, and a LowerError becomes Invalid."""
     failed = [child for child in children if isinstance(child, Invalid)]
     if failed:
         return Invalid([error for child in failed for error in child.errors])
     try:
+        for child in children:
+            if isinstance(child, Token) and child.type in NUMERIC_TOKENS and LONG_NUMBER.search(child.value):
+                raise LowerError(token_span(child), f"`{_shorten(child.value)}` is too large a number")
         return method(extent(children), *children)
     except LowerError as error:
         return Invalid([error])
+
+
+def _shorten(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 @v_args(wrapper=_lowering)
@@ -190,7 +203,8 @@ class Lowerer(Transformer):
         elif shape == "single":
             value, unit = self._value(tokens[0], table, metric)
             half = units.SINGLE_VALUE_HALF_WIDTH[unit]
-            low, high = value - half, value + half
+            floor, ceiling = VALUE_LIMITS[unit]  # a window never leaves the unit's range
+            low, high = max(value - half, floor), min(value + half, ceiling)
         else:
             compare, token = tokens
             value, unit = self._value(token, table, metric)
@@ -282,10 +296,12 @@ class Lowerer(Transformer):
                     span, self._step_name(name))
 
     def repeat(self, span, count, name, *steps):
+        _check_nesting(steps, span)
         return Repeat(self._count(count, count.value[:-1]), tuple(steps), span,
                       name=self._step_name(name))
 
     def repeat_until(self, span, _repeat, until_keyword, hr, compare, quantity, name, *steps):
+        _check_nesting(steps, span)
         until = self.until_hr(extent((until_keyword, quantity)), until_keyword, hr, compare, quantity)
         return Repeat(None, tuple(steps), span, until=until, name=self._step_name(name))
 
@@ -371,7 +387,7 @@ class Lowerer(Transformer):
 
     def workout_line(self, span, _keyword, name, session):
         kind, steps, _ = session
-        return Workout(self._name(name), kind, steps, span, self.path, one_line=True)
+        return _check_size(Workout(self._name(name), kind, steps, span, self.path, one_line=True))
 
     def workout_block(self, span, _keyword, name, *rest):
         words = [child for child in rest if isinstance(child, Token)]
@@ -384,7 +400,7 @@ class Lowerer(Transformer):
                 kind = self._kind(word)
             else:
                 raise LowerError(token_span(word), f"a workout has one kind; `{kind}` was given first")
-        return Workout(self._name(name), kind, steps, span, self.path, sport)
+        return _check_size(Workout(self._name(name), kind, steps, span, self.path, sport))
 
     def _name(self, token: Token) -> str:
         name = self._string(token, "a workout name").strip()
@@ -424,6 +440,30 @@ class Lowerer(Transformer):
         if len(minutes) != 2 or not minutes.isdigit() or int(hours) > 23 or int(minutes) > 59:
             raise LowerError(token_span(token), f"`{token}` is not a time of day", "write times as HH:MM, 24-hour")
         return time(int(hours), int(minutes))
+
+
+def _depth(nodes) -> int:
+    """Repeat levels in `nodes` (each level was checked as it was built, so this is shallow)."""
+    return max((1 + _depth(node.steps) for node in nodes if isinstance(node, Repeat)), default=0)
+
+
+def _check_nesting(steps, span: Span) -> None:
+    limit = units.LIMITS["repeat_depth"]
+    if _depth(steps) >= limit:
+        raise LowerError(Span(span.line, span.column, span.line, span.column + 1),
+                         f"repeats nest at most {limit} deep", "flatten the inner repeats")
+
+
+def _check_size(workout: Workout) -> Workout:
+    """A workout stays within the FIT step and expanded step limits."""
+    fit_steps, limit = fit_step_count(workout.steps), units.LIMITS["fit_steps"]
+    if fit_steps > limit:
+        raise LowerError(workout.span, f"this workout is {fit_steps:,} steps; workoutc takes at most {limit:,}")
+    expanded, limit = expanded_count(workout.steps), units.LIMITS["expanded_steps"]
+    if expanded > limit:
+        raise LowerError(workout.span, f"this workout runs {expanded:,} steps once its repeats are counted out; "
+                                       f"workoutc takes at most {limit:,}", "use fewer or shorter repeats")
+    return workout
 
 
 def _name_sessions(entries: tuple[PlanEntry, ...]) -> tuple[PlanEntry, ...]:

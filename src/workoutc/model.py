@@ -193,3 +193,8 @@ def fit_step_count(nodes: tuple[Node, ...]) -> int:
 def truncate_utf8(text: str, limit: int) -> str:
     """The longest prefix of `text` that fits in `limit` bytes of UTF-8."""
     return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
+
+
+def expanded_count(nodes: tuple[Node, ...]) -> int:
+    """How many steps the runner meets, repeats counted out (without listing them)."""
+    return sum(n.passes * expanded_count(n.steps) if isinstance(n, Repeat) else 1 for n in nodes)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import signal
 import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
 
 MAX_SLUG_LENGTH = 64
@@ -64,19 +66,61 @@ def _temporary(path: Path) -> tuple[int, str]:
             continue
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file and a rename."""
-    handle, temporary = _temporary(path)
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete temporary files left by a killed run (their process is gone)."""
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        parts = name.split(".")
+        if not (name.startswith(".") and name.endswith(".tmp") and len(parts) >= 4 and parts[-3].isdigit()):
+            continue
         try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
+            os.kill(int(parts[-3]), 0)
+        except ProcessLookupError:
+            try:
+                os.unlink(os.path.join(folder, name))
+            except OSError:
+                pass
+        except (PermissionError, OverflowError, ValueError):
+            pass  # the process exists (owned by someone else), or the number is not a process id
+
+
+# Ctrl-C or a SIGTERM arriving mid-write waits until the write is done (or undone).
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def _signals_held():
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file and a rename.
+
+    Interrupting signals are held meanwhile, so a stopped run never leaves a temporary
+    file; only SIGKILL can, and the next run into the folder removes it.
+    """
+    with _signals_held():
+        handle, temporary = _temporary(path)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            try:
+                os.unlink(temporary)
+            except FileNotFoundError:
+                pass
+            raise
 
 
 def cache_folder() -> Path | None:

@@ -47,6 +47,9 @@ LIMITS = {
     "hr_zones": 5,
     "power_zones": 7,
     "plan_dates": (date(2000, 1, 1), date(2099, 12, 31)),
+    "repeat_depth": 5,
+    "fit_steps": 10_000,
+    "expanded_steps": 10_000,
 }
 
 # Garmin's default heart-rate zones in % of max HR: zone n spans BOUNDS[n-1]..BOUNDS[n].
