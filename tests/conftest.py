@@ -1,4 +1,4 @@
-"""Keep the tests away from the user's cache folder (grammar tables, compile manifests)."""
+"""Test environment: a private cache folder, a fixed build time, no CI detection."""
 
 from __future__ import annotations
 
@@ -12,3 +12,10 @@ def private_cache(tmp_path_factory):
     patch.setenv("XDG_CACHE_HOME", str(folder))
     yield folder
     patch.undo()
+
+
+@pytest.fixture(autouse=True)
+def fixed_environment(monkeypatch):
+    """Builds are reproducible (SOURCE_DATE_EPOCH), and `check` does not switch to GitHub annotations."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)

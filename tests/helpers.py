@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from workoutc.fit import encode_workout
 from workoutc.source import load_text
 
@@ -39,3 +41,11 @@ def errors(text: str, path: str = "test.wkt"):
 def error(text: str, path: str = "test.wkt"):
     [only] = errors(text, path)
     return only
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    """A file under `folder` (folders made as needed); returns its path."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

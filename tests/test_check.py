@@ -11,23 +11,11 @@ from workoutc.cli import main
 from workoutc.rules import REGISTRY, rules_markdown
 
 from .fitdump import decode
+from .helpers import write
 from .test_rules import findings
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILE = '[athlete]\nmax_hr = 188\nlevel = "intermediate"\neasy_pace = "5:20-5:50/km"\nthreshold_pace = "4:10/km"\n'
-
-
-@pytest.fixture(autouse=True)
-def quiet_environment(monkeypatch):
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def check(*args: str) -> int:

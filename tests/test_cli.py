@@ -12,18 +12,7 @@ import pytest
 from workoutc.cli import main
 
 from .fitdump import decode
-
-
-@pytest.fixture(autouse=True)
-def fixed_time(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+from .helpers import write
 
 
 def run(*args: str) -> int:

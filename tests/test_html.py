@@ -14,11 +14,6 @@ from .golden import GOLDEN_PAGES, PAGES, render_pages
 from .helpers import workout
 
 
-@pytest.fixture(autouse=True)
-def fixed_time(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
-
-
 @pytest.mark.parametrize("name", PAGES)
 def test_page_matches_golden(name):
     assert render_pages()[name] == (GOLDEN_PAGES / name).read_text(encoding="utf-8"), (

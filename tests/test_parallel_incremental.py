@@ -11,11 +11,6 @@ import workoutc.incremental
 from workoutc.cli import main
 
 
-@pytest.fixture(autouse=True)
-def fixed_time(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
-
-
 def library(folder: Path, files: int = 90) -> Path:
     """Enough files for the parallel path (64+), with errors, warnings, plans and references."""
     from benchmarks.library import write_library

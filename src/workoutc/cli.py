@@ -42,44 +42,21 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
-    compile_cmd = commands.add_parser(
-        "compile", help="check and compile .wkt files into FIT workout files",
-        description="Check .wkt files (folders are searched recursively) and compile each workout into a "
-                    ".fit file. A workout with errors is not written; warnings are printed.")
-    compile_cmd.add_argument("paths", nargs="+", metavar="PATH", help=".wkt file or folder")
-    compile_cmd.add_argument("-o", "--output", metavar="OUTDIR", default=".",
-                             help="folder for the .fit files (default: the current folder)")
+    compile_cmd = _source_command(
+        commands, "compile", _compile, "check and compile .wkt files into FIT workout files",
+        "Check .wkt files (folders are searched recursively) and compile each workout into a .fit file. "
+        "A workout with errors is not written; warnings are printed.", output="the .fit files")
     compile_cmd.add_argument("--html", action="store_true", help="also write an HTML page per workout and plan, "
                                                                  "and index.html")
-    compile_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
     compile_cmd.add_argument("--no-cache", action="store_true",
                              help="compile everything, even when nothing changed since the last compile into OUTDIR")
-    compile_cmd.add_argument("-j", "--jobs", type=_jobs, default=default_jobs(), metavar="N",
-                       help="worker processes (default: all cores); output is the same for any N")
-    compile_cmd.set_defaults(run=_compile)
-
-    html_cmd = commands.add_parser(
-        "html", help="write HTML pages for .wkt files (no FIT files)",
-        description="Write an HTML page per workout and plan, and index.html, without FIT files.")
-    html_cmd.add_argument("paths", nargs="+", metavar="PATH", help=".wkt file or folder")
-    html_cmd.add_argument("-o", "--output", metavar="OUTDIR", default=".",
-                          help="folder for the pages (default: the current folder)")
-    html_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
-    html_cmd.add_argument("-j", "--jobs", type=_jobs, default=default_jobs(), metavar="N",
-                       help="worker processes (default: all cores); output is the same for any N")
-    html_cmd.set_defaults(run=_html)
-
-    check_cmd = commands.add_parser(
-        "check", help="check .wkt files against the recovery rules",
-        description="Check workouts and plans against the rules (`workoutc rules` lists them).")
-    check_cmd.add_argument("paths", nargs="+", metavar="PATH", help=".wkt file or folder")
+    _source_command(commands, "html", _html, "write HTML pages for .wkt files (no FIT files)",
+                    "Write an HTML page per workout and plan, and index.html, without FIT files.", output="the pages")
+    check_cmd = _source_command(commands, "check", _check, "check .wkt files against the recovery rules",
+                                "Check workouts and plans against the rules (`workoutc rules` lists them).")
     check_cmd.add_argument("--format", choices=("text", "json", "github", "sarif"),
                            help="output format (default: text, or github when GITHUB_ACTIONS=true)")
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
-    check_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
-    check_cmd.add_argument("-j", "--jobs", type=_jobs, default=default_jobs(), metavar="N",
-                       help="worker processes (default: all cores); output is the same for any N")
-    check_cmd.set_defaults(run=_check)
 
     decompile_cmd = commands.add_parser(
         "decompile", help="turn FIT workout files back into .wkt text",
@@ -120,6 +97,20 @@ def _parser() -> argparse.ArgumentParser:
     explain_cmd.add_argument("code", metavar="CODE", help="a rule code such as R101")
     explain_cmd.set_defaults(run=_explain)
     return parser
+
+
+def _source_command(commands, name: str, run, summary: str, description: str, output: str | None = None):
+    """A command over .wkt sources: PATH..., --config, -j, and with `output` an -o OUTDIR."""
+    command = commands.add_parser(name, help=summary, description=description)
+    command.add_argument("paths", nargs="+", metavar="PATH", help=".wkt file or folder")
+    if output:
+        command.add_argument("-o", "--output", metavar="OUTDIR", default=".",
+                             help=f"folder for {output} (default: the current folder)")
+    command.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
+    command.add_argument("-j", "--jobs", type=_jobs, default=default_jobs(), metavar="N",
+                         help="worker processes (default: all cores); output is the same for any N")
+    command.set_defaults(run=run)
+    return command
 
 
 def default_jobs() -> int:

@@ -22,9 +22,8 @@ recovery runs that promote blood flow and aid adaptation between hard sessions"
     recovery 60min hr<z2
 """
 
-from ..diagnostics import Problem, Severity
-from ..units import shown
-from ..training import workout_seconds
+from ..diagnostics import Severity
+from ._length import longer_than
 
 ID = "R101"
 NAME = "recovery-too-long"
@@ -35,10 +34,5 @@ SUMMARY = "a recovery session longer than 45 minutes"
 
 
 def check(workout, ctx):
-    if workout.kind != "recovery":
-        return
-    limit = ctx.options["max_minutes"]
-    minutes = workout_seconds(workout, ctx.athlete) / 60
-    if minutes > limit:
-        yield Problem(workout.span, f"this recovery run lasts {shown(minutes, limit)} min, more than {limit:g} min",
-                      "shorten it, or call it an `easy` run: a long recovery run is not a recovery")
+    yield from longer_than(workout, ctx, "recovery", "recovery run",
+                           "shorten it, or call it an `easy` run: a long recovery run is not a recovery")

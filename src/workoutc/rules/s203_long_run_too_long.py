@@ -17,9 +17,8 @@ minutes.
     long 3h hr<=z2
 """
 
-from ..diagnostics import Problem, Severity
-from ..units import shown
-from ..training import workout_seconds
+from ..diagnostics import Severity
+from ._length import longer_than
 
 ID = "S203"
 NAME = "long-run-too-long"
@@ -30,10 +29,5 @@ SUMMARY = "a long run over 150 minutes"
 
 
 def check(workout, ctx):
-    if workout.kind != "long":
-        return
-    limit = ctx.options["max_minutes"]
-    minutes = workout_seconds(workout, ctx.athlete) / 60
-    if minutes > limit:
-        yield Problem(workout.span, f"this long run lasts {shown(minutes, limit)} min, more than {limit:g} min",
-                      "keep long runs to about 2.5 hours; build endurance with frequency instead")
+    yield from longer_than(workout, ctx, "long", "long run",
+                           "keep long runs to about 2.5 hours; build endurance with frequency instead")

@@ -1,0 +1,17 @@
+"""Shared by the rules that judge a session's total length."""
+
+from __future__ import annotations
+
+from ..diagnostics import Problem
+from ..training import workout_seconds
+from ..units import shown
+
+
+def longer_than(workout, ctx, kind: str, what: str, hint: str):
+    """A problem when a `kind` session lasts more than the rule's `max_minutes`."""
+    if workout.kind != kind:
+        return
+    limit = ctx.options["max_minutes"]
+    minutes = workout_seconds(workout, ctx.athlete) / 60
+    if minutes > limit:
+        yield Problem(workout.span, f"this {what} lasts {shown(minutes, limit)} min, more than {limit:g} min", hint)
