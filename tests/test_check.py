@@ -101,6 +101,7 @@ def test_explicit_config_and_severity_override(tmp_path, capsys):
     ("[rules]\nR101 = { max_minutes = \"forty\" }\n", "[rules] R101.max_minutes: must be int, not 'forty'"),
     ("[device]\nmax_steps = 0\n", "[device] max_steps: 0 is outside 1-10000"),
     ("[athlete\n", "not valid TOML"),
+    ("[output]\nfolder = \"/etc\"\n", "[output]: unknown key"),  # no key can point workoutc at a path
 ])
 def test_bad_config_is_a_usage_error_naming_the_key(tmp_path, capsys, text, message):
     write(tmp_path, "workoutc.toml", text)

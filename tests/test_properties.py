@@ -243,6 +243,38 @@ def test_any_text_gives_diagnostics_or_a_valid_fit_never_an_exception(text_):
         raise
 
 
+# ------------------------------------------------------------------ fmt keeps every comment
+
+
+@st.composite
+def commented_source(draw):
+    lines = draw(st.sampled_from(SEEDS)).split("\n")
+    for number in range(draw(st.integers(1, 6))):
+        where = draw(st.integers(0, len(lines) - 1))
+        comment = f"# note {number} " + draw(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")),
+                                                     max_size=12))
+        if draw(st.booleans()) and lines[where].strip():
+            lines[where] += "  " + comment
+        else:
+            lines.insert(where, " " * draw(st.integers(0, 6)) + comment)
+    return "\n".join(lines)
+
+
+@given(commented_source())
+def test_fmt_keeps_every_comment_and_the_meaning(text_):
+    from workoutc.formatter import NotFormattable, format_checked, meaning
+
+    try:
+        formatted = format_checked(text_, "x.wkt")
+    except NotFormattable:
+        return  # a comment line inserted into a block can break the indentation; then nothing is written
+    for line in text_.split("\n"):
+        if "# note " in line:
+            assert line[line.index("# note "):].rstrip() in formatted
+    assert meaning(formatted) == meaning(text_)
+    assert format_checked(formatted, "x.wkt") == formatted
+
+
 # ------------------------------------------------------------------ broken FIT files
 
 FIT_SEEDS = [p.read_bytes() for p in sorted((ROOT / "tests" / "fixtures").glob("*.fit"))]
