@@ -16,7 +16,6 @@ reported beside them.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import shutil

@@ -199,7 +199,10 @@ class Checker:
         return found
 
     def _enabled(self, config: Config, scope: str) -> list:
-        """The rules of a scope that `config` leaves on, worked out once per config."""
+        """The rules of a scope that `config` leaves on, worked out once per config.
+
+        Entries keep their config alive, so the id() in the key is never reused.
+        """
         key = (id(config), scope)
         if key not in self._prepared:
             self._prepared[key] = (config, [rule for rule in RULES

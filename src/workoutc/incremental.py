@@ -60,7 +60,7 @@ def fingerprint(inputs: list[tuple[Path, str]], options: dict) -> str:
     for key in sorted(options):
         add("option", key, options[key])
     folders: set[str] = set()
-    for path, shown in inputs:
+    for _, shown in inputs:
         add("input", shown, file_fingerprint(shown))
         folder = os.path.dirname(os.path.abspath(shown))
         while folder not in folders:

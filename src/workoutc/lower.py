@@ -14,7 +14,7 @@ from datetime import date, time
 from functools import cache
 from pathlib import PurePath
 
-from lark import Lark, Token, Transformer, Tree, v_args
+from lark import Lark, Token, Transformer, v_args
 
 from . import units
 from .diagnostics import Diagnostic, Span, input_error
