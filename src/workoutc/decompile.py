@@ -52,9 +52,26 @@ class Unsupported(Exception):
     """A step the language cannot express at all."""
 
 
+TEXT_FIELDS = {WORKOUT: {8}, WORKOUT_STEP: {0, 8}}  # wkt_name; wkt_step_name, notes
+MESSAGE_NAMES = {FILE_ID: "file_id", WORKOUT: "workout", WORKOUT_STEP: "workout_step"}
+
+
+def _check_types(messages) -> None:
+    """Names and notes are strings, everything else whole numbers; a file that says
+    otherwise is damaged or not a workout file, whatever its CRC."""
+    for number, fields in messages:
+        if number not in MESSAGE_NAMES:
+            continue
+        text = TEXT_FIELDS.get(number, set())
+        for key, value in fields.items():
+            if (key in text and not isinstance(value, str)) or (key not in text and type(value) is not int):
+                raise FitError(f"field {key} of a {MESSAGE_NAMES[number]} message has the wrong type")
+
+
 def decompile(data: bytes, fallback_name: str) -> Decompiled:
     """Raises FitError for files that are not readable FIT workout files."""
     messages = read_messages(data)
+    _check_types(messages)
     file_ids = [fields for number, fields in messages if number == FILE_ID]
     if file_ids and file_ids[0].get(0) != FileType.WORKOUT.value:
         raise FitError(f"this is not a workout file (file type {file_ids[0].get(0)})")
