@@ -319,6 +319,11 @@ class Lowerer(Transformer):
         stride = self._duration_part(spec, stride_text, len(number) + 1)
         if jog is None:
             recovery = _scaled(stride, STRIDE_JOG_FACTOR)
+            too_long = (recovery.seconds > units.LIMITS["duration_seconds"] if isinstance(recovery, Time)
+                        else recovery.metres > units.LIMITS["distance_metres"])
+            if too_long:
+                raise LowerError(token_span(spec), f"the jog after each stride ({STRIDE_JOG_FACTOR}x the stride) "
+                                                   "is longer than a step may be", "write a shorter jog: `/2min`")
         else:
             recovery = self.fixed(token_span(jog), jog)
         run = Step(Intensity.ACTIVE, stride, self._targets(targets), None, span, stride=True)

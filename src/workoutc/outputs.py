@@ -37,13 +37,15 @@ class NameRegistry:
 
     def __init__(self) -> None:
         self._taken: set[str] = set()
+        self._next: dict[str, int] = {}  # the next number to try per stem: no quadratic search
 
     def claim(self, name: str) -> str:
         stem = slugify(name)
-        candidate, number = stem, 2
+        candidate, number = stem, self._next.get(stem, 2)
         while candidate in self._taken:
             candidate = f"{stem}-{number}"
             number += 1
+        self._next[stem] = number
         self._taken.add(candidate)
         return candidate
 

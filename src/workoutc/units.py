@@ -123,7 +123,7 @@ def read_duration(text: str) -> tuple[str, float]:
     first = parts[0]
     if len(parts) == 1 and first.unit in METRES:
         metres = first.number * METRES[first.unit]
-        _check_positive(first, metres)
+        _check_positive(first, round(metres * 100))  # FIT counts whole centimetres
         if metres > LIMITS["distance_metres"]:
             raise UnitError(f"`{text}` is longer than workoutc allows ({LIMITS['distance_metres'] // 1000} km)", None, 0, len(text))
         return "distance", metres
