@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from workoutc.check import Checker
+from workoutc.config import ConfigFinder
 from workoutc.diagnostics import render_text
+from workoutc.fit import encode_workout
 from workoutc.source import decode, load_text
 
 from .helpers import error, errors
@@ -107,9 +110,19 @@ def test_byte_order_mark_and_carriage_returns_are_accepted():
     "easy 9999999999999999999999h", "easy 1.5.5km", "é 30min", "easy 30min \"\\", "workout \"T\"\n" + "  5x\n" * 40,
     "workout \"T\"\n  run 1km\n   run 2km\n", "\ufeffeasy 30min", "easy 30min\x00",
     "workout \"T\" running tempo cycling\n  run 1km\n",
+    # found by fuzzing: numbers past Python's int limit, deep and explosive nesting, windows below zero
+    "easy 30min hr z" + "1" * 4301, "easy 30min pace " + "9" * 310 + ":00/km", "easy 30min hr 1%", "easy 30min power 5W",
+    'workout "a" intervals\n' + "".join("\t" * (i + 1) + "1x\n" for i in range(490)) + "\t" * 491 + "run 1s\n",
+    'workout "a" easy\n' + "".join("  " * (i + 1) + "2x\n" for i in range(22)) + "  " * 23 + "run 1s\n",
+    'workout "a" easy\n  99x\n    99x\n      99x\n        99x\n          run 1s\n',
+    'plan "p"\n  0001-01-01 tempo 30min\n', 'plan "p"\n  9999-12-31 07:00 easy 30min\n',
 ])
 def test_broken_input_gives_diagnostics_never_a_traceback(text):
     source = load_text(text, "x.wkt")
+    Checker(ConfigFinder(None)).run([source])
+    if source.document is not None:
+        for workout in source.document.all_workouts():
+            encode_workout(workout, 1764547200)
     for diagnostic in source.diagnostics:
         assert diagnostic.span.line >= 1 and diagnostic.span.column >= 1
         render_text(diagnostic, text)
