@@ -33,6 +33,7 @@ class Intensity(str, Enum):
 STEP_KEYWORDS = {
     "warmup": Intensity.WARMUP,
     "run": Intensity.ACTIVE,
+    "ride": Intensity.ACTIVE,  # reads better in a cycling workout
     "recover": Intensity.RECOVERY,
     "rest": Intensity.REST,
     "cooldown": Intensity.COOLDOWN,

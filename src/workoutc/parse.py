@@ -179,7 +179,7 @@ DESCRIPTIONS = {
 }
 # Keywords by terminal, for did-you-mean suggestions.
 KEYWORDS = {
-    "STEP_KIND": ("warmup", "run", "recover", "rest", "cooldown"), "STRIDES": ("strides",),
+    "STEP_KIND": ("warmup", "run", "ride", "recover", "rest", "cooldown"), "STRIDES": ("strides",),
     "LAP": ("lap",), "UNTIL": ("until",), "HR": ("hr",), "PACE": ("pace",), "POWER": ("power",),
     "CADENCE": ("cadence",), "WORKOUT": ("workout",), "PLAN": ("plan",), "REST": ("rest",),
 }

@@ -94,8 +94,9 @@ def target_text(target: Target) -> str:
     return f"{keyword} {_span(target.low, target.high, unit)}"
 
 
-def step_line(step: Step) -> str:
-    words = [KEYWORDS[step.intensity.value]]
+def step_line(step: Step, sport: str = "running") -> str:
+    keyword = KEYWORDS[step.intensity.value]
+    words = ["ride" if keyword == "run" and sport == "cycling" else keyword]
     if step.name:
         words.append(quote(step.name))
     words.append(duration_text(step.duration))
@@ -110,14 +111,14 @@ def repeat_line(repeat: Repeat) -> str:
     return head + (f" {quote(repeat.name)}" if repeat.name else "")
 
 
-def node_lines(nodes, depth: int) -> list[str]:
+def node_lines(nodes, depth: int, sport: str = "running") -> list[str]:
     lines = []
     for node in nodes:
         if isinstance(node, Repeat):
             lines.append(INDENT * depth + repeat_line(node))
-            lines += node_lines(node.steps, depth + 1)
+            lines += node_lines(node.steps, depth + 1, sport)
         else:
-            lines.append(INDENT * depth + step_line(node))
+            lines.append(INDENT * depth + step_line(node, sport))
     return lines
 
 
@@ -128,4 +129,4 @@ def workout_text(workout: Workout) -> str:
         header += f" {workout.kind}"
     if workout.sport != "running":
         header += f" {workout.sport}"
-    return "\n".join([header, *node_lines(workout.steps, 1)]) + "\n"
+    return "\n".join([header, *node_lines(workout.steps, 1, workout.sport)]) + "\n"
