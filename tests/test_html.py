@@ -73,8 +73,9 @@ PROFILE = Athlete(max_hr=200, ftp=300, easy_pace=(320, 350), threshold_pace=250)
     ("run 1km hr z2", PROFILE, "HR zone 2 \u00b7 60\u201370 % max \u00b7 120\u2013140 bpm"),
     ("run 1km hr 140-150bpm", PROFILE, "HR 140\u2013150 bpm \u00b7 70\u201375 % max"),
     ("run 1km hr 140-150bpm", Athlete(), "HR 140\u2013150 bpm"),
-    ("run 1km power 270-300W", PROFILE, "270\u2013300 W \u00b7 90\u2013100 % FTP"),
-    ("run 1km power 90-95%", PROFILE, "90\u201395 % FTP \u00b7 270\u2013285 W"),
+    ("run 1km power 270-300W", PROFILE, "power 270\u2013300 W \u00b7 90\u2013100 % FTP"),
+    ("run 1km power 90-95%", PROFILE, "power 90\u201395 % FTP \u00b7 270\u2013285 W"),
+    ("run 1km lap-power 150-200W", Athlete(), "lap power 150\u2013200 W"),
     ("run 1km cadence 170-180spm", Athlete(), "cadence 170\u2013180 spm"),
 ])
 def test_targets_in_both_unit_systems(line, athlete, expected):

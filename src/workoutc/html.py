@@ -86,15 +86,16 @@ def target_text(target: Target, athlete) -> str:
     if target.metric == "hr":
         return _heart_rate_text(target, athlete)
     if target.metric == "power":
+        label = "lap power" if target.lap else "power"
         if target.zone is not None:
-            return f"power zone {target.zone}"
+            return f"{label} zone {target.zone}"
         parts = [_range(target.low, target.high, "W" if target.unit == "W" else "% FTP")]
         percent = power_percent(target, athlete)
         if target.unit == "W" and percent is not None:
             parts.append(_range(*percent, "% FTP"))
         elif target.unit == "%ftp" and athlete.ftp:
             parts.append(_range(target.low * athlete.ftp / 100, target.high * athlete.ftp / 100, "W"))
-        return " \u00b7 ".join(parts)
+        return f"{label} " + " \u00b7 ".join(parts)
     spm = (target.low, target.high) if target.unit == "spm" else (target.low * 2, target.high * 2)
     return f"cadence {_range(*spm, 'spm')}"
 
