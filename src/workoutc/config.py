@@ -63,8 +63,6 @@ class Config:
     def rule_options(self, rule) -> dict:
         return {**rule.OPTIONS, **self.rules.options.get(rule.ID, {})}
 
-    def severity_of(self, rule) -> Severity:
-        return self.rules.severity.get(rule.ID, rule.SEVERITY)
 
 
 DEFAULT = Config()

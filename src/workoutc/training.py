@@ -211,11 +211,6 @@ def workout_seconds(workout: Workout, athlete) -> float:
     return total(workout.steps, step_seconds, athlete)[0]
 
 
-def running_nodes(workout: Workout):
-    """Top-level nodes other than strides: the body of the session."""
-    return [node for node in workout.steps if not (isinstance(node, Repeat) and node.strides)]
-
-
 # ------------------------------------------------------------------ intensity on a 1-5 scale
 
 # Without a target a step's level follows its intensity (work steps sit in zone 2).

@@ -207,15 +207,6 @@ def format_clock(seconds: float, decimals: int = 0) -> str:
     return f"{int(minutes)}:{text}"
 
 
-def format_duration(seconds: float) -> str:
-    """Seconds -> the language's spelling: 90 -> `1min30s`, 4500 -> `1h15min`."""
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    text = (f"{hours}h" if hours else "") + (f"{minutes}min" if minutes else "") + (f"{secs}s" if secs else "")
-    return text or "0s"
-
-
 def shown(value: float, limit: float) -> str:
     """`value` rounded for a message, but never onto `limit`: 45.3 against 45 is `45.3`."""
     for decimals in range(0, 4):
