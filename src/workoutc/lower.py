@@ -1,9 +1,13 @@
 """Lark tree -> model: a Transformer that gives every token its meaning.
 
 Each rule method returns a model object. A meaning error (an unknown unit, a pace
-with 70 seconds, zone 9) raises `LowerError`; the class-wide wrapper records it as a
-error in an `Invalid` marker, which poisons the enclosing rules, so one file
-reports all of its independent errors at once and yields nothing half-built.
+with 70 seconds, zone 9) raises `LowerError`; the class-wide wrapper turns it into an
+`Invalid` marker, which poisons the enclosing rules, so one file reports all of its
+independent errors at once and yields nothing half-built.
+
+The same Lowerer either transforms a parse tree (`lower`, the reference pipeline) or
+runs as the parser's own callbacks (`lower_text`, what the commands use: no tree is
+built, which makes parsing and lowering together as fast as parsing alone).
 """
 
 from __future__ import annotations
