@@ -267,9 +267,11 @@ def write_pages(run: Run, outdir: Path, stems: dict, with_fit: bool) -> list[Pat
             mine = [d for d in source.diagnostics if html.within(d, plan.span.line, plan.span.end_line)]
             emit(f"{stem}.html", html.plan_page(view, text=source.text, findings=mine, athlete=athlete, pages=pages))
             dates = f"{view.sessions[0].start:%Y-%m-%d} to {view.sessions[-1].start:%Y-%m-%d}" if view.sessions else ""
-            plans.append(html.IndexEntry(plan.name, source.path, dates, f"{stem}.html", None,
-                                         html.duration_text(sum(s.seconds for s in view.sessions), exact=False), "",
-                                         mine))
+            metres = sum(html.totals(s.workout, athlete).metres for s in view.sessions if s.workout)
+            plans.append(html.IndexEntry(
+                plan.name, source.path, dates, f"{stem}.html", None,
+                html.duration_text(sum(s.seconds for s in view.sessions), exact=False),
+                html.distance_text(metres, athlete.units == "imperial") if metres else "unknown", mine))
     emit("index.html", html.index_page(workouts, plans, failed))
     return written
 
