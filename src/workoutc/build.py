@@ -158,9 +158,10 @@ def _write(path: Path, data: bytes) -> None:
         raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None
 
 
-def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool = True, pages: bool = False) -> Report:
+def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool = True, pages: bool = False,
+                summaries: bool = True) -> Report:
     """Write each workout's FIT file (built by load_and_check(encode=True)) and with
-    `pages` the HTML pages, into `outdir`."""
+    `pages` the HTML pages, into `outdir`; `summaries` prints a line per file."""
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -188,12 +189,13 @@ def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool =
                 written.append(f"{target} ({_plural(info.fit_steps, 'step')})")
                 report.written.append(target)
         report.workouts += len(written)
-        if fit and source.plan_views:
-            written += _write_plans(source, run, outdir, stems, report, err)
+        plan_files = _write_plans(source, run, outdir, stems, report, err) if fit and source.plan_views else []
         if skipped:
             report.failed_files += 1
-        if fit:
+        if fit and summaries:
             line = f"{source.path}: {_plural(len(written), 'workout')}" + (f" -> {', '.join(written)}" if written else "")
+            if plan_files:
+                line += f"; {_plural(len(source.plan_views), 'plan')} -> {', '.join(plan_files)}"
             if skipped:
                 line += "; not compiled: " + ", ".join(f'"{name}"' for name in skipped)
             print(line, file=err if skipped else out)

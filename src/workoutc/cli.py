@@ -256,7 +256,8 @@ def _install(args, out, err) -> int:
         files.append((Path(name).name, data))
     if sources:
         with tempfile.TemporaryDirectory() as folder:
-            report = compile_run(load_and_check(sources, args.config, encode=True), Path(folder), err, err)
+            report = compile_run(load_and_check(sources, args.config, encode=True), Path(folder), err, err,
+                                 summaries=False)  # the files are listed below, by their names on the watch
             status = EXIT_INPUT if report.errors else status
             files += [(p.name, p.read_bytes()) for p in sorted(Path(folder).glob("*.fit"))]
     try:

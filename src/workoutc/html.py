@@ -159,7 +159,7 @@ def totals(workout: Workout, athlete) -> Totals:
 
 
 def zone_class(level: float) -> str:
-    return f"z{max(1, min(5, int(level)))}"
+    return f"z{max(1, zone_number(level))}"
 
 
 def chart(workout: Workout, athlete) -> dict:
@@ -257,13 +257,19 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def session_load(workout: Workout, athlete) -> float:
-    """Zone-weighted minutes: each minute counts its step's level (zone 1 = 1 ... zone 5 = 5)."""
+    """Zone-weighted minutes: a minute counts its step's zone (zone 1 = 1 ... zone 5 = 5;
+    standing rest 0)."""
     load = 0.0
     for step in expanded_steps(workout.steps):
         seconds = step_seconds(step, athlete)
         if seconds:
-            load += seconds / 60 * step_level(step, athlete)
+            load += seconds / 60 * zone_number(step_level(step, athlete))
     return load
+
+
+def zone_number(level: float) -> int:
+    """The zone a level falls in, 1-5; below zone 1 (standing rest) is 0."""
+    return 0 if level < 1 else min(5, int(level))
 
 
 def day_class(sessions) -> str:

@@ -44,7 +44,7 @@ VALUE_LIMITS = {
     "spm": units.LIMITS["cadence_spm"], "rpm": units.LIMITS["cadence_rpm"],
 }
 # What a one-sided bound (`hr<150bpm`) uses for its open side.
-OPEN_SIDE = {"bpm": (30, 250), "%max": (50, 100), "W": (1, 3000), "%ftp": (0, 300),
+OPEN_SIDE = {"bpm": (30, 250), "%max": (50, 100), "W": (1, 3000), "%ftp": (1, 300),
              "spm": (20, 300), "rpm": (10, 150)}
 
 
@@ -97,6 +97,7 @@ def extent(children) -> Span:
     return Span(start[0], start[1], end[0], end[1])
 
 
+ESCAPE = re.compile(r"\\(.)")  # inside a quoted string, only \" and \\ mean anything
 NUMERIC_TOKENS = {"QUANTITY", "ZONE", "CLOCK", "REPEAT_COUNT", "DATE"}
 LONG_NUMBER = re.compile(r"\d{13,}")  # no meaningful number has this many digits
 
@@ -371,6 +372,11 @@ class Lowerer(Transformer):
         return None if token is None else self._string(token, "a note")
 
     def _string(self, token: Token, what: str) -> str:
+        escape = next((m for m in ESCAPE.finditer(token.value, 1, len(token.value) - 1) if m.group(1) not in '"\\'),
+                      None)
+        if escape:
+            raise LowerError(token_span(token).sub(escape.start(), 2), f"`{escape.group()}` is not an escape",
+                             'only \\" (a quote) and \\\\ (a backslash) are; write the character itself')
         text = _unquote(token.value)
         if any(ord(char) < 32 for char in text):
             raise LowerError(token_span(token), f"{what} may not hold control characters")

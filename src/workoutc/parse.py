@@ -227,8 +227,19 @@ def _explain(failure: UnexpectedInput, text: str, path: str) -> Diagnostic:
         message = "this step needs a duration"
         hint = "add one, like `30min`, `400m` or `lap`"
     elif token.type in ("NAME", "STEP_KIND", "QUANTITY"):
-        hint = _suggest(token.value, expected)
+        hint = _detached_unit(token, text) or _suggest(token.value, expected)
     return input_error("E001", path, span, message, hint)
+
+
+def _detached_unit(token: Token, text: str) -> str | None:
+    """`30 min`: a unit written apart from its number."""
+    from .units import METRES, SECONDS, SPELLINGS
+
+    before = re.search(r"(\d+(?:\.\d+)?)[ \t]+$", text[: token.start_pos])
+    unit = SPELLINGS.get(token.value, token.value)
+    if before and token.value in (*SECONDS, *METRES, *SPELLINGS, "bpm", "spm", "rpm", "W"):
+        return f"write the number and its unit together: `{before.group(1)}{unit}`"
+    return None
 
 
 def _bad_characters(failure: UnexpectedCharacters, text: str, path: str, expected: set) -> Diagnostic:
