@@ -15,7 +15,7 @@ from .diagnostics import Diagnostic, Severity, render_text
 from .errors import UsageError
 from .inputs import collect_inputs
 from .model import truncate_utf8
-from .outputs import NameRegistry, atomic_write, remove_stale_temporaries
+from .outputs import NameRegistry, atomic_write, atomic_write_many, remove_stale_temporaries
 from .source import Source, load
 
 @dataclass
@@ -168,7 +168,10 @@ def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool =
         raise UsageError(f"{outdir}: cannot create the output folder: {error.strerror or error}") from None
     remove_stale_temporaries(outdir)
     stems = assign_stems(run)
+    blocked = {(s.path, name) for s in run.sources for name in s.blocked}  # workouts with checker errors
     report = Report()
+    pending: list[tuple[str, bytes]] = []  # FIT files, written together below
+    folder = str(outdir)
     for source in run.sources:
         for diagnostic in sorted(source.diagnostics, key=lambda d: d.sort_key):
             print(render_text(diagnostic, source.text), file=err)
@@ -184,12 +187,12 @@ def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool =
                 skipped.append(info.name)
                 continue
             if fit:
-                target = outdir / f"{stems[(source.path, info.name)]}.fit"
-                _write(target, source.fits[info.name])
+                target = os.path.join(folder, f"{stems[(source.path, info.name)]}.fit")
+                pending.append((target, source.fits[info.name]))
                 written.append(f"{target} ({_plural(info.fit_steps, 'step')})")
                 report.written.append(target)
         report.workouts += len(written)
-        plan_files = _write_plans(source, run, outdir, stems, report, err) if fit and source.plan_views else []
+        plan_files = _write_plans(source, blocked, outdir, stems, report, err) if fit and source.plan_views else []
         if skipped:
             report.failed_files += 1
         if fit and summaries:
@@ -199,6 +202,10 @@ def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool =
             if skipped:
                 line += "; not compiled: " + ", ".join(f'"{name}"' for name in skipped)
             print(line, file=err if skipped else out)
+    try:
+        atomic_write_many(pending)
+    except OSError as error:
+        raise UsageError(f"cannot write into {outdir}: {error.strerror or error}") from None
     if fit:
         _note_shared_names(run, err)
     if pages:
@@ -207,7 +214,7 @@ def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool =
     return report
 
 
-def _write_plans(source: Source, run: Run, outdir: Path, stems: dict, report: Report, err: TextIO) -> list[str]:
+def _write_plans(source: Source, blocked: set, outdir: Path, stems: dict, report: Report, err: TextIO) -> list[str]:
     """Each plan's schedule (FIT) and calendar (.ics); sessions whose workout has errors are left out.
 
     The schedule names each workout's FIT file by its time_created: its source's.
@@ -215,7 +222,6 @@ def _write_plans(source: Source, run: Run, outdir: Path, stems: dict, report: Re
     from .fit import encode_schedule
     from .ics import plan_calendar
 
-    blocked = {(s.path, name) for s in run.sources for name in s.blocked}
     written = []
     for index, view in enumerate(source.plan_views):
         stem = stems[(source.path, index)]
@@ -242,6 +248,7 @@ def write_pages(run: Run, outdir: Path, stems: dict, with_fit: bool) -> list[Pat
     from . import html
 
     written, workouts, plans, failed = [], [], [], []
+    pages = {(s.path, info.name): f"{stems[(s.path, info.name)]}.html" for s in run.sources for info in s.workouts}
 
     def emit(name: str, text: str) -> None:
         path = outdir / name
@@ -253,7 +260,6 @@ def write_pages(run: Run, outdir: Path, stems: dict, with_fit: bool) -> list[Pat
             failed.append((source.path, error_count(source.diagnostics)))
             continue
         athlete = run.finder.for_file(Path(source.path)).athlete
-        pages = {(s.path, info.name): f"{stems[(s.path, info.name)]}.html" for s in run.sources for info in s.workouts}
         for workout in source.document.all_workouts():
             stem = stems[(source.path, workout.name)]
             fit_name = f"{stem}.fit" if with_fit and workout.name not in source.blocked else None

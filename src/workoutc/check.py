@@ -156,7 +156,9 @@ class Checker:
         for workout in source.document.all_workouts():
             found = []
             for rule in self._enabled(config, "workout"):
-                found += self._apply(rule, workout, workout.span, config, source)
+                kinds = getattr(rule, "KINDS", None)
+                if kinds is None or workout.kind in kinds:
+                    found += self._apply(rule, workout, workout.span, config, source)
             if any(d.severity is Severity.ERROR for d in found):
                 source.blocked.add(workout.name)
             findings += found
@@ -209,21 +211,25 @@ class Checker:
                                             if rule.SCOPE == scope and rule.ID not in config.rules.disabled])
         return self._prepared[key][1]
 
-    def _options(self, config: Config, rule) -> dict:
+    def _context(self, config: Config, rule) -> Context:
+        """One Context per config and rule, reused: only its record of missing values is reset."""
         key = (id(config), rule.ID)
         if key not in self._prepared:
-            self._prepared[key] = (config, config.rule_options(rule))
-        return self._prepared[key][1]
+            self._prepared[key] = (config, Context(RecordingAthlete(config.athlete), config.rule_options(rule), config))
+        context = self._prepared[key][1]
+        context.athlete.missing.clear()
+        return context
 
     def _apply(self, rule, subject, span: Span, config: Config, source: Source) -> list[Diagnostic]:
-        context = Context(RecordingAthlete(config.athlete), self._options(config, rule), config)
+        context = self._context(config, rule)
         severity = config.rules.severity.get(rule.ID)
         found = [
             Diagnostic(source.path, p.span, severity or p.severity or rule.SEVERITY, rule.ID, rule.NAME,
                        p.message, p.hint)
             for p in rule.check(subject, context)
         ]
-        source.missing += [(key, rule.ID, span) for key in context.athlete.missing]
+        if context.athlete.missing:
+            source.missing += [(key, rule.ID, span) for key in context.athlete.missing]
         return found
 
 

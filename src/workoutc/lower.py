@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, time
-from functools import cache
+from functools import cache, partial
 from pathlib import PurePath
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token, Transformer, Tree, v_args
 
 from . import units
 from .diagnostics import Diagnostic, Span, input_error
@@ -92,8 +92,16 @@ def _edge(child, first: bool):
 
 def extent(children) -> Span:
     """The span of a rule from its children: tokens and lowered nodes carry positions."""
-    start = next((edge for child in children if (edge := _edge(child, True)) is not None), (1, 1))
-    end = next((edge for child in reversed(children) if (edge := _edge(child, False)) is not None), start)
+    first = children[0] if children else None
+    if type(first) is Token:  # the common case, kept cheap: this runs for every rule
+        start = (first.line, first.column)
+    else:
+        start = next((edge for child in children if (edge := _edge(child, True)) is not None), (1, 1))
+    last = children[-1] if children else None
+    if type(last) is Token:
+        end = (last.end_line, last.end_column)
+    else:
+        end = next((edge for child in reversed(children) if (edge := _edge(child, False)) is not None), start)
     return Span(start[0], start[1], end[0], end[1])
 
 
@@ -102,27 +110,37 @@ NUMERIC_TOKENS = {"QUANTITY", "ZONE", "CLOCK", "REPEAT_COUNT", "DATE"}
 LONG_NUMBER = re.compile(r"\d{13,}")  # no meaningful number has this many digits
 
 
-def _lowering(method, _data, children, _meta):
+def _lowering(method, children):
     """Every rule method goes through here: a rule whose children failed fails too
     (carrying all their errors), a number too long to mean anything is an error before
     any arithmetic sees it, and a LowerError becomes Invalid."""
-    failed = [child for child in children if isinstance(child, Invalid)]
-    if failed:
-        return Invalid([error for child in failed for error in child.errors])
+    for child in children:
+        kind = type(child)
+        if kind is Invalid:
+            return Invalid([error for child in children if type(child) is Invalid for error in child.errors])
+        if kind is Token and len(child) > 12 and child.type in NUMERIC_TOKENS and LONG_NUMBER.search(child):
+            return Invalid([LowerError(token_span(child), f"`{_shorten(child.value)}` is too large a number")])
     try:
-        for child in children:
-            if isinstance(child, Token) and child.type in NUMERIC_TOKENS and LONG_NUMBER.search(child.value):
-                raise LowerError(token_span(child), f"`{_shorten(child.value)}` is too large a number")
-        return method(extent(children), *children)
+        return method(extent(children) if getattr(method, "uses_span", True) else None, *children)
     except LowerError as error:
         return Invalid([error])
+
+
+def spanless(method):
+    """Marks a rule method that never reads its span, so none is worked out for it."""
+    method.uses_span = False
+    return method
 
 
 def _shorten(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
-@v_args(wrapper=_lowering)
+def _visit(method, _data, children, _meta):
+    return _lowering(method, children)
+
+
+@v_args(wrapper=_visit)
 class Lowerer(Transformer):
     """Rule methods receive (span, *children); the span comes from the children, so
     the same class lowers a parse tree (`lower`) or runs inside the parser itself
@@ -174,18 +192,23 @@ class Lowerer(Transformer):
         return Target("pace", None, low, high, unit, span)
 
     # `level` alternatives return (shape, tokens) for the target method to read.
+    @spanless
     def zone(self, span, token):
         return ("zone", token)
 
+    @spanless
     def zone_bound(self, span, compare, token):
         return ("zone_bound", compare, token)
 
+    @spanless
     def bound(self, span, compare, token):
         return ("bound", compare, token)
 
+    @spanless
     def range(self, span, low, high):
         return ("range", low, high)
 
+    @spanless
     def single(self, span, token):
         return ("single", token)
 
@@ -531,10 +554,24 @@ def lower(parsed: ParsedSource, path: str) -> tuple[Document | None, list[Diagno
     return finish([lowerer.transform(child) for child in parsed.tree.children], path)
 
 
+class _Callbacks:
+    """The Lowerer's rule methods as the parser's callbacks, each called with the
+    children list straight away (no per-call visitor wrapping)."""
+
+    def __init__(self, lowerer: Lowerer):
+        for name, attribute in vars(Lowerer).items():
+            function = getattr(attribute, "base_func", None)
+            if function is not None:
+                setattr(self, name, partial(_lowering, function.__get__(lowerer)))
+
+    def __default__(self, data, children, _meta):
+        return Tree(data, children)  # the start rule and the parser's own helper rules
+
+
 @cache
 def _lowering_parser() -> tuple[Lark, Lowerer]:
     lowerer = Lowerer()
-    return build_parser(transformer=lowerer, maybe_placeholders=True), lowerer
+    return build_parser(transformer=_Callbacks(lowerer), maybe_placeholders=True), lowerer
 
 
 def lower_text(text: str, path: str) -> tuple[Document | None, list[Diagnostic], tuple[Comment, ...]]:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 MAX_SLUG_LENGTH = 64
+NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # Names Windows reserves for devices, whatever the extension.
 FILE_MODE = 0o666  # the process's umask applies, as for any file it creates
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -24,7 +25,7 @@ RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt
 def slugify(name: str) -> str:
     """A file-name stem from any workout name: ASCII letters, digits and dashes."""
     ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:MAX_SLUG_LENGTH].strip("-")
+    slug = NOT_SLUG.sub("-", ascii_text.lower()).strip("-")[:MAX_SLUG_LENGTH].strip("-")
     if not slug:
         slug = "workout"
     if slug in RESERVED:
@@ -53,7 +54,7 @@ class NameRegistry:
 _counter = itertools.count()
 
 
-def _temporary(path: Path) -> tuple[int, str]:
+def _temporary(path: Path | str) -> tuple[int, str]:
     """Create a new file beside `path` that no other writer can be using.
 
     The name holds this process's id and a counter, and O_EXCL refuses an existing
@@ -61,7 +62,8 @@ def _temporary(path: Path) -> tuple[int, str]:
     share a temporary file. Cheaper than tempfile.mkstemp's random names.
     """
     while True:
-        temporary = str(path.parent / f".{path.name}.{os.getpid()}.{next(_counter)}.tmp")
+        folder, name = os.path.split(path)
+        temporary = os.path.join(folder, f".{name}.{os.getpid()}.{next(_counter)}.tmp")
         try:
             return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE), temporary
         except FileExistsError:
@@ -94,7 +96,8 @@ _HELD = {signal.SIGINT, signal.SIGTERM}
 
 
 @contextmanager
-def _signals_held():
+def signals_held():
+    """Delay Ctrl-C and SIGTERM until the block is done (where the platform allows)."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
@@ -111,18 +114,30 @@ def atomic_write(path: Path, data: bytes) -> None:
     Interrupting signals are held meanwhile, so a stopped run never leaves a temporary
     file; only SIGKILL can, and the next run into the folder removes it.
     """
-    with _signals_held():
-        handle, temporary = _temporary(path)
+    with signals_held():
+        _replace_with(path, data)
+
+
+def atomic_write_many(files: list[tuple[Path | str, bytes]], batch: int = 64) -> None:
+    """atomic_write for many files, holding signals per batch rather than per file."""
+    for start in range(0, len(files), batch):
+        with signals_held():
+            for path, data in files[start:start + batch]:
+                _replace_with(path, data)
+
+
+def _replace_with(path: Path | str, data: bytes) -> None:
+    handle, temporary = _temporary(path)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
         try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            try:
-                os.unlink(temporary)
-            except FileNotFoundError:
-                pass
-            raise
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
 
 
 def cache_folder() -> Path | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Span, input_error
+from .diagnostics import Diagnostic, Severity, Span, input_error
 from .lower import lower_text
 from .model import Document, fit_step_count
 from .parse import Comment, ParseFailure
@@ -45,10 +45,13 @@ class Source:
     fits: dict[str, bytes] = field(default_factory=dict)  # FIT files by workout name, when compiled
 
     def lighten(self) -> None:
-        """Drop the document unless plan rules will need it; `workouts` stays."""
+        """Drop what later stages will not read: the document unless plan rules need it,
+        and the text unless an error's excerpt quotes it. `workouts` stays."""
         if self.document is not None and not self.document.plans:
             self.document = None
             self.comments = ()
+            if not any(d.severity is Severity.ERROR for d in self.diagnostics):
+                self.text = None
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:

@@ -3,7 +3,8 @@
 A rule module declares:
 
 - ``ID`` (the code), ``NAME``, ``SEVERITY`` (default), ``SCOPE`` ("workout" or "plan"),
-  ``OPTIONS`` (name -> default) and ``SUMMARY`` (one line);
+  ``OPTIONS`` (name -> default) and ``SUMMARY`` (one line); optionally ``KINDS``, the
+  session kinds a workout rule looks at (the runner skips the others);
 - ``check(subject, ctx)``, a generator of `Problem`s, where `subject` is a
   `model.Workout` or a `check.PlanView` and `ctx` a `check.Context`;
 - a docstring that is its documentation (docs/rules.md is generated from it), with a

@@ -7,10 +7,8 @@ from ..training import workout_seconds
 from ..units import shown
 
 
-def longer_than(workout, ctx, kind: str, what: str, hint: str):
-    """A problem when a `kind` session lasts more than the rule's `max_minutes`."""
-    if workout.kind != kind:
-        return
+def longer_than(workout, ctx, what: str, hint: str):
+    """A problem when the session lasts more than the rule's `max_minutes`."""
     limit = ctx.options["max_minutes"]
     minutes = workout_seconds(workout, ctx.athlete) / 60
     if minutes > limit:

@@ -29,10 +29,11 @@ ID = "R101"
 NAME = "recovery-too-long"
 SEVERITY = Severity.WARNING
 SCOPE = "workout"
+KINDS = {"recovery"}  # the runner skips other sessions
 OPTIONS = {"max_minutes": 45}
 SUMMARY = "a recovery session longer than 45 minutes"
 
 
 def check(workout, ctx):
-    yield from longer_than(workout, ctx, "recovery", "recovery run",
+    yield from longer_than(workout, ctx, "recovery run",
                            "shorten it, or call it an `easy` run: a long recovery run is not a recovery")

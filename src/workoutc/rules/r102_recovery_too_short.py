@@ -29,13 +29,12 @@ ID = "R102"
 NAME = "recovery-too-short"
 SEVERITY = Severity.WARNING
 SCOPE = "workout"
+KINDS = {"recovery"}  # the runner skips other sessions
 OPTIONS = {"min_minutes": 20, "returning_min_minutes": 15}
 SUMMARY = "a recovery session shorter than 20 minutes (15 when returning)"
 
 
 def check(workout, ctx):
-    if workout.kind != "recovery":
-        return
     seconds, complete = total(workout.steps, step_seconds, ctx.athlete)
     limit = ctx.options["returning_min_minutes" if ctx.athlete.returning else "min_minutes"]
     if complete and seconds / 60 < limit:

@@ -29,13 +29,12 @@ ID = "R103"
 NAME = "recovery-too-intense"
 SEVERITY = Severity.ERROR
 SCOPE = "workout"
+KINDS = {"recovery"}  # the runner skips other sessions
 OPTIONS = {"max_hr_percent": 70, "max_power_percent": 75}
 SUMMARY = "a recovery-session target above the recovery cap (zone 2, easy pace, 75 % FTP)"
 
 
 def check(workout, ctx):
-    if workout.kind != "recovery":
-        return
     for step in walk_steps(workout.steps):
         if step.stride:
             continue

@@ -31,13 +31,12 @@ ID = "R104"
 NAME = "recovery-has-intervals"
 SEVERITY = Severity.ERROR
 SCOPE = "workout"
+KINDS = {"recovery"}  # the runner skips other sessions
 OPTIONS: dict = {}
 SUMMARY = "work intervals other than strides inside a recovery session"
 
 
 def check(workout, ctx):
-    if workout.kind != "recovery":
-        return
     for node in workout.steps:
         if isinstance(node, Repeat) and not node.strides:
             what = f"a {node.count}x repeat" if node.count else "a repeat"

@@ -24,14 +24,13 @@ ID = "R105"
 NAME = "recovery-uncapped"
 SEVERITY = Severity.INFO
 SCOPE = "workout"
+KINDS = {"recovery"}  # the runner skips other sessions
 OPTIONS: dict = {}
 SUMMARY = "a recovery session with no heart-rate, pace or power cap"
 CAPPING = {"hr", "pace", "power"}
 
 
 def check(workout, ctx):
-    if workout.kind != "recovery":
-        return
     capped = any(t.metric in CAPPING for s in walk_steps(workout.steps) if not s.stride for t in s.targets)
     if not capped:
         yield Problem(workout.span, "this recovery run has no heart-rate, pace or power cap",

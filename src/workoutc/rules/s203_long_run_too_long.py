@@ -24,10 +24,11 @@ ID = "S203"
 NAME = "long-run-too-long"
 SEVERITY = Severity.WARNING
 SCOPE = "workout"
+KINDS = {"long"}  # the runner skips other sessions
 OPTIONS = {"max_minutes": 150}
 SUMMARY = "a long run over 150 minutes"
 
 
 def check(workout, ctx):
-    yield from longer_than(workout, ctx, "long", "long run",
+    yield from longer_than(workout, ctx, "long run",
                            "keep long runs to about 2.5 hours; build endurance with frequency instead")
