@@ -21,6 +21,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 
 from . import __version__
@@ -147,11 +148,13 @@ def _compile(args, out, err) -> int:
         return EXIT_OK
     outdir = Path(args.output)
     key = None
+    started = time.time()
     if not args.no_cache:
         options = {"html": args.html, "output": os.path.abspath(outdir),
                    "config": incremental.file_fingerprint(Path(args.config)) if args.config else None}
-        key = incremental.fingerprint(inputs, options)
-        replay = incremental.lookup(outdir, key)
+        previous = incremental.previous_run(outdir)
+        key, hashes = incremental.fingerprint(inputs, options, previous)
+        replay = incremental.lookup(outdir, key, previous)
         if replay is not None:
             out.write(replay.out)
             err.write(replay.err)
@@ -171,8 +174,8 @@ def _compile(args, out, err) -> int:
     status = EXIT_INPUT if report.errors else EXIT_OK
     if key is not None:
         try:
-            incremental.record(outdir, key, report.written,
-                               incremental.Replay(out.copy.getvalue(), err.copy.getvalue(), status))
+            incremental.record(outdir, key, hashes, report.written,
+                               incremental.Replay(out.copy.getvalue(), err.copy.getvalue(), status), started)
         except OSError:
             pass  # no manifest just means a full compile next time
     return status

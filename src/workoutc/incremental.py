@@ -7,7 +7,8 @@ compile into that folder computes the fingerprint again; when it and every outpu
 file are unchanged, it prints the recorded messages and stops.
 
 The fingerprint covers every input's path, contents and modification time (FIT files
-carry it as time_created), every config file that could apply to them (present or
+carry it as time_created; an input's hash is re-used only when its size and time are
+unchanged and safely older than the record, else it is read again), every config file that could apply to them (present or
 absent, in each folder up to the root), `--config`, the options, SOURCE_DATE_EPOCH, and
 the versions of workoutc and the libraries whose output it embeds. Anything else
 changing is a rebuild: the cache never serves a stale result.
@@ -49,8 +50,30 @@ def file_fingerprint(path: Path | str) -> str:
     return f"{stat.st_mtime_ns} {hashlib.sha256(data).hexdigest()}"
 
 
-def fingerprint(inputs: list[tuple[Path, str]], options: dict) -> str:
+RACY_SECONDS = 2  # a file changed this close to the last record may have changed unseen
+
+
+def _input_fingerprint(shown: str, known: dict, recorded_at: float) -> str:
+    """`mtime size sha256` of an input, reusing the recorded hash of a file whose size and
+    time are unchanged and were safely older than the record (git's "racily clean" rule:
+    a change within the same clock tick as the record is always re-read)."""
+    try:
+        stat = os.stat(shown)
+    except OSError:
+        return "absent"
+    previous = known.get(shown)
+    if previous and previous[:2] == [stat.st_size, stat.st_mtime_ns] and \
+            stat.st_mtime < recorded_at - RACY_SECONDS:
+        return f"{stat.st_mtime_ns} {stat.st_size} {previous[2]}"
+    fresh = file_fingerprint(shown)
+    return "absent" if fresh == "absent" else f"{fresh.split()[0]} {stat.st_size} {fresh.split()[1]}"
+
+
+def fingerprint(inputs: list[tuple[Path, str]], options: dict, previous: dict | None = None) -> tuple[str, dict]:
+    """The key of everything the output depends on, and the input hashes to record."""
     digest = hashlib.sha256()
+    known = (previous or {}).get("inputs", {})
+    recorded_at = (previous or {}).get("recorded_at", 0.0)
 
     def add(*parts: object) -> None:
         digest.update("\x1f".join(map(str, parts)).encode("utf-8", "surrogateescape") + b"\x1e")
@@ -59,9 +82,13 @@ def fingerprint(inputs: list[tuple[Path, str]], options: dict) -> str:
     add("SOURCE_DATE_EPOCH", os.environ.get("SOURCE_DATE_EPOCH"))
     for key in sorted(options):
         add("option", key, options[key])
-    folders: set[str] = set()
+    hashes, folders = {}, set()
     for _, shown in inputs:
-        add("input", shown, file_fingerprint(shown))
+        state = _input_fingerprint(shown, known, recorded_at)
+        add("input", shown, state)
+        if state != "absent":
+            mtime, size, sha = state.split()
+            hashes[shown] = [int(size), int(mtime), sha]
         folder = os.path.dirname(os.path.abspath(shown))
         while folder not in folders:
             folders.add(folder)
@@ -71,7 +98,7 @@ def fingerprint(inputs: list[tuple[Path, str]], options: dict) -> str:
             candidate = os.path.join(folder, name)
             if os.path.exists(candidate):
                 add("config", candidate, file_fingerprint(candidate))
-    return digest.hexdigest()
+    return digest.hexdigest(), hashes
 
 
 @dataclass
@@ -97,14 +124,20 @@ def manifest_path(outdir: Path) -> Path | None:
     return folder / "manifests" / f"{name}.json"
 
 
-def lookup(outdir: Path, key: str) -> Replay | None:
-    """The recorded result when the fingerprint and every output file are unchanged."""
+def previous_run(outdir: Path) -> dict | None:
+    """The manifest of the last compile into `outdir`, if any."""
     path = manifest_path(outdir)
-    if path is None:
-        return None
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-        if manifest.get("key") != key:
+        manifest = json.loads(path.read_text(encoding="utf-8")) if path else None
+    except (OSError, ValueError):
+        return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+def lookup(outdir: Path, key: str, manifest: dict | None) -> Replay | None:
+    """The recorded result when the fingerprint and every output file are unchanged."""
+    try:
+        if manifest is None or manifest.get("key") != key:
             return None
         folder = str(outdir)
         for name, state in manifest["outputs"].items():
@@ -115,13 +148,15 @@ def lookup(outdir: Path, key: str) -> Replay | None:
         return None
 
 
-def record(outdir: Path, key: str, written: list[Path], replay: Replay) -> None:
+def record(outdir: Path, key: str, hashes: dict, written: list[Path], replay: Replay, started: float) -> None:
+    """`started`: when the run began reading its inputs (the racily-clean reference)."""
     outputs = {}
     for path in written:
         state = _output_state(str(path))
         if state is not None:
             outputs[os.path.relpath(path, outdir)] = state
-    manifest = {"key": key, "outputs": outputs, "out": replay.out, "err": replay.err, "status": replay.status}
+    manifest = {"key": key, "outputs": outputs, "out": replay.out, "err": replay.err, "status": replay.status,
+                "inputs": hashes, "recorded_at": started}
     path = manifest_path(outdir)
     if path is not None:
         path.parent.mkdir(mode=0o700, exist_ok=True)
