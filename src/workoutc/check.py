@@ -111,6 +111,10 @@ class PlanView:
             by_day[session.start.date()].append(session)
         return sorted(by_day.items())
 
+    def measured_weeks(self) -> list[Week]:
+        """The weeks whose running time is known and not zero: the ones shares are taken of."""
+        return [week for week in self.weeks() if week.timed and week.seconds > 0]
+
     def weeks(self) -> list[Week]:
         by_monday: dict[date, list[Session]] = defaultdict(list)
         for session in self.sessions:

@@ -39,9 +39,7 @@ SUMMARY = "a long run over 30 % of its week's running time"
 
 def check(view, ctx):
     limit = ctx.options["max_percent"]
-    for week in view.weeks():
-        if week.seconds <= 0 or not week.timed:
-            continue
+    for week in view.measured_weeks():
         for session in week.sessions:
             share = session.seconds * 100 / week.seconds
             if session.long and share > limit:

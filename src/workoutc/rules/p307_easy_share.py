@@ -42,9 +42,7 @@ SUMMARY = "less than 80 % of a week's running time easy"
 
 def check(view, ctx):
     limit = ctx.options["min_percent"]
-    for week in view.weeks():
-        if week.seconds <= 0 or not week.timed:
-            continue
+    for week in view.measured_weeks():
         easy = [easy_seconds(s.workout, ctx.athlete) for s in week.sessions if s.workout]
         if None in easy:
             continue  # some step's effort cannot be told without the profile
