@@ -18,6 +18,7 @@ from .model import truncate_utf8
 from .outputs import NameRegistry, atomic_write, atomic_write_many, remove_stale_temporaries
 from .source import Source, load
 
+
 @dataclass
 class Run:
     """The sources of one command, loaded and checked."""
@@ -29,7 +30,9 @@ class Run:
         return [d for source in self.sources for d in sorted(source.diagnostics, key=lambda d: d.sort_key)]
 
     def text_of(self, path: str) -> str | None:
-        return next((s.text for s in self.sources if s.path == path), None)
+        if not hasattr(self, "_texts"):
+            self._texts = {source.path: source.text for source in self.sources}
+        return self._texts.get(path)
 
 
 PARALLEL_MINIMUM = 64  # below this many files a process pool costs more than it saves
