@@ -6,6 +6,7 @@ import os
 import time as clock
 from datetime import datetime, time
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TextIO
 
@@ -29,9 +30,11 @@ class Run:
     def diagnostics(self) -> list[Diagnostic]:
         return [d for source in self.sources for d in sorted(source.diagnostics, key=lambda d: d.sort_key)]
 
+    @cached_property
+    def _texts(self) -> dict[str, str | None]:
+        return {source.path: source.text for source in self.sources}
+
     def text_of(self, path: str) -> str | None:
-        if not hasattr(self, "_texts"):
-            self._texts = {source.path: source.text for source in self.sources}
         return self._texts.get(path)
 
 
