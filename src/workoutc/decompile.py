@@ -149,6 +149,8 @@ def _duration(raw: dict, index: int):
         return LapKey()
     if value is None:
         raise Unsupported(f"a {DURATION_NAMES.get(kind, kind)} duration without a value")
+    if kind in (D.TIME.value, D.DISTANCE.value) and value == 0:
+        raise Unsupported(f"a {DURATION_NAMES[kind]} duration of zero")
     if kind == D.TIME.value:
         return Time(value / 1000)
     if kind == D.DISTANCE.value:

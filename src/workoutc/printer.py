@@ -61,6 +61,8 @@ def distance_text(metres: float, preferred: str = "m") -> str:
             if float(value) > 0 and round(float(value) * size * 100) == centimetres:
                 spellings[unit] = value + unit
                 break
+    if not spellings:
+        return f"{number(metres, 2)}m"  # not a distance the language accepts; compiling says why
     shortest = min(spellings.values(), key=len)
     chosen = spellings.get(preferred, shortest)
     return chosen if len(chosen) <= len(shortest) + 1 else shortest
