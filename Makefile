@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed-stamp
 # Fixed build time so `make demo` output is byte-identical run to run.
 export SOURCE_DATE_EPOCH ?= 1764547200
 
-.PHONY: demo test golden docs bench fuzz clean
+.PHONY: demo test golden docs fit-profile bench fuzz clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(INSTALLED)
 # review `git diff` before committing.
 golden: $(INSTALLED)
 	$(BIN)/python -m tests.golden
+
+# src/workoutc/fit_profile.py is copied from fit-tool's profile (a test fails when stale).
+fit-profile: $(INSTALLED)
+	$(BIN)/python -m tests.gen_fit_profile
 
 # Speed against the alternatives, as ratios measured in one run (numbers also in JSON).
 bench: $(INSTALLED)

@@ -1,6 +1,7 @@
 """Model -> FIT workout file bytes.
 
-The field numbers, base types and enum values come from fit-tool's FIT profile;
+The field numbers, base types and enum values come from fit-tool's FIT profile
+(copied into fit_profile.py, so encoding does not pay for importing fit-tool);
 the bytes are packed here with `struct`, because fit-tool's builder is slow and
 double-scales sub-fields when fed physical units (see docs/fit.md). Raw values are
 computed by hand, exactly as Garmin's workout cookbook lays them out:
@@ -17,22 +18,13 @@ from __future__ import annotations
 import math
 import struct
 import zlib
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-from fit_tool.base_type import BaseType
-from fit_tool.profile.messages import file_id_message as file_id
-from fit_tool.profile.messages import schedule_message as schedule_msg
-from fit_tool.profile.messages import workout_message as workout_msg
-from fit_tool.profile.messages import workout_step_message as step_msg
-from fit_tool.profile.messages.common_fields import MessageIndexField
-from fit_tool.profile.profile_type import (
-    FileType, Intensity as FitIntensity, Manufacturer, Schedule, Sport, WorkoutStepDuration, WorkoutStepTarget,
-)
-
-from .model import Distance, Intensity, LapKey, Node, Repeat, Step, Target, Time, UntilHeartRate, Workout
+from . import fit_profile as profile
 from .crc import crc16
+from .fit_profile import Field
+from .model import Distance, Intensity, LapKey, Node, Repeat, Step, Target, Time, UntilHeartRate, Workout
 from .units import PACE_UNITS
 
 FIT_EPOCH_OFFSET = 631065600  # seconds from the Unix epoch to 1989-12-31T00:00:00Z
@@ -41,67 +33,40 @@ FIT_EPOCH_LOCAL = datetime(1989, 12, 31)  # local_date_time counts from the same
 PROTOCOL_VERSION = 0x20  # 2.0, as Garmin's own encoder writes
 PROFILE_VERSION = 21212  # the fit-tool profile the field numbers come from
 PRODUCT = 0
-DEVELOPMENT = Manufacturer.DEVELOPMENT.value
+DEVELOPMENT = profile.MANUFACTURER_DEVELOPMENT
 
 INTENSITY = {
-    Intensity.WARMUP: FitIntensity.WARMUP.value,
-    Intensity.ACTIVE: FitIntensity.ACTIVE.value,
-    Intensity.RECOVERY: FitIntensity.RECOVERY.value,
-    Intensity.REST: FitIntensity.REST.value,
-    Intensity.COOLDOWN: FitIntensity.COOLDOWN.value,
+    Intensity.WARMUP: profile.INTENSITY_WARMUP,
+    Intensity.ACTIVE: profile.INTENSITY_ACTIVE,
+    Intensity.RECOVERY: profile.INTENSITY_RECOVERY,
+    Intensity.REST: profile.INTENSITY_REST,
+    Intensity.COOLDOWN: profile.INTENSITY_COOLDOWN,
 }
 TARGET_TYPE = {
-    "hr": WorkoutStepTarget.HEART_RATE.value,
-    "pace": WorkoutStepTarget.SPEED.value,
-    "power": WorkoutStepTarget.POWER.value,
-    "cadence": WorkoutStepTarget.CADENCE.value,
+    "hr": profile.TARGET_HEART_RATE,
+    "pace": profile.TARGET_SPEED,
+    "power": profile.TARGET_POWER,
+    "cadence": profile.TARGET_CADENCE,
 }
-SPORT = {"running": Sport.RUNNING.value, "cycling": Sport.CYCLING.value}
-LAP_POWER = WorkoutStepTarget.POWER_LAP.value
-OPEN_TARGET = WorkoutStepTarget.OPEN.value
-
-
-@dataclass(frozen=True, slots=True)
-class _Field:
-    number: int
-    base_type: BaseType
-
-    @property
-    def invalid(self) -> int:
-        return self.base_type.invalid_raw_value()
-
-
-def _field(cls) -> _Field:
-    return _Field(cls.ID, cls().base_type)
-
+SPORT = {"running": profile.SPORT_RUNNING, "cycling": profile.SPORT_CYCLING}
+LAP_POWER = profile.TARGET_POWER_LAP
+OPEN_TARGET = profile.TARGET_OPEN
 
 # Field definitions, in the order they are written.
-FILE_ID_FIELDS = tuple(_field(c) for c in (
-    file_id.FileIdTypeField, file_id.FileIdManufacturerField, file_id.FileIdProductField,
-    file_id.FileIdSerialNumberField, file_id.FileIdTimeCreatedField,
-))
-WORKOUT_NAME = _field(workout_msg.WorkoutWorkoutNameField)
-WORKOUT_FIELDS = (_field(workout_msg.WorkoutSportField), _field(workout_msg.WorkoutNumValidStepsField))
-STEP_FIELDS = tuple(_field(c) for c in (
-    MessageIndexField, step_msg.WorkoutStepDurationTypeField, step_msg.WorkoutStepDurationValueField,
-    step_msg.WorkoutStepTargetTypeField, step_msg.WorkoutStepTargetValueField,
-    step_msg.WorkoutStepCustomTargetValueLowField, step_msg.WorkoutStepCustomTargetValueHighField,
-    step_msg.WorkoutStepIntensityField,
-))
-SECONDARY_FIELDS = tuple(_field(c) for c in (
-    step_msg.WorkoutStepSecondaryTargetTypeField, step_msg.WorkoutStepSecondaryTargetValueField,
-    step_msg.WorkoutStepSecondaryCustomTargetValueLowField, step_msg.WorkoutStepSecondaryCustomTargetValueHighField,
-))
-SCHEDULE_FIELDS = tuple(_field(c) for c in (
-    schedule_msg.ScheduleManufacturerField, schedule_msg.ScheduleProductField,
-    schedule_msg.ScheduleSerialNumberField, schedule_msg.ScheduleTimeCreatedField,
-    schedule_msg.ScheduleCompletedField, schedule_msg.ScheduleTypeField, schedule_msg.ScheduleScheduledTimeField,
-))
-NOTES = _field(step_msg.WorkoutStepNotesField)
-STEP_NAME = _field(step_msg.WorkoutStepWorkoutStepNameField)
+FILE_ID_FIELDS = (profile.FILE_ID_TYPE, profile.FILE_ID_MANUFACTURER, profile.FILE_ID_PRODUCT,
+                  profile.FILE_ID_SERIAL_NUMBER, profile.FILE_ID_TIME_CREATED)
+WORKOUT_FIELDS = (profile.WORKOUT_SPORT, profile.WORKOUT_NUM_VALID_STEPS)
+STEP_FIELDS = (profile.MESSAGE_INDEX, profile.STEP_DURATION_TYPE, profile.STEP_DURATION_VALUE,
+               profile.STEP_TARGET_TYPE, profile.STEP_TARGET_VALUE, profile.STEP_CUSTOM_LOW,
+               profile.STEP_CUSTOM_HIGH, profile.STEP_INTENSITY)
+SECONDARY_FIELDS = (profile.STEP_SECONDARY_TARGET_TYPE, profile.STEP_SECONDARY_TARGET_VALUE,
+                    profile.STEP_SECONDARY_CUSTOM_LOW, profile.STEP_SECONDARY_CUSTOM_HIGH)
+SCHEDULE_FIELDS = (profile.SCHEDULE_MANUFACTURER, profile.SCHEDULE_PRODUCT, profile.SCHEDULE_SERIAL_NUMBER,
+                   profile.SCHEDULE_TIME_CREATED, profile.SCHEDULE_COMPLETED, profile.SCHEDULE_TYPE,
+                   profile.SCHEDULE_SCHEDULED_TIME)
 
-INVALID_U32 = BaseType.UINT32.invalid_raw_value()
-INVALID_ENUM = BaseType.ENUM.invalid_raw_value()
+INVALID_U32 = profile.STEP_DURATION_VALUE.invalid
+INVALID_ENUM = profile.STEP_SECONDARY_TARGET_TYPE.invalid
 NO_TARGET = (OPEN_TARGET, INVALID_U32, INVALID_U32, INVALID_U32)
 NO_SECONDARY = (INVALID_ENUM, INVALID_U32, INVALID_U32, INVALID_U32)
 
@@ -111,27 +76,26 @@ class _Layout:
 
     __slots__ = ("definition", "packer")
 
-    def __init__(self, local: int, global_number: int, fields: tuple[tuple[_Field, int], ...]):
+    def __init__(self, local: int, global_number: int, fields: tuple[tuple[Field, int], ...]):
         header = struct.pack("<BBBHB", 0x40 | local, 0, 0, global_number, len(fields))
-        specs = b"".join(struct.pack("BBB", f.number, size, f.base_type.value) for f, size in fields)
+        specs = b"".join(struct.pack("BBB", f.number, size, f.base_type) for f, size in fields)
         self.definition = header + specs
-        codes = "".join(f"{size}s" if f.base_type is BaseType.STRING else f.base_type.struct_format
-                        for f, size in fields)
+        codes = "".join(f"{size}s" if f.base_type == profile.STRING else f.struct_format for f, size in fields)
         self.packer = struct.Struct(f"<B{codes}")
 
 
-def _sized(fields: tuple[_Field, ...]) -> tuple[tuple[_Field, int], ...]:
-    return tuple((f, f.base_type.size) for f in fields)
+def _sized(fields: tuple[Field, ...]) -> tuple[tuple[Field, int], ...]:
+    return tuple((f, f.size) for f in fields)
 
 
 # Layouts are cached by plain ints (the string sizes), which hash far faster than fields.
-FILE_ID_LAYOUT = _Layout(0, file_id.FileIdMessage.ID, _sized(FILE_ID_FIELDS))
-SCHEDULE_LAYOUT = _Layout(1, schedule_msg.ScheduleMessage.ID, _sized(SCHEDULE_FIELDS))
+FILE_ID_LAYOUT = _Layout(0, profile.FILE_ID_MESSAGE, _sized(FILE_ID_FIELDS))
+SCHEDULE_LAYOUT = _Layout(1, profile.SCHEDULE_MESSAGE, _sized(SCHEDULE_FIELDS))
 
 
 @cache
 def _workout_layout(name_size: int) -> _Layout:
-    return _Layout(1, workout_msg.WorkoutMessage.ID, ((WORKOUT_NAME, name_size), *_sized(WORKOUT_FIELDS)))
+    return _Layout(1, profile.WORKOUT_MESSAGE, ((profile.WORKOUT_NAME, name_size), *_sized(WORKOUT_FIELDS)))
 
 
 @cache
@@ -139,10 +103,10 @@ def _step_layout(secondary: bool, notes_size: int, name_size: int) -> _Layout:
     """Steps share one definition; strings are sized to the file's longest (NUL-padded)."""
     fields = _sized(STEP_FIELDS + (SECONDARY_FIELDS if secondary else ()))
     if notes_size > 1:
-        fields += ((NOTES, notes_size),)
+        fields += ((profile.STEP_NOTES, notes_size),)
     if name_size > 1:
-        fields += ((STEP_NAME, name_size),)
-    return _Layout(2, step_msg.WorkoutStepMessage.ID, fields)
+        fields += ((profile.STEP_NAME, name_size),)
+    return _Layout(2, profile.WORKOUT_STEP_MESSAGE, fields)
 
 
 def serial_number(name: str) -> int:
@@ -153,14 +117,14 @@ def serial_number(name: str) -> int:
 def encode_duration(duration) -> tuple[int, int]:
     match duration:
         case Time(seconds=seconds):
-            return WorkoutStepDuration.TIME.value, round(seconds * 1000)
+            return profile.DURATION_TIME, round(seconds * 1000)
         case Distance(metres=metres):
-            return WorkoutStepDuration.DISTANCE.value, round(metres * 100)
+            return profile.DURATION_DISTANCE, round(metres * 100)
         case LapKey():
-            return WorkoutStepDuration.OPEN.value, INVALID_U32
+            return profile.DURATION_OPEN, INVALID_U32
         case UntilHeartRate(above=above):
-            kind = WorkoutStepDuration.HR_GREATER_THAN if above else WorkoutStepDuration.HR_LESS_THAN
-            return kind.value, _hr_value(duration)
+            kind = profile.DURATION_HR_GREATER_THAN if above else profile.DURATION_HR_LESS_THAN
+            return kind, _hr_value(duration)
     raise TypeError(f"not a duration: {duration!r}")
 
 
@@ -199,13 +163,13 @@ def _repeat_row(index: int, first: int, repeat: Repeat) -> tuple:
 
     Intensity is active, as in Garmin's own sample files.
     """
-    active = FitIntensity.ACTIVE.value
+    active = profile.INTENSITY_ACTIVE
     if repeat.until is None:
-        kind, target, value = WorkoutStepDuration.REPEAT_UNTIL_STEPS_CMPLT.value, OPEN_TARGET, repeat.count
+        kind, target, value = profile.DURATION_REPEAT_UNTIL_STEPS_CMPLT, OPEN_TARGET, repeat.count
     else:
         above = repeat.until.above
-        kind = (WorkoutStepDuration.REPEAT_UNTIL_HR_GREATER_THAN if above
-                else WorkoutStepDuration.REPEAT_UNTIL_HR_LESS_THAN).value
+        kind = (profile.DURATION_REPEAT_UNTIL_HR_GREATER_THAN if above
+                else profile.DURATION_REPEAT_UNTIL_HR_LESS_THAN)
         target, value = TARGET_TYPE["hr"], _hr_value(repeat.until)
     return (index, kind, first, target, value, INVALID_U32, INVALID_U32, active, *NO_SECONDARY,
             b"", _text(repeat.name))
@@ -243,16 +207,16 @@ def fit_time(unix_seconds: int) -> int:
     return min(max(unix_seconds - FIT_EPOCH_OFFSET, MIN_DATE_TIME), 0xFFFFFFFE)
 
 
-def _file_id(kind: FileType, serial: int, time_created: int) -> bytes:
+def _file_id(kind: int, serial: int, time_created: int) -> bytes:
     head = FILE_ID_LAYOUT
-    return head.definition + head.packer.pack(0, kind.value, DEVELOPMENT, PRODUCT, serial, fit_time(time_created))
+    return head.definition + head.packer.pack(0, kind, DEVELOPMENT, PRODUCT, serial, fit_time(time_created))
 
 
 def encode_workout(workout: Workout, time_created: int, name: str | None = None) -> bytes:
     """The complete FIT file for one workout. `time_created` is Unix seconds."""
     name_bytes = _text(name or workout.name)
     rows = step_rows(workout.steps)
-    out = bytearray(_file_id(FileType.WORKOUT, serial_number(workout.name), time_created))
+    out = bytearray(_file_id(profile.FILE_TYPE_WORKOUT, serial_number(workout.name), time_created))
 
     body = _workout_layout(len(name_bytes) + 1)
     out += body.definition
@@ -269,13 +233,13 @@ def encode_schedule(name: str, sessions: list[tuple[Workout, datetime, int]], ti
     product, serial number, time_created); `sessions` are (workout, local date and
     time, the workout file's time_created in Unix seconds).
     """
-    out = bytearray(_file_id(FileType.SCHEDULES, serial_number("schedule: " + name), time_created))
+    out = bytearray(_file_id(profile.FILE_TYPE_SCHEDULES, serial_number("schedule: " + name), time_created))
     layout = SCHEDULE_LAYOUT
     out += layout.definition
     for workout, when, created in sessions:
         local = int((when - FIT_EPOCH_LOCAL).total_seconds())
         out += layout.packer.pack(1, DEVELOPMENT, PRODUCT, serial_number(workout.name),
-                                  fit_time(created), 0, Schedule.WORKOUT.value, local)
+                                  fit_time(created), 0, profile.SCHEDULE_WORKOUT, local)
     return _frame(out)
 
 
