@@ -27,11 +27,14 @@ def _compile(lib: Path, out: Path) -> subprocess.Popen:
                              "--no-cache"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
 
 
-def _wait_for_files(out: Path, count: int, process: subprocess.Popen) -> None:
+def _wait_for_files(out: Path, count: int, process: subprocess.Popen, staged: bool = False) -> None:
+    """Until `count` FIT files are in `out` (or, with `staged`, hidden ones not yet published)."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
-        if out.is_dir() and sum(1 for name in os.listdir(out) if name.endswith(".fit")) >= count:
-            return
+        if out.is_dir():
+            names = os.listdir(out)
+            if sum(1 for name in names if name.startswith(".staged") if staged or name.endswith(".fit")) >= count:
+                return
         time.sleep(0.005)
 
 
@@ -59,6 +62,31 @@ def test_a_compile_stopped_midway_leaves_only_complete_files(tmp_path, how):
     process.wait(timeout=60)
     written = _assert_complete(out)
     assert written >= 20
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT])
+def test_a_compile_stopped_while_staging_leaves_the_folder_as_it_was(tmp_path, how):
+    lib, out = _library(tmp_path / "lib", 3000), tmp_path / "out"
+    out.mkdir()
+    (out / "kept.fit").write_bytes(b"earlier output")
+    process = _compile(lib, out)
+    _wait_for_files(out, 20, process, staged=True)
+    process.send_signal(how)
+    assert process.wait(timeout=60) != 0
+    assert os.listdir(out) == ["kept.fit"] and (out / "kept.fit").read_bytes() == b"earlier output"
+
+
+def test_a_compile_failing_part_way_removes_what_its_workers_staged(tmp_path):
+    from workoutc.build import load_and_check
+    from workoutc.errors import UsageError
+    from workoutc.inputs import collect_inputs
+
+    lib, out = _library(tmp_path / "lib", 300), tmp_path / "out"
+    inputs = collect_inputs([str(lib)])
+    inputs.insert(len(inputs) * 3 // 4, (lib / "vanished.wkt", "vanished.wkt"))  # listed, then gone
+    with pytest.raises(UsageError, match="vanished.wkt: cannot read"):
+        load_and_check([str(lib)], None, jobs=2, output=out, inputs=inputs)
+    assert os.listdir(out) == []
 
 
 def test_a_killed_compile_leaves_complete_visible_files_and_the_next_run_tidies_up(tmp_path):

@@ -16,7 +16,7 @@ from .diagnostics import Diagnostic, Severity, render_text
 from .errors import UsageError
 from .inputs import collect_inputs
 from .model import truncate_utf8
-from .outputs import NameRegistry, atomic_write, atomic_write_many, remove_stale_temporaries
+from .outputs import NameRegistry, atomic_write, publish, remove_own_temporaries, remove_stale_temporaries, stage
 from .source import Source, load
 
 
@@ -41,13 +41,14 @@ class Run:
 PARALLEL_MINIMUM = 64  # below this many files a process pool costs more than it saves
 
 
-def load_and_check(paths: list[str], config_file: str | None, *, jobs: int = 1, encode: bool = False,
+def load_and_check(paths: list[str], config_file: str | None, *, jobs: int = 1, output: Path | None = None,
                    keep_documents: bool = False, inputs: list[tuple[Path, str]] | None = None) -> Run:
-    """Load and check every input, in `jobs` processes; with `encode`, also build FIT files.
+    """Load and check every input, in `jobs` processes; with an `output` folder, also
+    build each workout's FIT file and stage it there for compile_run to publish.
 
-    Per-file work (parse, lower, workout rules, FIT encoding) is spread over worker
-    processes; plan rules, which need every workout, run here afterwards. Results come
-    back in input order, so the output does not depend on `jobs`. Unless
+    Per-file work (parse, lower, workout rules, FIT encoding and writing) is spread over
+    worker processes; plan rules, which need every workout, run here afterwards. Results
+    come back in input order, so the output does not depend on `jobs`. Unless
     `keep_documents` (pages need them), a file's document is dropped once done with.
     """
     inputs = collect_inputs(paths) if inputs is None else inputs
@@ -55,18 +56,33 @@ def load_and_check(paths: list[str], config_file: str | None, *, jobs: int = 1, 
         finder = ConfigFinder(load_config(Path(config_file)) if config_file else None)
         for path, _ in inputs:
             finder.for_file(path)  # every config is read (and any error raised) here, not in a worker
-        if encode:
+        if output is not None:
             for path, _ in inputs[:1]:
                 time_created(str(path))  # a bad SOURCE_DATE_EPOCH is a usage error, raised here
-        job = _Job(finder, encode, keep_documents)
-        if jobs > 1 and len(inputs) >= PARALLEL_MINIMUM:
-            sources = _in_parallel(job, inputs, jobs)
-        else:
-            sources = job(inputs)
+            prepare_output(output)
+        job = _Job(finder, str(output) if output is not None else None, os.getpid(), keep_documents)
+        try:
+            if jobs > 1 and len(inputs) >= PARALLEL_MINIMUM:
+                sources = _in_parallel(job, inputs, jobs)
+            else:
+                sources = job(inputs)
+        except BaseException:
+            if output is not None:
+                remove_own_temporaries(output, job.owner)  # what the workers staged before the failure
+            raise
         Checker(finder).check_plans(sources)
     except ConfigError as error:
         raise UsageError(str(error)) from None
     return Run(sources, finder)
+
+
+def prepare_output(outdir: Path) -> None:
+    """Create the output folder, and clear it of what a killed run left half-written."""
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"{outdir}: cannot create the output folder: {error.strerror or error}") from None
+    remove_stale_temporaries(outdir)
 
 
 @dataclass(frozen=True)
@@ -74,7 +90,8 @@ class _Job:
     """The per-file work, picklable so a worker process can run it on a batch of files."""
 
     finder: ConfigFinder
-    encode: bool
+    output: str | None  # where FIT files are staged; None: not compiling
+    owner: int  # the run's main process, which names the staged files
     keep_documents: bool
 
     def __call__(self, batch: list[tuple[Path, str]]) -> list[Source]:
@@ -86,7 +103,7 @@ class _Job:
             except OSError as error:
                 raise UsageError(f"{shown}: cannot read: {error.strerror or error}") from None
             checker.check_workouts(source)
-            if self.encode and source.document is not None:
+            if self.output is not None and source.document is not None:
                 self._encode(source)
             if not self.keep_documents:
                 source.lighten()
@@ -100,7 +117,11 @@ class _Job:
         limit = self.finder.for_file(Path(source.path)).device.name_bytes
         for workout in source.document.all_workouts():
             if workout.name not in source.blocked:
-                source.fits[workout.name] = encode_workout(workout, created, truncate_utf8(workout.name, limit))
+                data = encode_workout(workout, created, truncate_utf8(workout.name, limit))
+                try:
+                    source.fits[workout.name] = stage(self.output, data, self.owner)
+                except OSError as error:
+                    raise UsageError(f"cannot write into {self.output}: {error.strerror or error}") from None
 
 
 def _in_parallel(job: _Job, inputs: list[tuple[Path, str]], jobs: int) -> list[Source]:
@@ -111,8 +132,11 @@ def _in_parallel(job: _Job, inputs: list[tuple[Path, str]], jobs: int) -> list[S
     batches = [inputs[start:start + size] for start in range(0, len(inputs), size)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    try:
         return [source for batch in pool.map(job, batches) for source in batch]
+    finally:
+        pool.shutdown(cancel_futures=True)  # after a failure, batches not yet started never start
 
 
 def time_created(path: str) -> int:
@@ -166,17 +190,22 @@ def _write(path: Path, data: bytes) -> None:
 
 def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool = True, pages: bool = False,
                 summaries: bool = True) -> Report:
-    """Write each workout's FIT file (built by load_and_check(encode=True)) and with
-    `pages` the HTML pages, into `outdir`; `summaries` prints a line per file."""
+    """Publish each workout's FIT file (staged by load_and_check(output=outdir)), write
+    the plans' schedules and with `pages` the HTML pages, into `outdir`; `summaries`
+    prints a line per file. A failure part-way leaves no staged file behind."""
+    prepare_output(outdir)
     try:
-        outdir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UsageError(f"{outdir}: cannot create the output folder: {error.strerror or error}") from None
-    remove_stale_temporaries(outdir)
+        return _emit(run, outdir, out, err, fit=fit, pages=pages, summaries=summaries)
+    except BaseException:
+        remove_own_temporaries(outdir, os.getpid())
+        raise
+
+
+def _emit(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool, pages: bool, summaries: bool) -> Report:
     stems = assign_stems(run)
     blocked = {(s.path, name) for s in run.sources for name in s.blocked}  # workouts with checker errors
     report = Report()
-    pending: list[tuple[str, bytes]] = []  # FIT files, written together below
+    moves: list[tuple[str, str]] = []  # staged FIT file -> its name, renamed together below
     folder = str(outdir)
     for source in run.sources:
         for diagnostic in sorted(source.diagnostics, key=lambda d: d.sort_key):
@@ -194,7 +223,7 @@ def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool =
                 continue
             if fit:
                 target = os.path.join(folder, f"{stems[(source.path, info.name)]}.fit")
-                pending.append((target, source.fits[info.name]))
+                moves.append((source.fits[info.name], target))
                 written.append(f"{target} ({_plural(info.fit_steps, 'step')})")
                 report.written.append(target)
         report.workouts += len(written)
@@ -209,7 +238,7 @@ def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool =
                 line += "; not compiled: " + ", ".join(f'"{name}"' for name in skipped)
             print(line, file=err if skipped else out)
     try:
-        atomic_write_many(pending)
+        publish(moves)
     except OSError as error:
         raise UsageError(f"cannot write into {outdir}: {error.strerror or error}") from None
     if fit:

@@ -163,7 +163,7 @@ def _compile(args, out, err) -> int:
     from .build import compile_run, load_and_check
 
     out, err = _Tee(out), _Tee(err)
-    run = load_and_check(args.paths, args.config, jobs=args.jobs, encode=True, keep_documents=args.html,
+    run = load_and_check(args.paths, args.config, jobs=args.jobs, output=outdir, keep_documents=args.html,
                          inputs=inputs)
     report = compile_run(run, outdir, out, err, pages=args.html)
     files = len(run.sources)
@@ -259,7 +259,7 @@ def _install(args, out, err) -> int:
         files.append((Path(name).name, data))
     if sources:
         with tempfile.TemporaryDirectory() as folder:
-            report = compile_run(load_and_check(sources, args.config, encode=True), Path(folder), err, err,
+            report = compile_run(load_and_check(sources, args.config, output=Path(folder)), Path(folder), err, err,
                                  summaries=False)  # the files are listed below, by their names on the watch
             status = EXIT_INPUT if report.errors else status
             files += [(p.name, p.read_bytes()) for p in sorted(Path(folder).glob("*.fit"))]

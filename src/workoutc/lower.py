@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, time
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from pathlib import PurePath
 
 from lark import Lark, Token, Transformer, Tree, v_args
@@ -77,9 +77,12 @@ class Invalid:
 
 def _edge(child, first: bool):
     """The (line, column) where `child` starts (first) or ends, if it knows."""
-    if isinstance(child, Token):
+    kind = type(child)
+    if kind is Token:
         return (child.line, child.column) if first else (child.end_line, child.end_column)
-    span = child if isinstance(child, Span) else getattr(child, "span", None)
+    if child is None:  # an optional part left out
+        return None
+    span = child if kind is Span else getattr(child, "span", None)
     if isinstance(span, Span):
         return (span.line, span.column) if first else (span.end_line, span.end_column)
     if isinstance(child, tuple):
@@ -92,16 +95,19 @@ def _edge(child, first: bool):
 
 def extent(children) -> Span:
     """The span of a rule from its children: tokens and lowered nodes carry positions."""
-    first = children[0] if children else None
-    if type(first) is Token:  # the common case, kept cheap: this runs for every rule
-        start = (first.line, first.column)
+    start = end = None
+    for child in children:
+        start = _edge(child, True)
+        if start is not None:
+            break
     else:
-        start = next((edge for child in children if (edge := _edge(child, True)) is not None), (1, 1))
-    last = children[-1] if children else None
-    if type(last) is Token:
-        end = (last.end_line, last.end_column)
+        start = (1, 1)
+    for child in reversed(children):
+        end = _edge(child, False)
+        if end is not None:
+            break
     else:
-        end = next((edge for child in reversed(children) if (edge := _edge(child, False)) is not None), start)
+        end = start
     return Span(start[0], start[1], end[0], end[1])
 
 
@@ -111,6 +117,10 @@ LONG_NUMBER = re.compile(r"\d{13,}")  # no meaningful number has this many digit
 
 
 def _lowering(method, children):
+    return _lower_rule(method, getattr(method, "uses_span", True), children)
+
+
+def _lower_rule(method, uses_span: bool, children):
     """Every rule method goes through here: a rule whose children failed fails too
     (carrying all their errors), a number too long to mean anything is an error before
     any arithmetic sees it, and a LowerError becomes Invalid."""
@@ -121,7 +131,7 @@ def _lowering(method, children):
         if kind is Token and len(child) > 12 and child.type in NUMERIC_TOKENS and LONG_NUMBER.search(child):
             return Invalid([LowerError(token_span(child), f"`{_shorten(child.value)}` is too large a number")])
     try:
-        return method(extent(children) if getattr(method, "uses_span", True) else None, *children)
+        return method(extent(children) if uses_span else None, *children)
     except LowerError as error:
         return Invalid([error])
 
@@ -134,6 +144,25 @@ def spanless(method):
 
 def _shorten(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+# A library repeats the same few quantities ("15min", "400m", "170-180spm") thousands of
+# times; reading one is a pure function of its text, so each is read once. Errors are
+# not cached (lru_cache keeps only returned values), and callers may adjust them.
+@lru_cache(maxsize=4096)
+def _read_duration(text: str) -> tuple[str, float, str | None]:
+    """units.read_duration, plus the unit written for a distance."""
+    kind, value = units.read_duration(text)
+    return kind, value, units.split_quantity(text)[0].unit if kind == "distance" else None
+
+
+@lru_cache(maxsize=4096)
+def _read_value(text: str, metric: str, default_unit: str | None) -> tuple[float, str]:
+    """A heart-rate, power or cadence value and its canonical unit, within the unit's limits."""
+    label = _metric_label(metric)
+    value, unit = units.read_value(text, LEVEL_UNITS[metric], label, default_unit)
+    units.check_range(value, VALUE_LIMITS[unit], label, text)
+    return value, unit
 
 
 def _visit(method, _data, children, _meta):
@@ -158,12 +187,12 @@ class Lowerer(Transformer):
 
     def fixed(self, span, token):
         try:
-            kind, value = units.read_duration(token.value)
+            kind, value, unit = _read_duration(token.value)
         except units.UnitError as error:
             raise _unit_error(token, error) from None
         if kind == "time":
             return Time(value, span)
-        return Distance(value, units.split_quantity(token.value)[0].unit, span)
+        return Distance(value, unit, span)
 
     def lap(self, span, token):
         return LapKey(span)
@@ -172,7 +201,7 @@ class Lowerer(Transformer):
         if compare.value not in ("<", ">"):
             raise LowerError(token_span(compare), f"`until hr{compare.value}` is not a condition the watch knows",
                              "write `until hr<VALUE` or `until hr>VALUE`")
-        value, unit = self._value(quantity, HR_UNITS, "heart-rate")
+        value, unit = self._value(quantity, "hr")
         return UntilHeartRate(compare.value == ">", int(value), unit, span)
 
     # ------------------------------------------------------------ targets
@@ -219,23 +248,22 @@ class Lowerer(Transformer):
         if shape == "zone_bound":
             low, high = self._zone_bound(metric, *tokens)
             return Target(metric, None, low, high, "%max", span)
-        table = LEVEL_UNITS[metric]
         if shape == "range":
             low_token, high_token = tokens
-            high, unit = self._value(high_token, table, metric)
-            low, low_unit = self._value(low_token, table, metric, default_unit=unit)
+            high, unit = self._value(high_token, metric)
+            low, low_unit = self._value(low_token, metric, default_unit=unit)
             if low_unit != unit:
                 raise LowerError(token_span(low_token), f"`{low_token}` and `{high_token}` are in different units")
             if low > high:
                 low, high = high, low
         elif shape == "single":
-            value, unit = self._value(tokens[0], table, metric)
+            value, unit = self._value(tokens[0], metric)
             half = units.SINGLE_VALUE_HALF_WIDTH[unit]
             floor, ceiling = VALUE_LIMITS[unit]  # a window never leaves the unit's range
             low, high = max(value - half, floor), min(value + half, ceiling)
         else:
             compare, token = tokens
-            value, unit = self._value(token, table, metric)
+            value, unit = self._value(token, metric)
             low, high = self._bounded(compare, value, unit, token)
         return Target(metric, None, low, high, unit, span)
 
@@ -271,13 +299,11 @@ class Lowerer(Transformer):
                              f"there is no zone {side} zone {number}")
         return units.HR_ZONE_BOUNDS[first - 1], units.HR_ZONE_BOUNDS[last]
 
-    def _value(self, token: Token, table, metric: str, default_unit: str | None = None) -> tuple[float, str]:
+    def _value(self, token: Token, metric: str, default_unit: str | None = None) -> tuple[float, str]:
         try:
-            value, unit = units.read_value(token.value, table, _metric_label(metric), default_unit)
-            units.check_range(value, VALUE_LIMITS[unit], f"{_metric_label(metric)}", token.value)
+            return _read_value(token.value, metric, default_unit)
         except units.UnitError as error:
             raise _unit_error(token, error) from None
-        return value, unit
 
     def _bounded(self, compare: Token, value: float, unit: str, token: Token) -> tuple[float, float]:
         """A one-sided bound: `<` excludes the value itself (whole units)."""
@@ -367,11 +393,11 @@ class Lowerer(Transformer):
 
     def _duration_part(self, token: Token, text: str, offset: int):
         try:
-            kind, value = units.read_duration(text)
+            kind, value, unit = _read_duration(text)
         except units.UnitError as error:
             error.start += offset
             raise _unit_error(token, error) from None
-        return Time(value) if kind == "time" else Distance(value, units.split_quantity(text)[0].unit)
+        return Time(value) if kind == "time" else Distance(value, unit)
 
     def _count(self, token: Token, digits: str) -> int:
         count = int(digits)
@@ -556,16 +582,15 @@ def lower(parsed: ParsedSource, path: str) -> tuple[Document | None, list[Diagno
 
 class _Callbacks:
     """The Lowerer's rule methods as the parser's callbacks, each called with the
-    children list straight away (no per-call visitor wrapping)."""
+    children list straight away (no per-call visitor wrapping). Rules without a method
+    (the start rule and the parser's own helper rules) become plain Trees."""
 
     def __init__(self, lowerer: Lowerer):
         for name, attribute in vars(Lowerer).items():
             function = getattr(attribute, "base_func", None)
             if function is not None:
-                setattr(self, name, partial(_lowering, function.__get__(lowerer)))
-
-    def __default__(self, data, children, _meta):
-        return Tree(data, children)  # the start rule and the parser's own helper rules
+                uses_span = getattr(function, "uses_span", True)
+                setattr(self, name, partial(_lower_rule, function.__get__(lowerer), uses_span))
 
 
 @cache

@@ -54,41 +54,84 @@ class NameRegistry:
 _counter = itertools.count()
 
 
-def _temporary(path: Path | str) -> tuple[int, str]:
+def _temporary(path: Path | str, owner: int | None = None) -> tuple[int, str]:
     """Create a new file beside `path` that no other writer can be using.
 
-    The name holds this process's id and a counter, and O_EXCL refuses an existing
-    file (one left by a killed run, say), so two runs writing into one folder never
-    share a temporary file. Cheaper than tempfile.mkstemp's random names.
+    The name holds the id of the process that owns it (this one, unless `owner` says
+    which run it belongs to) and a counter, and O_EXCL refuses an existing file (one
+    left by a killed run, say), so two runs writing into one folder never share a
+    temporary file. Cheaper than tempfile.mkstemp's random names.
     """
+    owner = os.getpid() if owner is None else owner
     while True:
         folder, name = os.path.split(path)
-        temporary = os.path.join(folder, f".{name}.{os.getpid()}.{next(_counter)}.tmp")
+        temporary = os.path.join(folder, f".{name}.{owner}.{next(_counter)}.tmp")
         try:
             return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE), temporary
         except FileExistsError:
             continue
 
 
-def remove_stale_temporaries(folder: Path) -> None:
-    """Delete temporary files left by a killed run (their process is gone)."""
+def _temporaries(folder: Path) -> list[tuple[str, int]]:
+    """The temporary files in `folder` (see _temporary), each with its owner's process id."""
     try:
         names = os.listdir(folder)
     except OSError:
-        return
+        return []
+    found = []
     for name in names:
         parts = name.split(".")
-        if not (name.startswith(".") and name.endswith(".tmp") and len(parts) >= 4 and parts[-3].isdigit()):
-            continue
+        if name.startswith(".") and name.endswith(".tmp") and len(parts) >= 4 and parts[-3].isdigit():
+            found.append((os.path.join(folder, name), int(parts[-3])))
+    return found
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete temporary files left by a killed run (their process is gone)."""
+    for path, owner in _temporaries(folder):
         try:
-            os.kill(int(parts[-3]), 0)
+            os.kill(owner, 0)
         except ProcessLookupError:
-            try:
-                os.unlink(os.path.join(folder, name))
-            except OSError:
-                pass
+            _unlink(path)
         except (PermissionError, OverflowError, ValueError):
             pass  # the process exists (owned by someone else), or the number is not a process id
+
+
+def remove_own_temporaries(folder: Path, owner: int) -> None:
+    """Delete the temporary files of the run `owner` (after it failed part-way)."""
+    for path, pid in _temporaries(folder):
+        if pid == owner:
+            _unlink(path)
+
+
+def stage(folder: str, data: bytes, owner: int) -> str:
+    """Write `data` to a new temporary file in `folder`, for `publish` to rename into
+    place later; returns its path. Worker processes stage the files of a run whose main
+    process is `owner`: if the run fails, it removes them (remove_own_temporaries), and
+    if it is killed, the next run does (remove_stale_temporaries)."""
+    handle, temporary = _temporary(os.path.join(folder, f"staged-{os.getpid()}"), owner)
+    try:
+        _write_all(handle, data)
+    except BaseException:
+        _unlink(temporary)
+        raise
+    finally:
+        os.close(handle)
+    return temporary
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    """os.write until every byte is written (a file object would cost more than the write)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view):]
 
 
 # Ctrl-C or a SIGTERM arriving mid-write waits until the write is done (or undone).
@@ -118,25 +161,24 @@ def atomic_write(path: Path, data: bytes) -> None:
         _replace_with(path, data)
 
 
-def atomic_write_many(files: list[tuple[Path | str, bytes]], batch: int = 64) -> None:
-    """atomic_write for many files, holding signals per batch rather than per file."""
-    for start in range(0, len(files), batch):
+def publish(moves: list[tuple[str, Path | str]], batch: int = 64) -> None:
+    """Rename staged files (see `stage`) into place, holding signals per batch of renames."""
+    for start in range(0, len(moves), batch):
         with signals_held():
-            for path, data in files[start:start + batch]:
-                _replace_with(path, data)
+            for staged, path in moves[start:start + batch]:
+                os.replace(staged, path)
 
 
 def _replace_with(path: Path | str, data: bytes) -> None:
     handle, temporary = _temporary(path)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+        try:
+            _write_all(handle, data)
+        finally:
+            os.close(handle)
         os.replace(temporary, path)
     except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
+        _unlink(temporary)
         raise
 
 

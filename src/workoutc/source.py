@@ -42,7 +42,7 @@ class Source:
     blocked: set[str] = field(default_factory=set)  # workouts the checker found errors in
     plan_views: list = field(default_factory=list)  # check.PlanView per plan, once checked
     missing: list = field(default_factory=list)  # (profile key, rule code, span) a rule needed but lacked
-    fits: dict[str, bytes] = field(default_factory=dict)  # FIT files by workout name, when compiled
+    fits: dict[str, str] = field(default_factory=dict)  # staged FIT files by workout name, when compiled
 
     def lighten(self) -> None:
         """Drop what later stages will not read: the document unless plan rules need it,
