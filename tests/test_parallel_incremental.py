@@ -153,3 +153,30 @@ def test_no_cache_compiles_everything(project, capsys, monkeypatch):
     monkeypatch.setattr(workoutc.build, "load_and_check", lambda *a, **k: calls.append(1) or original(*a, **k))
     run(capsys, "compile", str(project / "src"), "-o", str(project / "out"), "--no-cache")
     assert calls
+
+
+# ------------------------------------------------------------------ plans over lightened files
+
+
+def test_a_workout_relowered_from_its_lines_equals_the_one_from_its_whole_file(tmp_path):
+    from workoutc.check import relower
+    from workoutc.inputs import collect_inputs
+    from workoutc.source import load
+
+    lib = library(tmp_path / "lib")
+    (lib / "tricky.wkt").write_text(
+        '# a comment first\n\nworkout "A" tempo   # trailing\n  warmup 10min\n\n  # inside\n  3x\n'
+        '    run 400m pace 3:50/km\n    recover 200m\n  cooldown lap\nworkout "B" easy 30min hr<z2\n'
+        'tempo 20min\n', encoding="utf-8")
+    checked = 0
+    for path, shown in [*collect_inputs([str(lib)]), *collect_inputs(["examples"])]:
+        source = load(path, shown)
+        if source.document is None:
+            continue
+        whole = {w.name: w for w in source.document.workouts}
+        source.lighten()
+        for info in source.workouts:
+            if not info.in_plan:
+                assert relower(source, info) == whole[info.name]
+                checked += 1
+    assert checked > 100

@@ -18,7 +18,8 @@ from .config import DEFAULT, Athlete, Config, ConfigFinder
 from .diagnostics import Diagnostic, Severity, Span, input_error
 from .model import Plan, PlanEntry, Workout
 from .rules import REGISTRY, RULES, Problem
-from .source import Source, WorkoutInfo, load
+from .lower import lower_text
+from .source import Source, WorkoutInfo
 from .suggest import closest
 from .training import is_easy_run, is_long, is_quality, timeable, workout_seconds
 
@@ -270,7 +271,7 @@ class _Library:
     """Every workout of the run by name, to resolve plan references.
 
     Only names are kept up front; a referenced workout whose file was lightened (see
-    Source.lighten) is read again from its file.
+    Source.lighten) is lowered again from its own lines of the file's text.
     """
 
     def __init__(self, sources: list[Source]):
@@ -279,7 +280,7 @@ class _Library:
             for info in source.workouts:
                 if not info.in_plan:
                     self._by_name[info.name.casefold()].append((source, info))
-        self._documents: dict[str, object] = {}
+        self._relowered: dict[tuple[str, str], Workout] = {}
 
     def resolve(self, entry: PlanEntry, path: str) -> tuple[Workout | None, Diagnostic | None]:
         candidates = self._by_name.get(entry.reference.casefold(), [])
@@ -296,10 +297,20 @@ class _Library:
         return None, input_error("E006", path, entry.span, f"no workout named \"{entry.reference}\"", hint)
 
     def _workout(self, source: Source, info: WorkoutInfo) -> Workout:
-        document = source.document or self._documents.get(source.path)
-        if document is None:
-            document = self._documents[source.path] = load(Path(source.path), source.path).document
-        return next(w for w in document.workouts if w.name == info.name)
+        if source.document is not None:
+            return next(w for w in source.document.workouts if w.name == info.name)
+        key = (source.path, info.name)
+        if key not in self._relowered:
+            self._relowered[key] = relower(source, info)
+        return self._relowered[key]
+
+
+def relower(source: Source, info: WorkoutInfo) -> Workout:
+    """A top-level workout of a lightened file, lowered again from its lines alone: a
+    workout is self-contained, and blank lines in front keep every span where it was."""
+    lines = source.text.split("\n")[info.line - 1:info.end_line]
+    document, _, _ = lower_text("\n" * (info.line - 1) + "\n".join(lines), source.path)
+    return document.workouts[0]
 
 
 def _suppress(findings: list[Diagnostic], source: Source) -> list[Diagnostic]:

@@ -95,13 +95,22 @@ def _unlink(path: str) -> None:
 
 def remove_stale_temporaries(folder: Path) -> None:
     """Delete temporary files left by a killed run (their process is gone)."""
+    alive: dict[int, bool] = {os.getpid(): True}  # a run stages thousands of files under one id
     for path, owner in _temporaries(folder):
-        try:
-            os.kill(owner, 0)
-        except ProcessLookupError:
+        if owner not in alive:
+            alive[owner] = _running(owner)
+        if not alive[owner]:
             _unlink(path)
-        except (PermissionError, OverflowError, ValueError):
-            pass  # the process exists (owned by someone else), or the number is not a process id
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        pass  # the process exists (owned by someone else), or the number is not a process id
+    return True
 
 
 def remove_own_temporaries(folder: Path, owner: int) -> None:

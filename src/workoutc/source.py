@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Severity, Span, input_error
+from .diagnostics import Diagnostic, Span, input_error
 from .lower import lower_text
 from .model import Document, fit_step_count
 from .parse import Comment, ParseFailure
@@ -19,6 +19,7 @@ class WorkoutInfo:
 
     name: str
     line: int
+    end_line: int
     fit_steps: int
     in_plan: bool  # a one-line session written inside a plan: not referable by name
 
@@ -27,9 +28,10 @@ class WorkoutInfo:
 class Source:
     """One input file and everything learnt from it so far.
 
-    A large run keeps only `workouts` (names and sizes), the findings and the FIT bytes
-    of a file whose document it no longer needs (see `lighten`); moving whole documents
-    between processes would cost more than building them.
+    A large run keeps only the text, `workouts` (names, lines and sizes), the findings
+    and the staged FIT files of a file whose document it no longer needs (see
+    `lighten`); moving whole documents between processes would cost more than building
+    them.
     """
 
     path: str
@@ -45,13 +47,12 @@ class Source:
     fits: dict[str, str] = field(default_factory=dict)  # staged FIT files by workout name, when compiled
 
     def lighten(self) -> None:
-        """Drop what later stages will not read: the document unless plan rules need it,
-        and the text unless an error's excerpt quotes it. `workouts` stays."""
+        """Drop the document unless plan rules need it. The text stays (it is cheap to
+        move, error excerpts quote it, and a workout a plan refers to is read again from
+        its own lines), and so does `workouts`."""
         if self.document is not None and not self.document.plans:
             self.document = None
             self.comments = ()
-            if not any(d.severity is Severity.ERROR for d in self.diagnostics):
-                self.text = None
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
@@ -93,7 +94,7 @@ def load_text(text: str, path: str) -> Source:
     if source.document is not None:
         source.failed = False
         top = set(map(id, source.document.workouts))
-        source.workouts = [WorkoutInfo(w.name, w.span.line, fit_step_count(w.steps), id(w) not in top)
+        source.workouts = [WorkoutInfo(w.name, w.span.line, w.span.end_line, fit_step_count(w.steps), id(w) not in top)
                            for w in source.document.all_workouts()]
     return source
 
