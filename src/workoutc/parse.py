@@ -21,6 +21,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from .diagnostics import Diagnostic, Span, input_error
+from .lexer import FastContextualLexer
 from .outputs import cache_folder
 from .suggest import closest
 
@@ -138,7 +139,8 @@ def build_parser(transformer=None, **options) -> Lark:
         key = hashlib.sha256((grammar + repr(sorted(options.items())) + lark.__version__
                               + sys.version).encode()).hexdigest()[:20]
         options["cache"] = str(folder / f"grammar-{key}.lark")
-    return Lark(grammar, postlex=Indentation(), transformer=transformer, **options)
+    return Lark(grammar, postlex=Indentation(), transformer=transformer,
+                _plugins={"ContextualLexer": FastContextualLexer}, **options)
 
 
 @cache

@@ -1,0 +1,80 @@
+"""workoutc's lexer (src/workoutc/lexer.py) yields exactly the tokens Lark's own would,
+and leaves every syntax error to Lark, so messages and positions do not change."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from lark import Lark, Token, Tree
+from lark.exceptions import LarkError
+
+from workoutc.parse import Indentation, build_parser, grammar_text
+
+EXAMPLES = sorted(Path("examples").rglob("*.wkt"))
+
+
+@pytest.fixture(scope="module")
+def parsers():
+    ours = build_parser(maybe_placeholders=True)
+    lark = Lark(grammar_text(), parser="lalr", lexer="contextual", postlex=Indentation(), maybe_placeholders=True)
+    assert type(ours.parser.lexer.lexer).__name__ == "FastContextualLexer"
+    assert type(lark.parser.lexer.lexer).__name__ == "ContextualLexer"
+    return ours, lark
+
+
+def shape(node):
+    """A tree with every token's type, text and full position spelled out."""
+    if isinstance(node, Tree):
+        return (node.data, [shape(child) for child in node.children])
+    if isinstance(node, Token):
+        return (node.type, node.value, node.start_pos, node.line, node.column, node.end_line, node.end_column,
+                node.end_pos)
+    return node
+
+
+def outcome(parser: Lark, text: str):
+    try:
+        return shape(parser.parse(text))
+    except LarkError as error:
+        return type(error).__name__, getattr(error, "line", None), getattr(error, "column", None), str(error)
+
+
+def texts() -> list[str]:
+    found = [path.read_text(encoding="utf-8") for path in EXAMPLES]
+    assert len(found) > 10
+    return found
+
+
+def test_every_example_lexes_to_the_same_tokens(parsers):
+    ours, lark = parsers
+    for text in texts():
+        text = text.rstrip() + "\n"
+        assert outcome(ours, text) == outcome(lark, text)
+
+
+def test_a_generated_library_lexes_to_the_same_tokens(parsers, tmp_path):
+    from benchmarks.library import write_library
+
+    ours, lark = parsers
+    for path in write_library(tmp_path, workouts=400, seed=5):
+        text = path.read_text(encoding="utf-8").rstrip() + "\n"
+        assert outcome(ours, text) == outcome(lark, text)
+
+
+def test_broken_text_fails_with_the_same_error_at_the_same_place(parsers):
+    ours, lark = parsers
+    rng = random.Random(17)
+    pieces = ["x", "\n", "  ", "\t", '"', "#", "-", "/", "<", "9", "z", ":", "min", "é", "\r\n", "5x", "strides"]
+    checked = errors = 0
+    for text in texts():
+        for _ in range(60):
+            at = rng.randrange(len(text) + 1)
+            mutated = text[:at] + rng.choice(pieces) + text[at + rng.randrange(3):]
+            mutated = mutated.rstrip() + "\n"
+            mine = outcome(ours, mutated)
+            assert mine == outcome(lark, mutated), mutated
+            checked += 1
+            errors += isinstance(mine[0], str) and mine[0].startswith("Unexpected")
+    assert checked > 1000 and errors > 100  # the mutations do reach Lark's error paths
