@@ -180,3 +180,11 @@ def test_a_workout_relowered_from_its_lines_equals_the_one_from_its_whole_file(t
                 assert relower(source, info) == whole[info.name]
                 checked += 1
     assert checked > 100
+
+
+def test_library_versions_are_read_as_importlib_metadata_reads_them():
+    from importlib import metadata
+
+    from workoutc.incremental import LIBRARIES, _library_versions
+
+    assert _library_versions() == [f"{name} {metadata.version(name)}" for name in LIBRARIES]

@@ -22,10 +22,12 @@ def collect_inputs(paths: list[str]) -> list[tuple[Path, str]]:
         else:
             raise UsageError(f"{given}: no such file or folder")
         for file in files:
-            key = os.path.abspath(file)  # no system calls: a library holds thousands of files
+            # One folder walk never lists a file twice; several paths may overlap.
+            key = os.path.abspath(file) if len(paths) > 1 else file  # no system calls
             if key not in seen:
                 seen.add(key)
-                found.append((Path(file), str(Path(file))))
+                path = Path(file)
+                found.append((path, str(path)))
     return found
 
 
@@ -42,4 +44,4 @@ def _wkt_files(folder: str) -> list[str]:
                     found.append(entry.path)
                 elif entry.is_dir(follow_symlinks=False):
                     pending.append(entry.path)
-    return sorted(found, key=lambda path: Path(path).parts)
+    return sorted(found, key=lambda path: path.split(os.sep))
