@@ -103,6 +103,7 @@ def _recompiles(capsys, project, monkeypatch, change) -> bool:
 @pytest.mark.parametrize("change", [
     "edit a source", "touch a source", "add a source", "remove a source", "add a config in a parent folder",
     "edit the config", "delete an output", "edit an output", "change SOURCE_DATE_EPOCH", "change the version",
+    "upgrade a library",
 ])
 def test_anything_that_shapes_the_output_triggers_a_recompile(project, capsys, monkeypatch, change):
     src, out = project / "src", project / "out"
@@ -129,6 +130,9 @@ def test_anything_that_shapes_the_output_triggers_a_recompile(project, capsys, m
             monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764550000")
         elif change == "change the version":
             monkeypatch.setattr(workoutc.incremental, "__version__", "9.9.9")
+        elif change == "upgrade a library":
+            versions = workoutc.incremental._library_versions()
+            monkeypatch.setattr(workoutc.incremental, "_library_versions", lambda: [*versions[:-1], "jinja2 9.9"])
 
     if change == "edit the config":
         (src / "workoutc.toml").write_text('[rules]\ndisable = ["R101"]\n')
