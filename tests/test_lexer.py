@@ -37,8 +37,11 @@ def shape(node):
 def outcome(parser: Lark, text: str):
     try:
         return shape(parser.parse(text))
-    except LarkError as error:
-        return type(error).__name__, getattr(error, "line", None), getattr(error, "column", None), str(error)
+    except LarkError as error:  # what workoutc's messages are made of (Lark's own text orders a set)
+        token = getattr(error, "token", None)
+        return (type(error).__name__, getattr(error, "line", None), getattr(error, "column", None),
+                shape(token), sorted(getattr(error, "expected", None) or getattr(error, "allowed", None) or ()),
+                getattr(error, "char", None))
 
 
 def texts() -> list[str]:
