@@ -3,8 +3,8 @@
 Lark's lexer makes several Python calls per token (lexer, scanner, line counter,
 token constructor). This one runs Lark's own compiled patterns, for the same parser
 states and in the same order, in a single loop, so it yields exactly the tokens
-Lark's would (tests/test_lexer.py compares them). Anything unusual goes back to Lark
-itself: a state whose terminals need more than one pattern or carry callbacks, and
+Lark's would (tests/test_fast_parse.py compares them). Anything unusual goes back to
+Lark itself: a state whose terminals need more than one pattern or carry callbacks, and
 any text no terminal matches, so syntax errors are reported exactly as before.
 """
 

@@ -1,10 +1,11 @@
 """Text -> Lark tree with positions.
 
 The grammar (grammar/workout.lark, shipped as workoutc/workout.lark) is parsed with
-Lark's LALR parser. Indentation is tracked here, in a post-lexer, and every failure
-(undecodable bytes, a bad token, a bad indent) becomes a ``ParseFailure`` holding a
-``Diagnostic`` with an exact position: nothing in this module lets a Lark exception
-escape.
+Lark's LALR tables, run by a lean loop of our own (`drive`) over a lean contextual
+lexer (workoutc.lexer); both give exactly what Lark's own would. Indentation is
+tracked here, in a post-lexer, and every failure (undecodable bytes, a bad token, a
+bad indent) becomes a ``ParseFailure`` holding a ``Diagnostic`` with an exact
+position: nothing in this module lets a Lark exception escape.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from importlib import resources
 
 import lark
 from lark import Lark, Token, Tree
-from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.lexer import LexerState, TextSlice
+from lark.parsers.lalr_analysis import Shift
 
 from .diagnostics import Diagnostic, Span, input_error
 from .lexer import FastContextualLexer
@@ -159,13 +162,89 @@ def run_parser(lark: Lark, text: str, path: str):
     # Trailing blank space would otherwise open an indented block at the end.
     text = text.rstrip() + "\n"
     try:
-        return lark.parse(text)
+        return drive(lark, text)
     except IndentationFailure as failure:
         raise ParseFailure(
             input_error("E002", path, failure.span, failure.message, failure.hint)
         ) from None
     except UnexpectedInput as failure:
         raise ParseFailure(_explain(failure, text, path)) from None
+
+
+class _Tables:
+    """A Lark LALR parser's tables, rearranged for `drive`: per state, each terminal's
+    action as (True, next state) for a shift or (False, size, callback, rule name) for a
+    reduction, so no Rule object is hashed or compared while parsing."""
+
+    def __init__(self, lark: Lark):
+        frontend = lark.parser
+        table, callbacks = frontend.parser.parser.parse_table, frontend.parser.parser.callbacks
+        if any(isinstance(key, str) for key in callbacks):
+            raise TypeError("terminal callbacks are not supported")  # workoutc's grammar has none
+        self.actions = {
+            state: {symbol: (True, arg) if action is Shift else (False, len(arg.expansion), callbacks[arg],
+                                                                 arg.origin.name)
+                    for symbol, (action, arg) in row.items()}
+            for state, row in table.states.items()}
+        self.start, self.end = table.start_states["start"], table.end_states["start"]
+        self.lexer = frontend.lexer  # the contextual lexer, then the indentation post-lexer
+
+
+class _Position:
+    """What the contextual lexer asks of the parser: the state it is in."""
+
+    __slots__ = ("stack",)
+
+    def __init__(self, stack: list):
+        self.stack = stack
+
+    @property
+    def position(self) -> int:
+        return self.stack[-1]
+
+
+@cache
+def _tables(lark: Lark) -> _Tables:
+    return _Tables(lark)
+
+
+def drive(lark: Lark, text: str):
+    """`lark.parse(text)` for an LALR parser, in one loop: the same tables, callbacks,
+    lexer and errors as Lark's own loop (tests/test_fast_parse.py compares them), without a
+    method call and two Rule comparisons per token."""
+    tables = _tables(lark)
+    actions, end = tables.actions, tables.end
+    states, values = [tables.start], []
+    token = None
+    for token in tables.lexer.lex(LexerState(TextSlice.cast_from(text)), _Position(states)):
+        while True:
+            action = actions[states[-1]].get(token.type)
+            if action is None:
+                raise UnexpectedToken(token, {s for s in actions[states[-1]] if s.isupper()}, state=states[-1])
+            if action[0]:
+                states.append(action[1])
+                values.append(token)
+                break
+            _reduce(action, states, values, actions)
+    token = Token.new_borrow_pos("$END", "", token) if token else Token("$END", "", 0, 1, 1)
+    while True:
+        action = actions[states[-1]].get("$END")
+        if action is None or action[0]:
+            raise UnexpectedToken(token, {s for s in actions[states[-1]] if s.isupper()}, state=states[-1])
+        _reduce(action, states, values, actions)
+        if states[-1] == end:
+            return values[-1]
+
+
+def _reduce(action: tuple, states: list, values: list, actions: dict) -> None:
+    _, size, callback, name = action
+    if size:
+        children = values[-size:]
+        del states[-size:], values[-size:]
+    else:
+        children = []
+    values.append(callback(children))
+    states.append(actions[states[-1]][name][1])
 
 
 # What each terminal looks like to a user, for "expected ..." messages.

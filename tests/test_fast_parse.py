@@ -1,5 +1,5 @@
-"""workoutc's lexer (src/workoutc/lexer.py) yields exactly the tokens Lark's own would,
-and leaves every syntax error to Lark, so messages and positions do not change."""
+"""workoutc's lexer (src/workoutc/lexer.py) and parse loop (parse.drive) give exactly
+what Lark's own would: the same trees, token positions and syntax errors."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 
-from workoutc.parse import Indentation, build_parser, grammar_text
+from workoutc.parse import Indentation, build_parser, drive, grammar_text
 
 EXAMPLES = sorted(Path("examples").rglob("*.wkt"))
 
@@ -34,9 +34,9 @@ def shape(node):
     return node
 
 
-def outcome(parser: Lark, text: str):
+def outcome(parser: Lark, text: str, run=Lark.parse):
     try:
-        return shape(parser.parse(text))
+        return shape(run(parser, text))
     except LarkError as error:  # what workoutc's messages are made of (Lark's own text orders a set)
         token = getattr(error, "token", None)
         return (type(error).__name__, getattr(error, "line", None), getattr(error, "column", None),
@@ -54,7 +54,7 @@ def test_every_example_lexes_to_the_same_tokens(parsers):
     ours, lark = parsers
     for text in texts():
         text = text.rstrip() + "\n"
-        assert outcome(ours, text) == outcome(lark, text)
+        assert outcome(ours, text, drive) == outcome(lark, text)
 
 
 def test_a_generated_library_lexes_to_the_same_tokens(parsers, tmp_path):
@@ -63,7 +63,7 @@ def test_a_generated_library_lexes_to_the_same_tokens(parsers, tmp_path):
     ours, lark = parsers
     for path in write_library(tmp_path, workouts=400, seed=5):
         text = path.read_text(encoding="utf-8").rstrip() + "\n"
-        assert outcome(ours, text) == outcome(lark, text)
+        assert outcome(ours, text, drive) == outcome(lark, text)
 
 
 def test_broken_text_fails_with_the_same_error_at_the_same_place(parsers):
@@ -76,7 +76,7 @@ def test_broken_text_fails_with_the_same_error_at_the_same_place(parsers):
             at = rng.randrange(len(text) + 1)
             mutated = text[:at] + rng.choice(pieces) + text[at + rng.randrange(3):]
             mutated = mutated.rstrip() + "\n"
-            mine = outcome(ours, mutated)
+            mine = outcome(ours, mutated, drive)
             assert mine == outcome(lark, mutated), mutated
             checked += 1
             errors += isinstance(mine[0], str) and mine[0].startswith("Unexpected")
