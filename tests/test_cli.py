@@ -92,6 +92,22 @@ def test_missing_input_is_a_usage_error(tmp_path, capsys):
     assert "nope.wkt: no such file or folder" in capsys.readouterr().err
 
 
+def test_an_unlistable_folder_is_a_usage_error_not_a_traceback(tmp_path, capsys, monkeypatch):
+    import workoutc.inputs
+
+    (tmp_path / "lib" / "locked").mkdir(parents=True)
+    real = workoutc.inputs.os.scandir
+
+    def scandir(folder):
+        if str(folder).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real(folder)
+
+    monkeypatch.setattr(workoutc.inputs.os, "scandir", scandir)
+    assert run("check", str(tmp_path / "lib")) == 2
+    assert "locked: cannot list the folder: Permission denied" in capsys.readouterr().err
+
+
 def test_unwritable_output_folder_is_an_io_error(tmp_path, capsys):
     write(tmp_path, "a.wkt", "easy 30min\n")
     blocker = write(tmp_path, "file", "not a folder")

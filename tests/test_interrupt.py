@@ -83,7 +83,7 @@ def test_a_compile_failing_part_way_removes_what_its_workers_staged(tmp_path):
 
     lib, out = _library(tmp_path / "lib", 300), tmp_path / "out"
     inputs = collect_inputs([str(lib)])
-    inputs.insert(len(inputs) * 3 // 4, (lib / "vanished.wkt", "vanished.wkt"))  # listed, then gone
+    inputs.insert(len(inputs) * 3 // 4, "vanished.wkt")  # listed, then gone
     with pytest.raises(UsageError, match="vanished.wkt: cannot read"):
         load_and_check([str(lib)], None, jobs=2, output=out, inputs=inputs)
     assert os.listdir(out) == []

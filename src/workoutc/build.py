@@ -42,7 +42,7 @@ PARALLEL_MINIMUM = 64  # below this many files a process pool costs more than it
 
 
 def load_and_check(paths: list[str], config_file: str | None, *, jobs: int = 1, output: Path | None = None,
-                   keep_documents: bool = False, inputs: list[tuple[Path, str]] | None = None) -> Run:
+                   keep_documents: bool = False, inputs: list[str] | None = None) -> Run:
     """Load and check every input, in `jobs` processes; with an `output` folder, also
     build each workout's FIT file and stage it there for compile_run to publish.
 
@@ -54,11 +54,11 @@ def load_and_check(paths: list[str], config_file: str | None, *, jobs: int = 1, 
     inputs = collect_inputs(paths) if inputs is None else inputs
     try:
         finder = ConfigFinder(load_config(Path(config_file)) if config_file else None)
-        for path, _ in inputs:
+        for path in inputs:
             finder.for_file(path)  # every config is read (and any error raised) here, not in a worker
         if output is not None:
-            for path, _ in inputs[:1]:
-                time_created(str(path))  # a bad SOURCE_DATE_EPOCH is a usage error, raised here
+            for path in inputs[:1]:
+                time_created(path)  # a bad SOURCE_DATE_EPOCH is a usage error, raised here
             prepare_output(output)
         job = _Job(finder, str(output) if output is not None else None, os.getpid(), keep_documents)
         try:
@@ -94,14 +94,14 @@ class _Job:
     owner: int  # the run's main process, which names the staged files
     keep_documents: bool
 
-    def __call__(self, batch: list[tuple[Path, str]]) -> list[Source]:
+    def __call__(self, batch: list[str]) -> list[Source]:
         checker = Checker(self.finder)
         sources = []
-        for path, shown in batch:
+        for path in batch:
             try:
-                source = load(path, shown)
+                source = load(path)
             except OSError as error:
-                raise UsageError(f"{shown}: cannot read: {error.strerror or error}") from None
+                raise UsageError(f"{path}: cannot read: {error.strerror or error}") from None
             checker.check_workouts(source)
             if self.output is not None and source.document is not None:
                 self._encode(source)
@@ -114,7 +114,7 @@ class _Job:
         from .fit import encode_workout
 
         created = time_created(source.path)
-        limit = self.finder.for_file(Path(source.path)).device.name_bytes
+        limit = self.finder.for_file(source.path).device.name_bytes
         for workout in source.document.all_workouts():
             if workout.name not in source.blocked:
                 data = encode_workout(workout, created, truncate_utf8(workout.name, limit))
@@ -124,7 +124,7 @@ class _Job:
                     raise UsageError(f"cannot write into {self.output}: {error.strerror or error}") from None
 
 
-def _in_parallel(job: _Job, inputs: list[tuple[Path, str]], jobs: int) -> list[Source]:
+def _in_parallel(job: _Job, inputs: list[str], jobs: int) -> list[Source]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

@@ -294,7 +294,8 @@ def _fmt(args, out, err) -> int:
     from .source import decode
 
     status, changed, unchanged = EXIT_OK, 0, 0
-    for path, shown in collect_inputs(args.paths):
+    for shown in collect_inputs(args.paths):
+        path = Path(shown)
         try:
             raw = path.read_bytes()
         except OSError as error:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import units
 from .diagnostics import Severity
+from .inputs import CONFIG_NAMES
 from .suggest import did_you_mean
 
 LEVELS = ("beginner", "intermediate", "advanced")
@@ -236,7 +237,6 @@ def _pace(table, name, path, section: str) -> tuple[float, float] | None:
 class ConfigFinder:
     """Finds the config that applies to a source file, caching per folder."""
 
-    NAMES = ("workoutc.toml", "pyproject.toml")
 
     def __init__(self, explicit: Config | None = None):
         self._explicit = explicit
@@ -262,10 +262,9 @@ class ConfigFinder:
         return config
 
     def _here(self, folder: Path) -> Config | None:
-        toml = folder / "workoutc.toml"
+        toml, pyproject = (folder / name for name in CONFIG_NAMES)
         if toml.is_file():
             return load_config(toml)
-        pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _has_workoutc_table(pyproject):
             return load_config(pyproject)
         return None

@@ -20,11 +20,11 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import __version__
-from .config import ConfigFinder
+from .inputs import CONFIG_NAMES
 from .outputs import atomic_write, cache_folder
 
 LIBRARIES = ("lark", "fit-tool", "jinja2")
@@ -72,42 +72,44 @@ def file_fingerprint(path: Path | str) -> str:
 RACY_SECONDS = 2  # a file changed this close to the last record may have changed unseen
 
 
-def _input_fingerprint(shown: str, known: dict, recorded_at: float) -> str:
-    """`mtime size sha256` of an input, reusing the recorded hash of a file whose size and
-    time are unchanged and were safely older than the record (git's "racily clean" rule:
-    a change within the same clock tick as the record is always re-read)."""
+def _input_fingerprint(shown: str, known: dict, recorded_at: float) -> list | None:
+    """[size, mtime, sha256] of an input (None if it is gone), reusing the recorded hash of
+    a file whose size and time are unchanged and were safely older than the record (git's
+    "racily clean" rule: a change within the same clock tick as the record is re-read)."""
     try:
         stat = os.stat(shown)
     except OSError:
-        return "absent"
+        return None
     previous = known.get(shown)
-    if previous and previous[:2] == [stat.st_size, stat.st_mtime_ns] and \
+    if previous and previous[0] == stat.st_size and previous[1] == stat.st_mtime_ns and \
             stat.st_mtime < recorded_at - RACY_SECONDS:
-        return f"{stat.st_mtime_ns} {stat.st_size} {previous[2]}"
+        return previous
     fresh = file_fingerprint(shown)
-    return "absent" if fresh == "absent" else f"{fresh.split()[0]} {stat.st_size} {fresh.split()[1]}"
+    if fresh == "absent":
+        return None
+    mtime, sha = fresh.split()
+    return [stat.st_size, int(mtime), sha]
 
 
-def fingerprint(inputs: list[tuple[Path, str]], options: dict, previous: dict | None = None) -> tuple[str, dict]:
+def fingerprint(inputs: list[str], options: dict, previous: dict | None = None) -> tuple[str, dict]:
     """The key of everything the output depends on, and the input hashes to record."""
-    digest = hashlib.sha256()
     known = (previous or {}).get("inputs", {})
     recorded_at = (previous or {}).get("recorded_at", 0.0)
+    lines = []  # hashed together at the end
 
     def add(*parts: object) -> None:
-        digest.update("\x1f".join(map(str, parts)).encode("utf-8", "surrogateescape") + b"\x1e")
+        lines.append("\x1f".join(map(str, parts)))
 
     add("workoutc", __version__, *_library_versions())
     add("SOURCE_DATE_EPOCH", os.environ.get("SOURCE_DATE_EPOCH"))
     for key in sorted(options):
         add("option", key, options[key])
     hashes, parents, folders = {}, set(), set()
-    for _, shown in inputs:
+    for shown in inputs:
         state = _input_fingerprint(shown, known, recorded_at)
-        add("input", shown, state)
-        if state != "absent":
-            mtime, size, sha = state.split()
-            hashes[shown] = [int(size), int(mtime), sha]
+        lines.append(f"input\x1f{shown}\x1f{state}")
+        if state is not None:
+            hashes[shown] = state
         parent = os.path.dirname(shown)
         if parent in parents:
             continue  # its folders are already listed
@@ -117,15 +119,15 @@ def fingerprint(inputs: list[tuple[Path, str]], options: dict, previous: dict | 
             folders.add(folder)
             folder = os.path.dirname(folder)
     for folder in sorted(folders):
-        for name in ConfigFinder.NAMES:
+        for name in CONFIG_NAMES:
             candidate = os.path.join(folder, name)
             if os.path.exists(candidate):
                 add("config", candidate, file_fingerprint(candidate))
-    return digest.hexdigest(), hashes
+    text = "\x1e".join(lines).encode("utf-8", "surrogateescape")
+    return hashlib.sha256(text).hexdigest(), hashes
 
 
-@dataclass
-class Replay:
+class Replay(NamedTuple):
     out: str
     err: str
     status: int
@@ -162,9 +164,9 @@ def lookup(outdir: Path, key: str, manifest: dict | None) -> Replay | None:
     try:
         if manifest is None or manifest.get("key") != key:
             return None
-        folder = str(outdir)
+        folder = str(outdir) + os.sep
         for name, state in manifest["outputs"].items():
-            if _output_state(os.path.join(folder, name)) != state:
+            if _output_state(folder + name) != state:
                 return None
         return Replay(manifest["out"], manifest["err"], manifest["status"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):

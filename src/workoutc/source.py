@@ -100,10 +100,12 @@ def load_text(text: str, path: str) -> Source:
     return source
 
 
-def load(path: Path, shown: str | None = None) -> Source:
+def load(path: Path | str, shown: str | None = None) -> Source:
     """Read, decode, parse and lower one file. OSError is the caller's (an I/O problem)."""
     shown = shown or str(path)
-    text, problem = decode(path.read_bytes(), shown)
+    with open(path, "rb") as stream:
+        data = stream.read()
+    text, problem = decode(data, shown)
     if problem:
         return Source(shown, None, diagnostics=[problem])
     return load_text(text, shown)
