@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,87 @@ def test_library_versions_are_read_as_importlib_metadata_reads_them():
     from workoutc.incremental import LIBRARIES, _library_versions
 
     assert _library_versions() == [f"{name} {metadata.version(name)}" for name in LIBRARIES]
+
+
+# ------------------------------------------------------------------ file by file
+
+
+def compiled(capsys, lib: Path, out: Path, *extra) -> tuple:
+    """What a compile printed (the folder's name left out) and the files it left."""
+    status, stdout, stderr = run(capsys, "compile", str(lib), "-o", str(out), *extra)
+    return status, stdout.replace(str(out), "OUT"), stderr.replace(str(out), "OUT"), files(out)
+
+
+def reads(monkeypatch) -> list[str]:
+    """The files the next run reads and compiles (counted in this process: few are read)."""
+    import workoutc.build
+
+    seen, original = [], workoutc.build.load
+    monkeypatch.setattr(workoutc.build, "load", lambda path, *rest: seen.append(str(path)) or original(path, *rest))
+    return seen
+
+
+def edit(path: Path, text: str) -> None:
+    """Write `text`, with a modification time clearly after the last compile."""
+    path.write_text(text, encoding="utf-8")
+    later = path.stat().st_mtime_ns + 5_000_000_000
+    os.utime(path, ns=(later, later))
+
+
+CHANGES = {
+    "edit a workout": lambda lib: edit(lib / "group-000" / "w00003.wkt", "tempo 25min hr z3\n"),
+    "break a file": lambda lib: edit(lib / "group-000" / "w00004.wkt", "easy 30mins\n"),
+    "fix a broken file": lambda lib: edit(lib / "group-000" / "broken.wkt", "recovery 30min\n"),
+    "rename a workout a plan refers to": lambda lib: edit(
+        lib / "group-000" / "w00002.wkt", (lib / "group-000" / "w00002.wkt").read_text().replace('"W2-', '"V2-')),
+    "add a file whose name is taken first": lambda lib: edit(lib / "group-000" / "a-first.wkt",
+                                                             'workout "W2-0" easy 30min\n'),
+    "remove a file": lambda lib: (lib / "group-000" / "w00005.wkt").unlink(),
+}
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_after_a_change_only_changed_files_are_read_and_the_result_is_a_full_compile(tmp_path, capsys, monkeypatch,
+                                                                                      change):
+    lib, out = library(tmp_path / "lib"), tmp_path / "out"
+    run(capsys, "compile", str(lib), "-o", str(out))
+    shutil.copytree(out, tmp_path / "fresh")  # compiled afresh from the same starting point
+    CHANGES[change](lib)
+    read = reads(monkeypatch)
+    incremental = compiled(capsys, lib, out)
+    assert len(read) <= 1, read  # the changed file alone (none when one was removed)
+    assert incremental == compiled(capsys, lib, tmp_path / "fresh", "--no-cache")
+
+
+def test_cached_fit_files_deleted_or_edited_meanwhile_are_written_again(tmp_path, capsys, monkeypatch):
+    lib, out = library(tmp_path / "lib"), tmp_path / "out"
+    run(capsys, "compile", str(lib), "-o", str(out))
+    shutil.copytree(out, tmp_path / "fresh")
+    fits = sorted(out.glob("*.fit"))
+    fits[0].unlink()
+    fits[1].write_bytes(b"tampered")
+    edit(lib / "group-000" / "w00003.wkt", "easy 35min\n")  # so that it is not a plain replay
+    read = reads(monkeypatch)
+    assert compiled(capsys, lib, out) == compiled(capsys, lib, tmp_path / "fresh", "--no-cache")
+    assert read == [str(lib / "group-000" / "w00003.wkt")]
+
+
+def test_a_damaged_cache_means_a_full_compile(tmp_path, capsys, monkeypatch):
+    from workoutc.incremental import manifest_path
+
+    lib, out = library(tmp_path / "lib"), tmp_path / "out"
+    run(capsys, "compile", str(lib), "-o", str(out))
+    shutil.copytree(out, tmp_path / "fresh")
+    manifest_path(out).with_suffix(".sources.pickle").write_bytes(b"not a pickle")
+    edit(lib / "group-000" / "w00003.wkt", "easy 35min\n")
+    assert compiled(capsys, lib, out) == compiled(capsys, lib, tmp_path / "fresh", "--no-cache")
+
+
+def test_a_config_change_reads_every_file_again(tmp_path, capsys, monkeypatch):
+    lib, out = library(tmp_path / "lib"), tmp_path / "out"
+    run(capsys, "compile", str(lib), "-o", str(out), "-j", "1")
+    shutil.copytree(out, tmp_path / "fresh")
+    (lib / "workoutc.toml").write_text('[athlete]\nmax_hr = 190\n', encoding="utf-8")
+    read = reads(monkeypatch)
+    assert compiled(capsys, lib, out, "-j", "1") == compiled(capsys, lib, tmp_path / "fresh", "--no-cache")
+    assert len(read) == len(list(lib.rglob("*.wkt")))

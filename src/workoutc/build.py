@@ -8,7 +8,7 @@ from datetime import datetime, time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .check import Checker
 from .config import ConfigError, ConfigFinder, load_config
@@ -19,6 +19,9 @@ from .model import truncate_utf8
 from .outputs import NameRegistry, atomic_write, publish, remove_own_temporaries, remove_stale_temporaries, stage
 from .source import Source, load
 
+if TYPE_CHECKING:
+    from .incremental import Cached
+
 
 @dataclass
 class Run:
@@ -26,6 +29,10 @@ class Run:
 
     sources: list[Source]
     finder: ConfigFinder
+    # For the compile cache: each reusable source as the workers left it (before plan
+    # checks), pickled; and the (path, workout, file name) of FIT files already in place.
+    snapshots: dict[str, bytes] = field(default_factory=dict)
+    in_place: set[tuple[str, str, str]] = field(default_factory=set)
 
     def diagnostics(self) -> list[Diagnostic]:
         return [d for source in self.sources for d in sorted(source.diagnostics, key=lambda d: d.sort_key)]
@@ -42,7 +49,8 @@ PARALLEL_MINIMUM = 64  # below this many files a process pool costs more than it
 
 
 def load_and_check(paths: list[str], config_file: str | None, *, jobs: int = 1, output: Path | None = None,
-                   keep_documents: bool = False, inputs: list[str] | None = None) -> Run:
+                   keep_documents: bool = False, inputs: list[str] | None = None,
+                   cache: "Cached | None" = None) -> Run:
     """Load and check every input, in `jobs` processes; with an `output` folder, also
     build each workout's FIT file and stage it there for compile_run to publish.
 
@@ -50,6 +58,8 @@ def load_and_check(paths: list[str], config_file: str | None, *, jobs: int = 1, 
     worker processes; plan rules, which need every workout, run here afterwards. Results
     come back in input order, so the output does not depend on `jobs`. Unless
     `keep_documents` (pages need them), a file's document is dropped once done with.
+    With a `cache` (an incremental compile), the files it holds are not read again, and
+    the run keeps snapshots of the others for the next one.
     """
     inputs = collect_inputs(paths) if inputs is None else inputs
     try:
@@ -60,20 +70,31 @@ def load_and_check(paths: list[str], config_file: str | None, *, jobs: int = 1, 
             for path in inputs[:1]:
                 time_created(path)  # a bad SOURCE_DATE_EPOCH is a usage error, raised here
             prepare_output(output)
-        job = _Job(finder, str(output) if output is not None else None, os.getpid(), keep_documents)
+        job = _Job(finder, str(output) if output is not None else None, os.getpid(), keep_documents,
+                   keep_fit_bytes=cache is not None)
+        reused = cache.sources if cache is not None else {}
+        fresh = [path for path in inputs if path not in reused]
         try:
-            if jobs > 1 and len(inputs) >= PARALLEL_MINIMUM:
-                sources = _in_parallel(job, inputs, jobs)
+            if jobs > 1 and len(fresh) >= PARALLEL_MINIMUM:
+                made = _in_parallel(job, fresh, jobs)
             else:
-                sources = job(inputs)
+                made = job(fresh)
         except BaseException:
             if output is not None:
                 remove_own_temporaries(output, job.owner)  # what the workers staged before the failure
             raise
-        Checker(finder).check_plans(sources)
+        run = Run(_in_input_order(inputs, reused, made), finder)
+        if cache is not None:
+            run.snapshots, run.in_place = cache.snapshots(run.sources), cache.in_place
+        Checker(finder).check_plans(run.sources)
     except ConfigError as error:
         raise UsageError(str(error)) from None
-    return Run(sources, finder)
+    return run
+
+
+def _in_input_order(inputs: list[str], reused: dict[str, Source], made: list[Source]) -> list[Source]:
+    fresh = iter(made)
+    return [reused[path] if path in reused else next(fresh) for path in inputs]
 
 
 def prepare_output(outdir: Path) -> None:
@@ -93,6 +114,7 @@ class _Job:
     output: str | None  # where FIT files are staged; None: not compiling
     owner: int  # the run's main process, which names the staged files
     keep_documents: bool
+    keep_fit_bytes: bool = False  # for the compile cache
 
     def __call__(self, batch: list[str]) -> list[Source]:
         checker = Checker(self.finder)
@@ -118,6 +140,8 @@ class _Job:
         for workout in source.document.all_workouts():
             if workout.name not in source.blocked:
                 data = encode_workout(workout, created, truncate_utf8(workout.name, limit))
+                if self.keep_fit_bytes:
+                    source.fit_bytes[workout.name] = data
                 try:
                     source.fits[workout.name] = stage(self.output, data, self.owner)
                 except OSError as error:
@@ -158,6 +182,7 @@ class Report:
     """What a compile did, for the summary and the exit status."""
 
     written: list[Path] = field(default_factory=list)
+    placed: dict[str, dict[str, str]] = field(default_factory=dict)  # source -> workout -> FIT file name
     failed_files: int = 0
     errors: int = 0
     workouts: int = 0
@@ -222,10 +247,14 @@ def _emit(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool, pages:
                 skipped.append(info.name)
                 continue
             if fit:
-                target = os.path.join(folder, f"{stems[(source.path, info.name)]}.fit")
-                moves.append((source.fits[info.name], target))
+                name = f"{stems[(source.path, info.name)]}.fit"
+                target = os.path.join(folder, name)
+                staged = source.fits.get(info.name) or _restage(run, source, info.name, name, folder)
+                if staged:
+                    moves.append((staged, target))
                 written.append(f"{target} ({_plural(info.fit_steps, 'step')})")
                 report.written.append(target)
+                report.placed.setdefault(source.path, {})[info.name] = name
         report.workouts += len(written)
         plan_files = _write_plans(source, blocked, outdir, stems, report, err) if fit and source.plan_views else []
         if skipped:
@@ -247,6 +276,17 @@ def _emit(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool, pages:
         report.written += write_pages(run, outdir, stems, fit)
         print(f"pages: {outdir / 'index.html'}", file=out)
     return report
+
+
+def _restage(run: Run, source: Source, workout: str, name: str, folder: str) -> str | None:
+    """A cached workout's FIT file: None when the last run left it in place under the same
+    name, else staged again from the cached bytes."""
+    if (source.path, workout, name) in run.in_place:
+        return None
+    try:
+        return stage(folder, source.fit_bytes[workout], os.getpid())
+    except OSError as error:
+        raise UsageError(f"cannot write into {folder}: {error.strerror or error}") from None
 
 
 def _write_plans(source: Source, blocked: set, outdir: Path, stems: dict, report: Report, err: TextIO) -> list[str]:

@@ -147,24 +147,26 @@ def _compile(args, out, err) -> int:
         print("workoutc: no .wkt files found", file=err)
         return EXIT_OK
     outdir = Path(args.output)
-    key = None
+    stamp, cache = None, None
     started = time.time()
     if not args.no_cache:
         options = {"html": args.html, "output": os.path.abspath(outdir),
                    "config": incremental.file_fingerprint(Path(args.config)) if args.config else None}
         previous = incremental.previous_run(outdir)
-        key, hashes = incremental.fingerprint(inputs, options, previous)
-        replay = incremental.lookup(outdir, key, previous)
+        stamp = incremental.fingerprint(inputs, options, previous)
+        replay = incremental.lookup(outdir, stamp.key, previous)
         if replay is not None:
             out.write(replay.out)
             err.write(replay.err)
             return replay.status
+        if not args.html:  # pages need every document: no file is taken from the cache
+            cache = incremental.cached(outdir, previous, stamp)
         incremental.forget(outdir)
     from .build import compile_run, load_and_check
 
     out, err = _Tee(out), _Tee(err)
     run = load_and_check(args.paths, args.config, jobs=args.jobs, output=outdir, keep_documents=args.html,
-                         inputs=inputs)
+                         inputs=inputs, cache=cache)
     report = compile_run(run, outdir, out, err, pages=args.html)
     files = len(run.sources)
     summary = f"compiled {report.workouts} workout{'s' * (report.workouts != 1)} from {files} file{'s' * (files != 1)}"
@@ -172,10 +174,11 @@ def _compile(args, out, err) -> int:
         summary += f"; {report.failed_files} file{'s' * (report.failed_files != 1)} with errors"
     print(summary, file=err if report.errors else out)
     status = EXIT_INPUT if report.errors else EXIT_OK
-    if key is not None:
+    if stamp is not None:
         try:
-            incremental.record(outdir, key, hashes, report.written,
-                               incremental.Replay(out.copy.getvalue(), err.copy.getvalue(), status), started)
+            incremental.record(outdir, stamp, report.written,
+                               incremental.Replay(out.copy.getvalue(), err.copy.getvalue(), status), started,
+                               report.placed, run.snapshots)
         except OSError:
             pass  # no manifest just means a full compile next time
     return status

@@ -1,17 +1,27 @@
-"""Incremental compile: do nothing when nothing that shapes the output has changed.
+"""Incremental compile: do nothing when nothing that shapes the output has changed,
+and read again only the files that did change.
 
 `compile` keeps a manifest per output folder, in the user's cache folder (the output
 folder holds nothing but outputs): a fingerprint of everything the output depends on,
-the files it wrote (with size and modification time) and what it printed. The next
-compile into that folder computes the fingerprint again; when it and every output
-file are unchanged, it prints the recorded messages and stops.
+the files it wrote (with size and modification time), what it printed, and beside it a
+snapshot of each input as the per-file stage left it (findings, names, FIT bytes).
 
 The fingerprint covers every input's path, contents and modification time (FIT files
 carry it as time_created; an input's hash is re-used only when its size and time are
-unchanged and safely older than the record, else it is read again), every config file that could apply to them (present or
-absent, in each folder up to the root), `--config`, the options, SOURCE_DATE_EPOCH, and
-the versions of workoutc and the libraries whose output it embeds. Anything else
-changing is a rebuild: the cache never serves a stale result.
+unchanged and safely older than the record, else it is read again), every config file
+that could apply to them (present or absent, in each folder up to the root),
+`--config`, the options, SOURCE_DATE_EPOCH, and the versions of workoutc and the
+libraries whose output it embeds.
+
+- When all of it and every output file are unchanged, the next compile prints the
+  recorded messages and stops.
+- When only some inputs changed (the rest of the fingerprint, `common`, is the same),
+  the unchanged ones are taken from their snapshots: only changed files are parsed,
+  checked and encoded. Plan rules run again over everything (they read other files),
+  names are claimed again in order, and a cached FIT file is written again unless it
+  is still in place under the same name.
+- Anything else is a full compile. The cache never serves a stale result, and what a
+  compile prints and writes does not depend on what it found in the cache.
 """
 
 from __future__ import annotations
@@ -19,7 +29,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -91,11 +103,17 @@ def _input_fingerprint(shown: str, known: dict, recorded_at: float) -> list | No
     return [stat.st_size, int(mtime), sha]
 
 
-def fingerprint(inputs: list[str], options: dict, previous: dict | None = None) -> tuple[str, dict]:
+class Fingerprint(NamedTuple):
+    key: str  # everything the output depends on
+    common: str  # all of it but the inputs themselves: what every cached file depends on
+    hashes: dict  # [size, mtime, sha256] by input, to record
+
+
+def fingerprint(inputs: list[str], options: dict, previous: dict | None = None) -> Fingerprint:
     """The key of everything the output depends on, and the input hashes to record."""
     known = (previous or {}).get("inputs", {})
     recorded_at = (previous or {}).get("recorded_at", 0.0)
-    lines = []  # hashed together at the end
+    lines, input_lines = [], []  # hashed together at the end
 
     def add(*parts: object) -> None:
         lines.append("\x1f".join(map(str, parts)))
@@ -107,7 +125,7 @@ def fingerprint(inputs: list[str], options: dict, previous: dict | None = None) 
     hashes, parents, folders = {}, set(), set()
     for shown in inputs:
         state = _input_fingerprint(shown, known, recorded_at)
-        lines.append(f"input\x1f{shown}\x1f{state}")
+        input_lines.append(f"input\x1f{shown}\x1f{state}")
         if state is not None:
             hashes[shown] = state
         parent = os.path.dirname(shown)
@@ -123,8 +141,12 @@ def fingerprint(inputs: list[str], options: dict, previous: dict | None = None) 
             candidate = os.path.join(folder, name)
             if os.path.exists(candidate):
                 add("config", candidate, file_fingerprint(candidate))
-    text = "\x1e".join(lines).encode("utf-8", "surrogateescape")
-    return hashlib.sha256(text).hexdigest(), hashes
+    common = _digest(lines)
+    return Fingerprint(_digest([common, *input_lines]), common, hashes)
+
+
+def _digest(lines: list[str]) -> str:
+    return hashlib.sha256("\x1e".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 class Replay(NamedTuple):
@@ -173,19 +195,67 @@ def lookup(outdir: Path, key: str, manifest: dict | None) -> Replay | None:
         return None
 
 
-def record(outdir: Path, key: str, hashes: dict, written: list[Path], replay: Replay, started: float) -> None:
-    """`started`: when the run began reading its inputs (the racily-clean reference)."""
-    outputs = {}
-    for path in written:
-        state = _output_state(str(path))
-        if state is not None:
-            outputs[os.path.relpath(path, outdir)] = state
-    manifest = {"key": key, "outputs": outputs, "out": replay.out, "err": replay.err, "status": replay.status,
-                "inputs": hashes, "recorded_at": started}
+class Cached:
+    """What the last compile into a folder left for this one: every file of it whose
+    contents, time and surroundings (`Fingerprint.common`) are unchanged, as the workers
+    left it (findings, names, FIT bytes; a plan file's document too), and which of its
+    FIT files are still in place. Plan rules always run again: they read other files."""
+
+    def __init__(self, sources: dict[str, bytes], in_place: set[tuple[str, str, str]]):
+        self._blobs = sources
+        self.sources = {path: pickle.loads(blob) for path, blob in sources.items()}
+        self.in_place = in_place
+
+    def snapshots(self, sources: list) -> dict[str, bytes]:
+        """Every source, pickled as it is now (before plan rules), for the next run."""
+        return {source.path: self._blobs.get(source.path)
+                or pickle.dumps(replace(source, fits={}), pickle.HIGHEST_PROTOCOL) for source in sources}
+
+
+def cached(outdir: Path, manifest: dict | None, stamp: Fingerprint) -> Cached:
+    """The files of the last compile into `outdir` that this one can take as they were."""
+    try:
+        if manifest is None or manifest.get("common") != stamp.common:
+            return Cached({}, set())
+        stored = pickle.loads(_sources_path(outdir).read_bytes())
+        if stored.get("key") != manifest["key"]:
+            return Cached({}, set())
+        blobs, in_place, folder = {}, set(), str(outdir) + os.sep
+        for path, entry in manifest["sources"].items():
+            if stamp.hashes.get(path) == entry["fingerprint"] and path in stored["sources"]:
+                blobs[path] = stored["sources"][path]
+                in_place |= {(path, workout, name) for workout, name in entry["outputs"].items()
+                             if manifest["outputs"].get(name) == _output_state(folder + name)}
+        return Cached(blobs, in_place)
+    except Exception:  # a damaged or foreign cache is no cache
+        return Cached({}, set())
+
+
+def record(outdir: Path, stamp: Fingerprint, written: list[Path], replay: Replay, started: float,
+           placed: dict[str, dict[str, str]], snapshots: dict[str, bytes]) -> None:
+    """`started`: when the run began reading its inputs (the racily-clean reference);
+    `placed`: each source's FIT file names by workout; `snapshots`: see Cached."""
+    outputs, prefix = {}, str(outdir) + os.sep
+    for path in map(str, written):
+        state = _output_state(path)
+        if state is not None:  # every output is directly in the folder: no need for os.path.relpath
+            outputs[path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, outdir)] = state
+    sources = {path: {"fingerprint": stamp.hashes[path], "outputs": placed.get(path, {})}
+               for path in snapshots if path in stamp.hashes}
+    manifest = {"key": stamp.key, "common": stamp.common, "outputs": outputs, "out": replay.out,
+                "err": replay.err, "status": replay.status, "inputs": stamp.hashes, "recorded_at": started,
+                "sources": sources}
     path = manifest_path(outdir)
     if path is not None:
         path.parent.mkdir(mode=0o700, exist_ok=True)
+        # The snapshots first: the manifest names the run they belong to.
+        atomic_write(_sources_path(outdir), pickle.dumps({"key": stamp.key, "sources": snapshots},
+                                                         pickle.HIGHEST_PROTOCOL))
         atomic_write(path, json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+
+
+def _sources_path(outdir: Path) -> Path:
+    return manifest_path(outdir).with_suffix(".sources.pickle")
 
 
 def forget(outdir: Path) -> None:

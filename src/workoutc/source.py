@@ -46,6 +46,7 @@ class Source:
     plan_views: list = field(default_factory=list)  # check.PlanView per plan, once checked
     missing: list = field(default_factory=list)  # (profile key, rule code, span) a rule needed but lacked
     fits: dict[str, str] = field(default_factory=dict)  # staged FIT files by workout name, when compiled
+    fit_bytes: dict[str, bytes] = field(default_factory=dict)  # the FIT files themselves, for the compile cache
 
     def lighten(self) -> None:
         """Drop the document unless plan rules need it. The text stays (it is cheap to
