@@ -81,3 +81,25 @@ def test_broken_text_fails_with_the_same_error_at_the_same_place(parsers):
             checked += 1
             errors += isinstance(mine[0], str) and mine[0].startswith("Unexpected")
     assert checked > 1000 and errors > 100  # the mutations do reach Lark's error paths
+
+
+def test_states_handed_back_to_lark_mid_file_lex_the_same(parsers):
+    """A state whose patterns workoutc's lexer cannot run hands the rest of the file to Lark."""
+    from workoutc.lexer import FastContextualLexer
+
+    _, lark = parsers
+    ours = build_parser(maybe_placeholders=True)
+    lexer = ours.parser.lexer.lexer
+    original, handed = FastContextualLexer._plan, []
+
+    def plan(state):
+        if state % 3:
+            return original(lexer, state)
+        handed.append(state)
+        return None  # not remembered: asked again in the next file
+
+    lexer._plan = plan
+    for text in texts():
+        text = text.rstrip() + "\n"
+        assert outcome(ours, text, drive) == outcome(lark, text)
+    assert len(handed) > 10 and lexer._plans  # both ways were taken

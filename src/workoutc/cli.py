@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     compile_cmd.add_argument("--html", action="store_true", help="also write an HTML page per workout and plan, "
                                                                  "and index.html")
     compile_cmd.add_argument("--no-cache", action="store_true",
-                             help="compile everything, even when nothing changed since the last compile into OUTDIR")
+                             help="compile every file, even those unchanged since the last compile into OUTDIR")
     _source_command(commands, "html", _html, "write HTML pages for .wkt files (no FIT files)",
                     "Write an HTML page per workout and plan, and index.html, without FIT files.", output="the pages")
     check_cmd = _source_command(commands, "check", _check, "check .wkt files against the recovery rules",
