@@ -90,10 +90,11 @@ def test_states_handed_back_to_lark_mid_file_lex_the_same(parsers):
     _, lark = parsers
     ours = build_parser(maybe_placeholders=True)
     lexer = ours.parser.lexer.lexer
-    original, handed = FastContextualLexer._plan, []
+    original, asked, handed = FastContextualLexer._plan, [], []
 
-    def plan(state):
-        if state % 3:
+    def plan(state):  # every other state asked about (state numbers vary from build to build)
+        asked.append(state)
+        if len(asked) % 2:
             return original(lexer, state)
         handed.append(state)
         return None  # not remembered: asked again in the next file
