@@ -104,3 +104,18 @@ def test_states_handed_back_to_lark_mid_file_lex_the_same(parsers):
         text = text.rstrip() + "\n"
         assert outcome(ours, text, drive) == outcome(lark, text)
     assert len(handed) > 10 and lexer._plans  # both ways were taken
+
+
+def test_a_lark_whose_insides_differ_is_parsed_by_lark_itself(parsers, monkeypatch):
+    import workoutc.parse
+
+    ours, lark = parsers
+    monkeypatch.setattr(workoutc.parse, "_Tables", lambda lark: (_ for _ in ()).throw(AttributeError("parser")))
+    workoutc.parse._tables.cache_clear()
+    try:
+        for text in texts()[:3]:
+            text = text.rstrip() + "\n"
+            assert outcome(ours, text, drive) == outcome(lark, text)
+        assert workoutc.parse._tables(ours) is None
+    finally:
+        workoutc.parse._tables.cache_clear()

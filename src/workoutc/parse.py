@@ -204,8 +204,11 @@ class _Position:
 
 
 @cache
-def _tables(lark: Lark) -> _Tables:
-    return _Tables(lark)
+def _tables(lark: Lark) -> _Tables | None:
+    try:
+        return _Tables(lark)
+    except (AttributeError, KeyError, TypeError):
+        return None  # Lark's insides are not what this was written against: Lark's own loop
 
 
 def drive(lark: Lark, text: str):
@@ -213,6 +216,8 @@ def drive(lark: Lark, text: str):
     lexer and errors as Lark's own loop (tests/test_fast_parse.py compares them), without a
     method call and two Rule comparisons per token."""
     tables = _tables(lark)
+    if tables is None:
+        return lark.parse(text)
     actions, end = tables.actions, tables.end
     states, values = [tables.start], []
     token = None
@@ -220,7 +225,7 @@ def drive(lark: Lark, text: str):
         while True:
             action = actions[states[-1]].get(token.type)
             if action is None:
-                raise UnexpectedToken(token, {s for s in actions[states[-1]] if s.isupper()}, state=states[-1])
+                raise _unexpected(token, states[-1], actions)
             if action[0]:
                 states.append(action[1])
                 values.append(token)
@@ -230,10 +235,14 @@ def drive(lark: Lark, text: str):
     while True:
         action = actions[states[-1]].get("$END")
         if action is None or action[0]:
-            raise UnexpectedToken(token, {s for s in actions[states[-1]] if s.isupper()}, state=states[-1])
+            raise _unexpected(token, states[-1], actions)
         _reduce(action, states, values, actions)
         if states[-1] == end:
             return values[-1]
+
+
+def _unexpected(token: Token, state: int, actions: dict) -> UnexpectedToken:
+    return UnexpectedToken(token, {symbol for symbol in actions[state] if symbol.isupper()}, state=state)
 
 
 def _reduce(action: tuple, states: list, values: list, actions: dict) -> None:
