@@ -150,6 +150,7 @@ def library_runs(library: Path, fast_folder: Path, jobs: int, rounds: int = 3) -
     results["compile_vs_bare_parse"] = full / results["bare_parse_s"]
     results["check_vs_bare_parse"] = min(results["check_jall_s"], results["check_j1_s"]) / results["bare_parse_s"]
     results["no_change_vs_full"] = results["no_change_compile_s"] / full  # against the fastest full compile
+    results["one_changed_vs_full"] = results["one_changed_compile_s"] / full
     return results
 
 
