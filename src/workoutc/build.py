@@ -29,7 +29,7 @@ class Run:
 
     sources: list[Source]
     finder: ConfigFinder
-    # For the compile cache: each reusable source as the workers left it (before plan
+    # For the compile cache: every source as the workers left it (before plan
     # checks), pickled; and the (path, workout, file name) of FIT files already in place.
     snapshots: dict[str, bytes] = field(default_factory=dict)
     in_place: set[tuple[str, str, str]] = field(default_factory=set)
