@@ -16,7 +16,9 @@ from .diagnostics import Diagnostic, Severity, render_text
 from .errors import UsageError
 from .inputs import collect_inputs
 from .model import truncate_utf8
-from .outputs import NameRegistry, atomic_write, publish, remove_own_temporaries, remove_stale_temporaries, stage
+from .outputs import (
+    NameRegistry, atomic_write, publish, remove_own_temporaries, remove_stale_temporaries, slugify, stage,
+)
 from .source import Source, load
 
 if TYPE_CHECKING:
@@ -33,6 +35,7 @@ class Run:
     # checks), pickled; and the (path, workout, file name) of FIT files already in place.
     snapshots: dict[str, bytes] = field(default_factory=dict)
     in_place: set[tuple[str, str, str]] = field(default_factory=set)
+    output: Path | None = None  # the folder FIT files were staged in, made ready for them
 
     def diagnostics(self) -> list[Diagnostic]:
         return [d for source in self.sources for d in sorted(source.diagnostics, key=lambda d: d.sort_key)]
@@ -83,7 +86,7 @@ def load_and_check(paths: list[str], config_file: str | None, *, jobs: int = 1, 
             if output is not None:
                 remove_own_temporaries(output, job.owner)  # what the workers staged before the failure
             raise
-        run = Run(_in_input_order(inputs, reused, made), finder)
+        run = Run(_in_input_order(inputs, reused, made), finder, output=output)
         if cache is not None:
             run.snapshots, run.in_place = cache.snapshots(run.sources), cache.in_place
         Checker(finder).check_plans(run.sources)
@@ -200,9 +203,9 @@ def assign_stems(run: Run) -> dict[tuple, str]:
     stems = {}
     for source in run.sources:
         for info in source.workouts:
-            stems[(source.path, info.name)] = names.claim(info.name)
+            stems[(source.path, info.name)] = names.claim(info.slug)
         for index, plan in enumerate(source.document.plans if source.document else ()):
-            stems[(source.path, index)] = names.claim(plan.name)
+            stems[(source.path, index)] = names.claim(slugify(plan.name))
     return stems
 
 
@@ -218,7 +221,8 @@ def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool =
     """Publish each workout's FIT file (staged by load_and_check(output=outdir)), write
     the plans' schedules and with `pages` the HTML pages, into `outdir`; `summaries`
     prints a line per file. A failure part-way leaves no staged file behind."""
-    prepare_output(outdir)
+    if run.output != outdir:
+        prepare_output(outdir)
     try:
         return _emit(run, outdir, out, err, fit=fit, pages=pages, summaries=summaries)
     except BaseException:

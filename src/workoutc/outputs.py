@@ -40,8 +40,8 @@ class NameRegistry:
         self._taken: set[str] = set()
         self._next: dict[str, int] = {}  # the next number to try per stem: no quadratic search
 
-    def claim(self, name: str) -> str:
-        stem = slugify(name)
+    def claim(self, stem: str) -> str:
+        """`stem` (a slug), or the first free `stem-N`."""
         candidate, number = stem, self._next.get(stem, 2)
         while candidate in self._taken:
             candidate = f"{stem}-{number}"

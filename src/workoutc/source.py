@@ -9,6 +9,7 @@ from typing import NamedTuple
 from .diagnostics import Diagnostic, Span, input_error
 from .lower import lower_text
 from .model import Document, fit_step_count
+from .outputs import slugify
 from .parse import Comment, ParseFailure
 
 MAX_FILE_BYTES = 1_000_000
@@ -23,6 +24,7 @@ class WorkoutInfo(NamedTuple):
     end_line: int
     fit_steps: int
     in_plan: bool  # a one-line session written inside a plan: not referable by name
+    slug: str  # its file name before any clash is resolved (worked out here, in parallel)
 
 
 @dataclass
@@ -96,7 +98,8 @@ def load_text(text: str, path: str) -> Source:
     if source.document is not None:
         source.failed = False
         top = set(map(id, source.document.workouts))
-        source.workouts = [WorkoutInfo(w.name, w.span.line, w.span.end_line, fit_step_count(w.steps), id(w) not in top)
+        source.workouts = [WorkoutInfo(w.name, w.span.line, w.span.end_line, fit_step_count(w.steps),
+                                       id(w) not in top, slugify(w.name))
                            for w in source.document.all_workouts()]
     return source
 
