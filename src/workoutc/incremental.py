@@ -31,7 +31,6 @@ import json
 import os
 import pickle
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -208,6 +207,8 @@ class Cached:
 
     def snapshots(self, sources: list) -> dict[str, bytes]:
         """Every source, pickled as it is now (before plan rules), for the next run."""
+        from dataclasses import replace  # not imported up front: a no-change run needs none of this
+
         return {source.path: self._blobs.get(source.path)
                 or pickle.dumps(replace(source, fits={}), pickle.HIGHEST_PROTOCOL) for source in sources}
 
@@ -221,10 +222,10 @@ def cached(outdir: Path, manifest: dict | None, stamp: Fingerprint) -> Cached:
         if stored.get("key") != manifest["key"]:
             return Cached({}, set())
         blobs, in_place, folder = {}, set(), str(outdir) + os.sep
-        for path, entry in manifest["sources"].items():
-            if stamp.hashes.get(path) == entry["fingerprint"] and path in stored["sources"]:
-                blobs[path] = stored["sources"][path]
-                in_place |= {(path, workout, name) for workout, name in entry["outputs"].items()
+        for path, blob in stored["sources"].items():
+            if stamp.hashes.get(path) == manifest["inputs"].get(path):
+                blobs[path] = blob
+                in_place |= {(path, workout, name) for workout, name in stored["placed"].get(path, {}).items()
                              if manifest["outputs"].get(name) == _output_state(folder + name)}
         return Cached(blobs, in_place)
     except Exception:  # a damaged or foreign cache is no cache
@@ -240,17 +241,16 @@ def record(outdir: Path, stamp: Fingerprint, written: list[Path], replay: Replay
         state = _output_state(path)
         if state is not None:  # every output is directly in the folder: no need for os.path.relpath
             outputs[path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, outdir)] = state
-    sources = {path: {"fingerprint": stamp.hashes[path], "outputs": placed.get(path, {})}
-               for path in snapshots if path in stamp.hashes}
     manifest = {"key": stamp.key, "common": stamp.common, "outputs": outputs, "out": replay.out,
-                "err": replay.err, "status": replay.status, "inputs": stamp.hashes, "recorded_at": started,
-                "sources": sources}
+                "err": replay.err, "status": replay.status, "inputs": stamp.hashes, "recorded_at": started}
     path = manifest_path(outdir)
     if path is not None:
         path.parent.mkdir(mode=0o700, exist_ok=True)
-        # The snapshots first: the manifest names the run they belong to.
-        atomic_write(_sources_path(outdir), pickle.dumps({"key": stamp.key, "sources": snapshots},
-                                                         pickle.HIGHEST_PROTOCOL))
+        # The snapshots first, and apart (a no-change run reads only the manifest), tagged
+        # with the key of the run the manifest records.
+        snapshot = {"key": stamp.key, "sources": {p: blob for p, blob in snapshots.items() if p in stamp.hashes},
+                    "placed": placed}
+        atomic_write(_sources_path(outdir), pickle.dumps(snapshot, pickle.HIGHEST_PROTOCOL))
         atomic_write(path, json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
 
 
