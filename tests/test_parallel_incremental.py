@@ -277,3 +277,21 @@ def test_a_config_change_reads_every_file_again(tmp_path, capsys, monkeypatch):
     read = reads(monkeypatch)
     assert compiled(capsys, lib, out, "-j", "1") == compiled(capsys, lib, tmp_path / "fresh", "--no-cache")
     assert len(read) == len(list(lib.rglob("*.wkt")))
+
+
+def test_a_replay_interleaves_output_and_errors_as_the_compile_did(project, monkeypatch):
+    """On a terminal both streams show together: the replay keeps each warning by its file."""
+    import io
+    import sys
+
+    from workoutc.cli import main
+
+    (project / "src" / "c.wkt").write_text("recovery 60min\n")  # a warning, between two files' lines
+    shown = []
+    for _ in range(2):
+        both = io.StringIO()
+        monkeypatch.setattr(sys, "stdout", both)
+        monkeypatch.setattr(sys, "stderr", both)
+        main(["compile", str(project / "src"), "-o", str(project / "out")])
+        shown.append(both.getvalue())
+    assert shown[0] == shown[1] and shown[0].index("a.wkt") < shown[0].index("R101") < shown[0].index("compiled")

@@ -128,13 +128,17 @@ def _jobs(text: str) -> int:
 
 
 class _Tee(io.TextIOBase):
-    """Writes through to a stream and keeps a copy, for the incremental manifest."""
+    """Writes through to a stream and logs what it wrote, in order with what its sibling
+    (the other stream) wrote, so a no-change compile can replay both as they came."""
 
-    def __init__(self, stream):
-        self.stream, self.copy = stream, io.StringIO()
+    def __init__(self, stream, log: list, number: int):
+        self.stream, self.log, self.number = stream, log, number
 
     def write(self, text: str) -> int:
-        self.copy.write(text)
+        if self.log and self.log[-1][0] == self.number:
+            self.log[-1][1] += text
+        else:
+            self.log.append([self.number, text])
         return self.stream.write(text)
 
 
@@ -156,15 +160,16 @@ def _compile(args, out, err) -> int:
         stamp = incremental.fingerprint(inputs, options, previous)
         replay = incremental.lookup(outdir, stamp.key, previous)
         if replay is not None:
-            out.write(replay.out)
-            err.write(replay.err)
+            for number, text in replay.chunks:
+                (out, err)[number].write(text)
             return replay.status
         if not args.html:  # pages need every document: no file is taken from the cache
             cache = incremental.cached(outdir, previous, stamp)
         incremental.forget(outdir)
     from .build import compile_run, load_and_check
 
-    out, err = _Tee(out), _Tee(err)
+    log: list[list] = []  # [0 (out) or 1 (err), text], in the order written
+    out, err = _Tee(out, log, 0), _Tee(err, log, 1)
     run = load_and_check(args.paths, args.config, jobs=args.jobs, output=outdir, keep_documents=args.html,
                          inputs=inputs, cache=cache)
     report = compile_run(run, outdir, out, err, pages=args.html)
@@ -177,7 +182,7 @@ def _compile(args, out, err) -> int:
     if stamp is not None:
         try:
             incremental.record(outdir, stamp, report.written,
-                               incremental.Replay(out.copy.getvalue(), err.copy.getvalue(), status), started,
+                               incremental.Replay(log, status), started,
                                report.placed, run.snapshots)
         except OSError:
             pass  # no manifest just means a full compile next time

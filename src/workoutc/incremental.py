@@ -149,8 +149,7 @@ def _digest(lines: list[str]) -> str:
 
 
 class Replay(NamedTuple):
-    out: str
-    err: str
+    chunks: list  # [0 (standard output) or 1 (standard error), text], in the order printed
     status: int
 
 
@@ -189,7 +188,7 @@ def lookup(outdir: Path, key: str, manifest: dict | None) -> Replay | None:
         for name, state in manifest["outputs"].items():
             if _output_state(folder + name) != state:
                 return None
-        return Replay(manifest["out"], manifest["err"], manifest["status"])
+        return Replay(manifest["printed"], manifest["status"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -241,8 +240,8 @@ def record(outdir: Path, stamp: Fingerprint, written: list[Path], replay: Replay
         state = _output_state(path)
         if state is not None:  # every output is directly in the folder: no need for os.path.relpath
             outputs[path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, outdir)] = state
-    manifest = {"key": stamp.key, "common": stamp.common, "outputs": outputs, "out": replay.out,
-                "err": replay.err, "status": replay.status, "inputs": stamp.hashes, "recorded_at": started}
+    manifest = {"key": stamp.key, "common": stamp.common, "outputs": outputs, "printed": replay.chunks,
+                "status": replay.status, "inputs": stamp.hashes, "recorded_at": started}
     path = manifest_path(outdir)
     if path is not None:
         path.parent.mkdir(mode=0o700, exist_ok=True)
