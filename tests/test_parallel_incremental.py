@@ -208,8 +208,8 @@ def reads(monkeypatch) -> list[str]:
     """The files the next run reads and compiles (counted in this process: few are read)."""
     import workoutc.build
 
-    seen, original = [], workoutc.build.load
-    monkeypatch.setattr(workoutc.build, "load", lambda path, *rest: seen.append(str(path)) or original(path, *rest))
+    seen, original = [], workoutc.build.load_data
+    monkeypatch.setattr(workoutc.build, "load_data", lambda data, path: seen.append(path) or original(data, path))
     return seen
 
 
@@ -295,3 +295,18 @@ def test_a_replay_interleaves_output_and_errors_as_the_compile_did(project, monk
         main(["compile", str(project / "src"), "-o", str(project / "out")])
         shown.append(both.getvalue())
     assert shown[0] == shown[1] and shown[0].index("a.wkt") < shown[0].index("R101") < shown[0].index("compiled")
+
+
+def test_a_first_compile_reads_each_file_once_and_the_workers_hash_it(tmp_path, capsys, monkeypatch):
+    import workoutc.build
+
+    lib, out = library(tmp_path / "lib"), tmp_path / "out"
+    hashed, original = [], workoutc.incremental.file_fingerprint
+    monkeypatch.setattr(workoutc.incremental, "file_fingerprint", lambda path: hashed.append(str(path)) or original(path))
+    first = run(capsys, "compile", str(lib), "-o", str(out))
+    assert not [path for path in hashed if path.endswith(".wkt")]
+    manifest = workoutc.incremental.previous_run(out)
+    assert len(manifest["inputs"]) == len(list(lib.rglob("*.wkt")))
+    assert all(len(state[2]) == 64 for state in manifest["inputs"].values())  # SHA-256, from the workers
+    monkeypatch.setattr(workoutc.build, "load_and_check", lambda *a, **k: pytest.fail("compiled again"))
+    assert run(capsys, "compile", str(lib), "-o", str(out)) == first

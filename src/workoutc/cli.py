@@ -157,13 +157,14 @@ def _compile(args, out, err) -> int:
         options = {"html": args.html, "output": os.path.abspath(outdir),
                    "config": incremental.file_fingerprint(Path(args.config)) if args.config else None}
         previous = incremental.previous_run(outdir)
-        stamp = incremental.fingerprint(inputs, options, previous)
-        replay = incremental.lookup(outdir, stamp.key, previous)
+        # Pages need every document, so they take nothing from the cache: hash files now.
+        stamp = incremental.fingerprint(inputs, options, previous, eager=args.html)
+        replay = incremental.lookup(outdir, stamp.key, previous) if stamp.key else None
         if replay is not None:
             for number, text in replay.chunks:
                 (out, err)[number].write(text)
             return replay.status
-        if not args.html:  # pages need every document: no file is taken from the cache
+        if not args.html:
             cache = incremental.cached(outdir, previous, stamp)
         incremental.forget(outdir)
     from .build import compile_run, load_and_check
@@ -179,7 +180,9 @@ def _compile(args, out, err) -> int:
         summary += f"; {report.failed_files} file{'s' * (report.failed_files != 1)} with errors"
     print(summary, file=err if report.errors else out)
     status = EXIT_INPUT if report.errors else EXIT_OK
-    if stamp is not None:
+    if stamp is not None:  # the hashes of files read for the first time come from the workers
+        stamp = stamp.complete({source.path: source.digest for source in run.sources if source.digest})
+    if stamp is not None:  # None: a hash is missing, so no record (the next compile is a full one)
         try:
             incremental.record(outdir, stamp, report.written,
                                incremental.Replay(log, status), started,

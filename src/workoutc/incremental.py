@@ -83,18 +83,22 @@ def file_fingerprint(path: Path | str) -> str:
 RACY_SECONDS = 2  # a file changed this close to the last record may have changed unseen
 
 
-def _input_fingerprint(shown: str, known: dict, recorded_at: float) -> list | None:
+def _input_fingerprint(shown: str, known: dict, recorded_at: float, eager: bool) -> list | None:
     """[size, mtime, sha256] of an input (None if it is gone), reusing the recorded hash of
     a file whose size and time are unchanged and were safely older than the record (git's
-    "racily clean" rule: a change within the same clock tick as the record is re-read)."""
+    "racily clean" rule: a change within the same clock tick as the record is re-read).
+    Unless `eager`, the hash of a changed file is left None: the worker that reads the
+    file hashes it (see Fingerprint.complete)."""
     try:
         stat = os.stat(shown)
     except OSError:
         return None
     previous = known.get(shown)
-    if previous and previous[0] == stat.st_size and previous[1] == stat.st_mtime_ns and \
-            stat.st_mtime < recorded_at - RACY_SECONDS:
+    unchanged = previous and previous[0] == stat.st_size and previous[1] == stat.st_mtime_ns
+    if unchanged and stat.st_mtime < recorded_at - RACY_SECONDS:
         return previous
+    if not (eager or unchanged):  # changed, so no replay: its hash can wait for its worker
+        return [stat.st_size, stat.st_mtime_ns, None]
     fresh = file_fingerprint(shown)
     if fresh == "absent":
         return None
@@ -103,16 +107,34 @@ def _input_fingerprint(shown: str, known: dict, recorded_at: float) -> list | No
 
 
 class Fingerprint(NamedTuple):
-    key: str  # everything the output depends on
+    key: str | None  # everything the output depends on; None while an input's hash is unknown
     common: str  # all of it but the inputs themselves: what every cached file depends on
-    hashes: dict  # [size, mtime, sha256] by input, to record
+    states: dict  # [size, mtime, sha256] by input (None: the file is gone)
+
+    @property
+    def hashes(self) -> dict:
+        """The states to record: those of the inputs that are there."""
+        return {path: state for path, state in self.states.items() if state is not None}
+
+    def complete(self, digests: dict[str, str]) -> "Fingerprint | None":
+        """With the hashes the workers worked out filled in; None if one is still missing."""
+        states = {path: state if state is None or state[2] else [state[0], state[1], digests.get(path)]
+                  for path, state in self.states.items()}
+        if any(state is not None and state[2] is None for state in states.values()):
+            return None
+        return Fingerprint(_key(self.common, states), self.common, states)
 
 
-def fingerprint(inputs: list[str], options: dict, previous: dict | None = None) -> Fingerprint:
-    """The key of everything the output depends on, and the input hashes to record."""
+def _key(common: str, states: dict) -> str:
+    return _digest([common, *(f"input\x1f{path}\x1f{state}" for path, state in states.items())])
+
+
+def fingerprint(inputs: list[str], options: dict, previous: dict | None = None, eager: bool = True) -> Fingerprint:
+    """The key of everything the output depends on, and the input hashes to record. Unless
+    `eager`, hashes not known from `previous` are left to the workers (the key is None)."""
     known = (previous or {}).get("inputs", {})
     recorded_at = (previous or {}).get("recorded_at", 0.0)
-    lines, input_lines = [], []  # hashed together at the end
+    lines = []  # hashed together at the end
 
     def add(*parts: object) -> None:
         lines.append("\x1f".join(map(str, parts)))
@@ -121,12 +143,9 @@ def fingerprint(inputs: list[str], options: dict, previous: dict | None = None) 
     add("SOURCE_DATE_EPOCH", os.environ.get("SOURCE_DATE_EPOCH"))
     for key in sorted(options):
         add("option", key, options[key])
-    hashes, parents, folders = {}, set(), set()
+    states, parents, folders = {}, set(), set()
     for shown in inputs:
-        state = _input_fingerprint(shown, known, recorded_at)
-        input_lines.append(f"input\x1f{shown}\x1f{state}")
-        if state is not None:
-            hashes[shown] = state
+        states[shown] = _input_fingerprint(shown, known, recorded_at, eager)
         parent = os.path.dirname(shown)
         if parent in parents:
             continue  # its folders are already listed
@@ -141,7 +160,8 @@ def fingerprint(inputs: list[str], options: dict, previous: dict | None = None) 
             if os.path.exists(candidate):
                 add("config", candidate, file_fingerprint(candidate))
     common = _digest(lines)
-    return Fingerprint(_digest([common, *input_lines]), common, hashes)
+    unknown = any(state is not None and state[2] is None for state in states.values())
+    return Fingerprint(None if unknown else _key(common, states), common, states)
 
 
 def _digest(lines: list[str]) -> str:
@@ -202,14 +222,14 @@ class Cached:
     def __init__(self, sources: dict[str, bytes], in_place: set[tuple[str, str, str]]):
         self._blobs = sources
         self.sources = {path: pickle.loads(blob) for path, blob in sources.items()}
+        for source in self.sources.values():
+            source.fits = {}  # staged by the run that made the snapshot, and long since published
         self.in_place = in_place
 
-    def snapshots(self, sources: list) -> dict[str, bytes]:
-        """Every source, pickled as it is now (before plan rules), for the next run."""
-        from dataclasses import replace  # not imported up front: a no-change run needs none of this
-
-        return {source.path: self._blobs.get(source.path)
-                or pickle.dumps(replace(source, fits={}), pickle.HIGHEST_PROTOCOL) for source in sources}
+    def snapshots(self, fresh: dict[str, bytes]) -> dict[str, bytes]:
+        """Every source of this run as the workers left it, pickled, for the next run:
+        `fresh` (this run's, by path) and the ones taken from the cache."""
+        return {**self._blobs, **fresh}
 
 
 def cached(outdir: Path, manifest: dict | None, stamp: Fingerprint) -> Cached:
@@ -220,9 +240,9 @@ def cached(outdir: Path, manifest: dict | None, stamp: Fingerprint) -> Cached:
         stored = pickle.loads(_sources_path(outdir).read_bytes())
         if stored.get("key") != manifest["key"]:
             return Cached({}, set())
-        blobs, in_place, folder = {}, set(), str(outdir) + os.sep
+        blobs, in_place, folder, hashes = {}, set(), str(outdir) + os.sep, stamp.hashes
         for path, blob in stored["sources"].items():
-            if stamp.hashes.get(path) == manifest["inputs"].get(path):
+            if hashes.get(path) == manifest["inputs"].get(path):
                 blobs[path] = blob
                 in_place |= {(path, workout, name) for workout, name in stored["placed"].get(path, {}).items()
                              if manifest["outputs"].get(name) == _output_state(folder + name)}
@@ -240,14 +260,15 @@ def record(outdir: Path, stamp: Fingerprint, written: list[Path], replay: Replay
         state = _output_state(path)
         if state is not None:  # every output is directly in the folder: no need for os.path.relpath
             outputs[path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, outdir)] = state
+    hashes = stamp.hashes
     manifest = {"key": stamp.key, "common": stamp.common, "outputs": outputs, "printed": replay.chunks,
-                "status": replay.status, "inputs": stamp.hashes, "recorded_at": started}
+                "status": replay.status, "inputs": hashes, "recorded_at": started}
     path = manifest_path(outdir)
     if path is not None:
         path.parent.mkdir(mode=0o700, exist_ok=True)
         # The snapshots first, and apart (a no-change run reads only the manifest), tagged
         # with the key of the run the manifest records.
-        snapshot = {"key": stamp.key, "sources": {p: blob for p, blob in snapshots.items() if p in stamp.hashes},
+        snapshot = {"key": stamp.key, "sources": {p: blob for p, blob in snapshots.items() if p in hashes},
                     "placed": placed}
         atomic_write(_sources_path(outdir), pickle.dumps(snapshot, pickle.HIGHEST_PROTOCOL))
         atomic_write(path, json.dumps(manifest, ensure_ascii=False).encode("utf-8"))

@@ -49,6 +49,7 @@ class Source:
     missing: list = field(default_factory=list)  # (profile key, rule code, span) a rule needed but lacked
     fits: dict[str, str] = field(default_factory=dict)  # staged FIT files by workout name, when compiled
     fit_bytes: dict[str, bytes] = field(default_factory=dict)  # the FIT files themselves, for the compile cache
+    digest: str | None = None  # SHA-256 of the file as read, for the compile cache
 
     def lighten(self) -> None:
         """Drop the document unless plan rules need it. The text stays (it is cheap to
@@ -106,9 +107,12 @@ def load_text(text: str, path: str) -> Source:
 
 def load(path: Path | str, shown: str | None = None) -> Source:
     """Read, decode, parse and lower one file. OSError is the caller's (an I/O problem)."""
-    shown = shown or str(path)
     with open(path, "rb") as stream:
-        data = stream.read()
+        return load_data(stream.read(), shown or str(path))
+
+
+def load_data(data: bytes, shown: str) -> Source:
+    """Decode, parse and lower the bytes of a file."""
     text, problem = decode(data, shown)
     if problem:
         return Source(shown, None, diagnostics=[problem])
