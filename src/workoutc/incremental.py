@@ -8,7 +8,8 @@ snapshot of each input as the per-file stage left it (findings, names, FIT bytes
 
 The fingerprint covers every input's path, contents and modification time (FIT files
 carry it as time_created; an input's hash is re-used only when its size and time are
-unchanged and safely older than the record, else it is read again), every config file
+unchanged and safely older than the record; else it is read again at once if a replay
+is still possible, or hashed by the worker that reads it anyway), every config file
 that could apply to them (present or absent, in each folder up to the root),
 `--config`, the options, SOURCE_DATE_EPOCH, and the versions of workoutc and the
 libraries whose output it embeds.
