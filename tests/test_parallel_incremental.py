@@ -310,3 +310,18 @@ def test_a_first_compile_reads_each_file_once_and_the_workers_hash_it(tmp_path, 
     assert all(len(state[2]) == 64 for state in manifest["inputs"].values())  # SHA-256, from the workers
     monkeypatch.setattr(workoutc.build, "load_and_check", lambda *a, **k: pytest.fail("compiled again"))
     assert run(capsys, "compile", str(lib), "-o", str(out)) == first
+
+
+def test_the_cache_remembers_only_the_most_recent_output_folders(project, capsys, monkeypatch):
+    import workoutc.incremental
+
+    monkeypatch.setattr(workoutc.incremental, "KEPT_FOLDERS", 3)
+    past = os.stat(project).st_mtime - 100
+    for number in range(5):
+        run(capsys, "compile", str(project / "src"), "-o", str(project / f"out{number}"))
+        path = workoutc.incremental.manifest_path(project / f"out{number}")
+        os.utime(path, (past + number, past + number))  # each record clearly newer than the last
+    folder = workoutc.incremental.manifest_path(project / "out0").parent
+    assert len(list(folder.glob("*.json"))) == 3 and len(list(folder.glob("*.sources.pickle"))) == 3
+    assert workoutc.incremental.previous_run(project / "out4") is not None
+    assert workoutc.incremental.previous_run(project / "out0") is None

@@ -273,6 +273,21 @@ def record(outdir: Path, stamp: Fingerprint, written: list[Path], replay: Replay
                     "placed": placed}
         atomic_write(_sources_path(outdir), pickle.dumps(snapshot, pickle.HIGHEST_PROTOCOL))
         atomic_write(path, json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+        _prune(path.parent)
+
+
+KEPT_FOLDERS = 16  # the output folders whose last compile the cache remembers
+
+
+def _prune(folder: Path) -> None:
+    """Forget all but the output folders compiled into most recently, so the cache stays small."""
+    try:
+        manifests = sorted(folder.glob("*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
+        for old in manifests[KEPT_FOLDERS:]:
+            old.unlink(missing_ok=True)
+            old.with_suffix(".sources.pickle").unlink(missing_ok=True)
+    except OSError:
+        pass  # another run pruning at the same time, say: nothing is lost but space
 
 
 def _sources_path(outdir: Path) -> Path:
