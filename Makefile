@@ -22,11 +22,11 @@ test: $(INSTALLED)
 # Rewrite the golden files (FIT dumps next to the examples, pages in tests/golden/);
 # review `git diff` before committing.
 golden: $(INSTALLED)
-	$(BIN)/python -m tests.golden
+	$(BIN)/python -m tools.golden
 
-# src/workoutc/fit_profile.py is copied from fit-tool's profile (a test fails when stale).
+# src/workoutc/fit/profile.py is copied from fit-tool's profile (a test fails when stale).
 fit-profile: $(INSTALLED)
-	$(BIN)/python -m tests.gen_fit_profile
+	$(BIN)/python -m tools.gen_fit_profile
 
 # Speed against the alternatives, as ratios measured in one run (numbers also in JSON).
 bench: $(INSTALLED)

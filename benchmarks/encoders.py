@@ -16,7 +16,7 @@ from fit_tool.profile.messages.workout_step_message import WorkoutStepMessage
 from fit_tool.profile.profile_type import FileType, Manufacturer, Sport
 from garmin_fit_sdk import Encoder, Profile
 
-from workoutc.fit import INVALID_ENUM, INVALID_U32, serial_number, step_rows
+from workoutc.fit.encode import INVALID_ENUM, INVALID_U32, serial_number, step_rows
 from workoutc.model import Workout
 
 ROW_FIELDS = ("message_index", "duration_type", "duration_value", "target_type", "target_value",

@@ -28,13 +28,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from workoutc.build import load_and_check
-from workoutc.check import Checker
-from workoutc.config import ConfigFinder
-from workoutc.fit import encode_workout
-from workoutc.html import workout_page
-from workoutc.parse import parse
-from workoutc.source import load_text
+from workoutc.pipeline.stages import load_and_check
+from workoutc.check.runner import Checker
+from workoutc.check.config import ConfigFinder
+from workoutc.fit.encode import encode_workout
+from workoutc.emit.html import workout_page
+from workoutc.language.parse import parse
+from workoutc.language.source import load_text
 
 from .encoders import fit_tool_builder, garmin_encoder
 from .library import write_library
@@ -76,7 +76,7 @@ BARE_PARSE = """
 import sys
 from pathlib import Path
 from lark import Lark
-from workoutc.parse import Indentation, grammar_text
+from workoutc.language.parse import Indentation, grammar_text
 parser = Lark(grammar_text(), parser="lalr", postlex=Indentation(), cache=True)
 for path in sorted(Path(sys.argv[1]).rglob("*.wkt")):
     parser.parse(path.read_text(encoding="utf-8").rstrip() + "\\n")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workoutc.fit import encode_workout
-from workoutc.source import load_text
+from tools.fitdump import decode
+from workoutc.fit.encode import encode_workout
+from workoutc.language.source import load_text
 
-from .fitdump import decode
+ROOT = Path(__file__).resolve().parent.parent  # the repository
 
 TIME_CREATED = 1764547200
 

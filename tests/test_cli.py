@@ -11,7 +11,7 @@ import pytest
 
 from workoutc.cli import main
 
-from .fitdump import decode
+from tools.fitdump import decode
 from .helpers import write
 
 
@@ -93,17 +93,17 @@ def test_missing_input_is_a_usage_error(tmp_path, capsys):
 
 
 def test_an_unlistable_folder_is_a_usage_error_not_a_traceback(tmp_path, capsys, monkeypatch):
-    import workoutc.inputs
+    import workoutc.pipeline.inputs
 
     (tmp_path / "lib" / "locked").mkdir(parents=True)
-    real = workoutc.inputs.os.scandir
+    real = workoutc.pipeline.inputs.os.scandir
 
     def scandir(folder):
         if str(folder).endswith("locked"):
             raise PermissionError(13, "Permission denied")
         return real(folder)
 
-    monkeypatch.setattr(workoutc.inputs.os, "scandir", scandir)
+    monkeypatch.setattr(workoutc.pipeline.inputs.os, "scandir", scandir)
     assert run("check", str(tmp_path / "lib")) == 2
     assert "locked: cannot list the folder: Permission denied" in capsys.readouterr().err
 
@@ -156,7 +156,7 @@ def test_any_source_date_epoch_gives_a_valid_fit(tmp_path, monkeypatch, epoch):
 
 
 def test_many_names_that_slug_alike_are_numbered_quickly():
-    from workoutc.outputs import NameRegistry, slugify
+    from workoutc.pipeline.outputs import NameRegistry, slugify
 
     names = NameRegistry()
     stems = [names.claim(slugify("走る")) for _ in range(20_000)]  # every CJK name slugs to "workout"

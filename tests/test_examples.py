@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from workoutc.fit import encode_workout
-from workoutc.source import load
+from workoutc.fit.encode import encode_workout
+from workoutc.language.source import load
 
-from .fitdump import decode
-from .golden import ROOT, TIME_CREATED, example_sources, golden_path, render
+from tools.fitdump import decode
+from tools.golden import ROOT, TIME_CREATED, example_sources, golden_path, render
 
 SOURCES = example_sources()
 

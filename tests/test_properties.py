@@ -16,21 +16,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workoutc.check import Checker
-from workoutc.config import ConfigFinder
-from workoutc.crc import crc16
-from workoutc.decompile import decompile
+from workoutc.check.runner import Checker
+from workoutc.check.config import ConfigFinder
+from workoutc.fit.crc import crc16
+from workoutc.fit.decode import decompile
 from workoutc.diagnostics import render_text
-from workoutc.fit import encode_workout
-from workoutc.fitread import FitError
+from workoutc.fit.encode import encode_workout
+from workoutc.fit.read import FitError
 from workoutc.model import (
     Distance, Intensity, LapKey, Repeat, Step, Target, Time, UntilHeartRate, Workout, expanded_count,
 )
-from workoutc.printer import workout_text
-from workoutc.source import load_text
+from workoutc.language.printer import workout_text
+from workoutc.language.source import load_text
 
-from .fitdump import steps as decoded_steps
-from .golden import example_sources
+from tools.fitdump import steps as decoded_steps
+from tools.golden import example_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 REGRESSIONS = ROOT / "tests" / "regressions"
@@ -262,7 +262,7 @@ def commented_source(draw):
 
 @given(commented_source())
 def test_fmt_keeps_every_comment_and_the_meaning(text_):
-    from workoutc.formatter import NotFormattable, format_checked, meaning
+    from workoutc.language.formatter import NotFormattable, format_checked, meaning
 
     try:
         formatted = format_checked(text_, "x.wkt")

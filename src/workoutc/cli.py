@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .errors import UsageError
+from .reporter import UsageError
 
 # Commands import what they use when they run: a one-file check or an up-to-date
 # compile should not pay for the FIT profile, the templates or the parser tables.
@@ -143,8 +143,8 @@ class _Tee(io.TextIOBase):
 
 
 def _compile(args, out, err) -> int:
-    from . import incremental
-    from .inputs import collect_inputs
+    from .pipeline import incremental
+    from .pipeline.inputs import collect_inputs
 
     inputs = collect_inputs(args.paths)
     if not inputs:
@@ -167,7 +167,7 @@ def _compile(args, out, err) -> int:
         if not args.html:
             cache = incremental.cached(outdir, previous, stamp)
         incremental.forget(outdir)
-    from .build import compile_run, load_and_check
+    from .pipeline.stages import compile_run, load_and_check
 
     log: list[list] = []  # [0 (out) or 1 (err), text], in the order written
     out, err = _Tee(out, log, 0), _Tee(err, log, 1)
@@ -193,7 +193,7 @@ def _compile(args, out, err) -> int:
 
 
 def _html(args, out, err) -> int:
-    from .build import compile_run, load_and_check
+    from .pipeline.stages import compile_run, load_and_check
 
     run = load_and_check(args.paths, args.config, jobs=args.jobs, keep_documents=True)
     if not run.sources:
@@ -204,8 +204,8 @@ def _html(args, out, err) -> int:
 
 
 def _decompile(args, out, err) -> int:
-    from .decompile import FitError, decompile
-    from .outputs import atomic_write
+    from .fit.decode import FitError, decompile
+    from .pipeline.outputs import atomic_write
 
     status = EXIT_OK
     outdir = Path(args.output) if args.output else None
@@ -248,8 +248,8 @@ def _decompile(args, out, err) -> int:
 def _install(args, out, err) -> int:
     import tempfile
 
-    from .build import compile_run, load_and_check
-    from .install import InstallError, carry_out, choose_device, plan_copies
+    from .pipeline.stages import compile_run, load_and_check
+    from .pipeline.install import InstallError, carry_out, choose_device, plan_copies
 
     try:
         device = choose_device(args.device)
@@ -298,11 +298,11 @@ def _install(args, out, err) -> int:
 def _fmt(args, out, err) -> int:
     import difflib
 
-    from .inputs import collect_inputs
+    from .pipeline.inputs import collect_inputs
     from .diagnostics import render_text
-    from .formatter import MeaningChanged, NotFormattable, format_checked
-    from .outputs import atomic_write
-    from .source import decode
+    from .language.formatter import MeaningChanged, NotFormattable, format_checked
+    from .pipeline.outputs import atomic_write
+    from .language.source import decode
 
     status, changed, unchanged = EXIT_OK, 0, 0
     for shown in collect_inputs(args.paths):
@@ -347,9 +347,9 @@ def _fmt(args, out, err) -> int:
 
 
 def _check(args, out, err) -> int:
-    from .build import load_and_check
+    from .pipeline.stages import load_and_check
     from .diagnostics import Severity
-    from .report import render, summary
+    from .emit.findings import render, summary
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     run = load_and_check(args.paths, args.config, jobs=args.jobs)
@@ -362,7 +362,7 @@ def _check(args, out, err) -> int:
 
 
 def _rules(args, out, err) -> int:
-    from .rules import RULES, rules_markdown
+    from .check.rules import RULES, rules_markdown
 
     if args.format == "markdown":
         out.write(rules_markdown())
@@ -375,7 +375,7 @@ def _rules(args, out, err) -> int:
 
 def _explain(args, out, err) -> int:
     from .diagnostics import INPUT_ERRORS
-    from .rules import REGISTRY, documentation
+    from .check.rules import REGISTRY, documentation
     from .suggest import did_you_mean
 
     code = args.code.upper()

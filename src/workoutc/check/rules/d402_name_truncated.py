@@ -1,0 +1,39 @@
+"""Notes a workout name longer than the watch shows; the FIT file gets the shortened name.
+
+Watches show roughly the first 15-16 bytes of a workout name. workoutc writes the
+name cut at that many bytes (never inside a character), so what you see in the list
+on the watch is what you wrote. Set the width for your watch with `name_bytes` under
+`[device]`.
+
+**Source.** Garmin's example workout configuration (workout names of 16 bytes).
+
+**Options.** None; the limit is `[device] name_bytes` (default 16).
+
+**Passing.**
+
+    workout "Track 5x1k" intervals
+      run 1km
+
+**Failing.**
+
+    workout "Tuesday track session" intervals
+      run 1km
+"""
+
+from ...diagnostics import Problem, Severity
+from ...model import truncate_utf8
+
+ID = "D402"
+NAME = "name-truncated"
+SEVERITY = Severity.INFO
+SCOPE = "workout"
+OPTIONS: dict = {}
+SUMMARY = "a workout name longer than the device shows (default 16 bytes); the FIT gets it shortened"
+
+
+def check(workout, ctx):
+    limit = ctx.config.device.name_bytes
+    if len(workout.name.encode("utf-8")) > limit:
+        shown = truncate_utf8(workout.name, limit)
+        yield Problem(workout.span, f"the watch shows this name as \"{shown}\"",
+                      f"names of up to {limit} bytes show in full")

@@ -1,0 +1,53 @@
+"""Notes a week with less than `min_percent` of its running time easy.
+
+Well-trained endurance athletes do about 80 % of their training below the first
+ventilatory threshold; easy time is what lets the hard 20 % work. Easy time is
+running at heart-rate zone 2 or below, slower than the easy pace's fast end, or at
+75 % FTP or less; untargeted steps count as easy in easy, recovery and long runs and
+as warm-up, cool-down, recovery or rest steps; strides never do, their jogs do. A
+week with a session whose length or effort cannot be told is not judged.
+
+**Source.** Seiler (polarised training: about 80 % of training below the first
+ventilatory threshold).
+
+**Options.** `min_percent` (default 80).
+
+**Passing.**
+
+    plan "Week"
+      2026-11-23 easy 50min hr<=z2
+      2026-11-25 tempo 20min
+      2026-11-27 easy 50min hr<=z2
+      2026-11-29 long 1h30min hr<=z2
+
+**Failing.**
+
+    plan "Week"
+      2026-11-24 intervals 40min
+      2026-11-26 tempo 40min
+      2026-11-28 easy 30min
+"""
+
+from ...diagnostics import Problem, Severity
+from ...units import shown
+from ..training import easy_seconds
+
+ID = "P307"
+NAME = "easy-share"
+SEVERITY = Severity.INFO
+SCOPE = "plan"
+OPTIONS = {"min_percent": 80}
+SUMMARY = "less than 80 % of a week's running time easy"
+
+
+def check(view, ctx):
+    limit = ctx.options["min_percent"]
+    for week in view.measured_weeks():
+        easy = [easy_seconds(s.workout, ctx.athlete) for s in week.sessions if s.workout]
+        if None in easy:
+            continue  # some step's effort cannot be told without the profile
+        share = sum(easy) * 100 / week.seconds
+        if share < limit:
+            yield Problem(week.sessions[0].entry.span,
+                          f"{week.label} is {shown(share, limit)} % easy running, less than {limit:g} %",
+                          "keep most running easy so the hard sessions can work")

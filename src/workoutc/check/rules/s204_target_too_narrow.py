@@ -1,0 +1,70 @@
+"""Flags a target range so narrow that the watch would alert constantly.
+
+GPS pace wobbles by several seconds per kilometre and heart rate by a few beats, so a
+window narrower than that keeps the watch beeping even when the runner is on target.
+Heart-rate windows in % of max are converted with `athlete.max_hr`.
+
+**Source.** Watch behaviour: a target alert fires on every excursion from the range.
+
+**Options.** `min_pace_seconds` (default 5, per km), `min_bpm` (default 5).
+
+**Passing.**
+
+    workout "Tempo" tempo
+      warmup 15min
+      run 20min pace 4:15-4:25/km
+      cooldown 10min
+
+**Failing.**
+
+    workout "Tempo" tempo
+      warmup 15min
+      run 20min pace 4:20-4:22/km
+      cooldown 10min
+"""
+
+from ...diagnostics import Problem, Severity
+from ...units import shown
+from ...model import walk_steps
+from ..training import pace_per_km
+
+ID = "S204"
+NAME = "target-too-narrow"
+SEVERITY = Severity.WARNING
+SCOPE = "workout"
+OPTIONS = {"min_pace_seconds": 5, "min_bpm": 5}
+SUMMARY = "a pace window under 5 s/km or a heart-rate window under 5 bpm"
+MAX_HR_RANGE = (100, 250)  # the max HR values the profile accepts
+
+
+def check(workout, ctx):
+    for step in walk_steps(workout.steps):
+        for target in step.targets:
+            if target.zone is not None:
+                continue
+            if target.metric == "pace":
+                fast, slow = pace_per_km(target)
+                limit = ctx.options["min_pace_seconds"]
+                if slow - fast < limit:
+                    yield Problem(target.span, f"a pace window of {shown(slow - fast, limit)} s/km is narrower than {limit:g} s/km",
+                                  "GPS pace wobbles; widen the window so the watch alerts only when it matters")
+            elif target.metric == "hr":
+                limit = ctx.options["min_bpm"]
+                width = _bpm_width(target, ctx.athlete, limit)
+                if width is not None and width < limit:
+                    yield Problem(target.span, f"a heart-rate window of {shown(width, limit)} bpm is narrower than {limit:g} bpm",
+                                  "heart rate drifts a few beats; widen the window")
+
+
+def _bpm_width(target, athlete, limit: float) -> float | None:
+    """The window in bpm; for % of max, max HR is asked for only when it decides."""
+    width = target.high - target.low
+    if target.unit == "bpm":
+        return width
+    lowest, highest = (width * max_hr / 100 for max_hr in MAX_HR_RANGE)
+    if lowest >= limit:
+        return lowest  # wide enough for any max HR
+    if highest < limit:
+        return highest  # too narrow for any max HR
+    max_hr = athlete.max_hr
+    return None if max_hr is None else width * max_hr / 100

@@ -1,0 +1,1 @@
+"""The FIT format: the profile, the CRC, the writer and the reader."""

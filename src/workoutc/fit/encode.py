@@ -1,0 +1,268 @@
+"""Model -> FIT workout file bytes.
+
+The field numbers, base types and enum values come from fit-tool's FIT profile
+(copied into fit/profile.py, so encoding does not pay for importing fit-tool);
+the bytes are packed here with `struct`, because fit-tool's builder is slow and
+double-scales sub-fields when fed physical units (see docs/fit.md). Raw values are
+computed by hand, exactly as Garmin's workout cookbook lays them out:
+
+* time in ms, distance in cm; heart rate 0-100 = % of max, >100 = bpm + 100;
+  power 0-1000 = % FTP, >1000 = watts + 1000; speed in mm/s, the slower pace low;
+* a zone target sets target_value to the zone and no custom range;
+* a repeat is its own step after its block, pointing back at the block's first
+  step, with the count in target_value; nested repeats nest that layout.
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+import zlib
+from datetime import datetime
+from functools import cache
+
+from . import profile
+from .crc import crc16
+from .profile import Field
+from ..model import Distance, Intensity, LapKey, Node, Repeat, Step, Target, Time, UntilHeartRate, Workout
+from ..units import PACE_UNITS
+
+FIT_EPOCH_OFFSET = 631065600  # seconds from the Unix epoch to 1989-12-31T00:00:00Z
+MIN_DATE_TIME = 0x10000000  # smaller FIT date_time values are relative, not dates
+FIT_EPOCH_LOCAL = datetime(1989, 12, 31)  # local_date_time counts from the same moment, in local time
+PROTOCOL_VERSION = 0x20  # 2.0, as Garmin's own encoder writes
+PROFILE_VERSION = 21212  # the fit-tool profile the field numbers come from
+PRODUCT = 0
+DEVELOPMENT = profile.MANUFACTURER_DEVELOPMENT
+
+INTENSITY = {
+    Intensity.WARMUP: profile.INTENSITY_WARMUP,
+    Intensity.ACTIVE: profile.INTENSITY_ACTIVE,
+    Intensity.RECOVERY: profile.INTENSITY_RECOVERY,
+    Intensity.REST: profile.INTENSITY_REST,
+    Intensity.COOLDOWN: profile.INTENSITY_COOLDOWN,
+}
+TARGET_TYPE = {
+    "hr": profile.TARGET_HEART_RATE,
+    "pace": profile.TARGET_SPEED,
+    "power": profile.TARGET_POWER,
+    "cadence": profile.TARGET_CADENCE,
+}
+SPORT = {"running": profile.SPORT_RUNNING, "cycling": profile.SPORT_CYCLING}
+LAP_POWER = profile.TARGET_POWER_LAP
+OPEN_TARGET = profile.TARGET_OPEN
+
+# Field definitions, in the order they are written.
+FILE_ID_FIELDS = (profile.FILE_ID_TYPE, profile.FILE_ID_MANUFACTURER, profile.FILE_ID_PRODUCT,
+                  profile.FILE_ID_SERIAL_NUMBER, profile.FILE_ID_TIME_CREATED)
+WORKOUT_FIELDS = (profile.WORKOUT_SPORT, profile.WORKOUT_NUM_VALID_STEPS)
+STEP_FIELDS = (profile.MESSAGE_INDEX, profile.STEP_DURATION_TYPE, profile.STEP_DURATION_VALUE,
+               profile.STEP_TARGET_TYPE, profile.STEP_TARGET_VALUE, profile.STEP_CUSTOM_LOW,
+               profile.STEP_CUSTOM_HIGH, profile.STEP_INTENSITY)
+SECONDARY_FIELDS = (profile.STEP_SECONDARY_TARGET_TYPE, profile.STEP_SECONDARY_TARGET_VALUE,
+                    profile.STEP_SECONDARY_CUSTOM_LOW, profile.STEP_SECONDARY_CUSTOM_HIGH)
+SCHEDULE_FIELDS = (profile.SCHEDULE_MANUFACTURER, profile.SCHEDULE_PRODUCT, profile.SCHEDULE_SERIAL_NUMBER,
+                   profile.SCHEDULE_TIME_CREATED, profile.SCHEDULE_COMPLETED, profile.SCHEDULE_TYPE,
+                   profile.SCHEDULE_SCHEDULED_TIME)
+
+INVALID_U32 = profile.STEP_DURATION_VALUE.invalid
+INVALID_ENUM = profile.STEP_SECONDARY_TARGET_TYPE.invalid
+NO_TARGET = (OPEN_TARGET, INVALID_U32, INVALID_U32, INVALID_U32)
+NO_SECONDARY = (INVALID_ENUM, INVALID_U32, INVALID_U32, INVALID_U32)
+
+
+class _Layout:
+    """A FIT definition message and the struct that packs its data messages."""
+
+    __slots__ = ("definition", "packer")
+
+    def __init__(self, local: int, global_number: int, fields: tuple[tuple[Field, int], ...]):
+        header = struct.pack("<BBBHB", 0x40 | local, 0, 0, global_number, len(fields))
+        specs = b"".join(struct.pack("BBB", f.number, size, f.base_type) for f, size in fields)
+        self.definition = header + specs
+        codes = "".join(f"{size}s" if f.base_type == profile.STRING else f.struct_format for f, size in fields)
+        self.packer = struct.Struct(f"<B{codes}")
+
+
+def _sized(fields: tuple[Field, ...]) -> tuple[tuple[Field, int], ...]:
+    return tuple((f, f.size) for f in fields)
+
+
+# Layouts are cached by plain ints (the string sizes), which hash far faster than fields.
+FILE_ID_LAYOUT = _Layout(0, profile.FILE_ID_MESSAGE, _sized(FILE_ID_FIELDS))
+SCHEDULE_LAYOUT = _Layout(1, profile.SCHEDULE_MESSAGE, _sized(SCHEDULE_FIELDS))
+
+
+@cache
+def _workout_layout(name_size: int) -> _Layout:
+    return _Layout(1, profile.WORKOUT_MESSAGE, ((profile.WORKOUT_NAME, name_size), *_sized(WORKOUT_FIELDS)))
+
+
+@cache
+def _step_layout(secondary: bool, notes_size: int, name_size: int) -> _Layout:
+    """Steps share one definition; strings are sized to the file's longest (NUL-padded)."""
+    fields = _sized(STEP_FIELDS + (SECONDARY_FIELDS if secondary else ()))
+    if notes_size > 1:
+        fields += ((profile.STEP_NOTES, notes_size),)
+    if name_size > 1:
+        fields += ((profile.STEP_NAME, name_size),)
+    return _Layout(2, profile.WORKOUT_STEP_MESSAGE, fields)
+
+
+def serial_number(name: str) -> int:
+    """Stable per workout name, never zero (uint32z): a re-copy replaces the file."""
+    return zlib.crc32(name.encode("utf-8")) or 1
+
+
+def encode_duration(duration) -> tuple[int, int]:
+    match duration:
+        case Time(seconds=seconds):
+            return profile.DURATION_TIME, round(seconds * 1000)
+        case Distance(metres=metres):
+            return profile.DURATION_DISTANCE, round(metres * 100)
+        case LapKey():
+            return profile.DURATION_OPEN, INVALID_U32
+        case UntilHeartRate(above=above):
+            kind = profile.DURATION_HR_GREATER_THAN if above else profile.DURATION_HR_LESS_THAN
+            return kind, _hr_value(duration)
+    raise TypeError(f"not a duration: {duration!r}")
+
+
+def encode_target(target: Target) -> tuple[int, int, int, int]:
+    """(target_type, target_value, custom low, custom high) as raw FIT values."""
+    kind = LAP_POWER if target.lap else TARGET_TYPE[target.metric]
+    if target.zone is not None:
+        return kind, target.zone, INVALID_U32, INVALID_U32
+    low, high = target.low, target.high
+    match target.unit:
+        case "bpm":
+            return kind, 0, round(low) + 100, round(high) + 100
+        case "%max" | "%ftp" | "rpm":
+            return kind, 0, round(low), round(high)
+        case "W":
+            return kind, 0, round(low) + 1000, round(high) + 1000
+        case "spm":  # FIT running cadence counts strides (one foot): half the steps
+            return kind, 0, math.floor(low / 2), math.ceil(high / 2)
+        case "s/km" | "s/mi":
+            metres = PACE_UNITS[target.unit[2:]]
+            return kind, 0, round(metres / high * 1000), round(metres / low * 1000)
+    raise ValueError(f"no FIT encoding for {target.unit!r}")
+
+
+def _step_row(index: int, step: Step) -> tuple:
+    duration = encode_duration(step.duration)
+    targets = step.targets
+    primary = encode_target(targets[0]) if targets else NO_TARGET
+    secondary = encode_target(targets[1]) if len(targets) > 1 else NO_SECONDARY
+    return (index, *duration, *primary, INTENSITY[step.intensity], *secondary,
+            _text(step.notes), _text(step.name))
+
+
+def _repeat_row(index: int, first: int, repeat: Repeat) -> tuple:
+    """The repeat step: back to `first`, `count` times or until heart rate passes a value.
+
+    Intensity is active, as in Garmin's own sample files.
+    """
+    active = profile.INTENSITY_ACTIVE
+    if repeat.until is None:
+        kind, target, value = profile.DURATION_REPEAT_UNTIL_STEPS_CMPLT, OPEN_TARGET, repeat.count
+    else:
+        above = repeat.until.above
+        kind = (profile.DURATION_REPEAT_UNTIL_HR_GREATER_THAN if above
+                else profile.DURATION_REPEAT_UNTIL_HR_LESS_THAN)
+        target, value = TARGET_TYPE["hr"], _hr_value(repeat.until)
+    return (index, kind, first, target, value, INVALID_U32, INVALID_U32, active, *NO_SECONDARY,
+            b"", _text(repeat.name))
+
+
+def _hr_value(until: UntilHeartRate) -> int:
+    return until.value + 100 if until.unit == "bpm" else until.value
+
+
+def _text(value: str | None) -> bytes:
+    return value.encode("utf-8") if value else b""
+
+
+def step_rows(nodes: tuple[Node, ...]) -> list[tuple]:
+    """Flatten steps and repeats into FIT workout_step rows (cookbook order)."""
+    rows: list[tuple] = []
+
+    def add(nodes):
+        for node in nodes:
+            if isinstance(node, Repeat):
+                first = len(rows)
+                add(node.steps)
+                rows.append(_repeat_row(len(rows), first, node))
+            else:
+                rows.append(_step_row(len(rows), node))
+
+    add(nodes)
+    return rows
+
+
+def fit_time(unix_seconds: int) -> int:
+    """A FIT date_time. Values below 0x10000000 mean time since device power-up, not a
+    date, so earlier times (a file dated 1970, SOURCE_DATE_EPOCH=0) become the earliest
+    real date; later ones stop at the largest uint32."""
+    return min(max(unix_seconds - FIT_EPOCH_OFFSET, MIN_DATE_TIME), 0xFFFFFFFE)
+
+
+def _file_id(kind: int, serial: int, time_created: int) -> bytes:
+    head = FILE_ID_LAYOUT
+    return head.definition + head.packer.pack(0, kind, DEVELOPMENT, PRODUCT, serial, fit_time(time_created))
+
+
+def encode_workout(workout: Workout, time_created: int, name: str | None = None) -> bytes:
+    """The complete FIT file for one workout. `time_created` is Unix seconds."""
+    name_bytes = _text(name or workout.name)
+    rows = step_rows(workout.steps)
+    out = bytearray(_file_id(profile.FILE_TYPE_WORKOUT, serial_number(workout.name), time_created))
+
+    body = _workout_layout(len(name_bytes) + 1)
+    out += body.definition
+    out += body.packer.pack(1, name_bytes, SPORT[workout.sport], len(rows))
+
+    out += _encode_steps(rows)
+    return _frame(out)
+
+
+def encode_schedule(name: str, sessions: list[tuple[Workout, datetime, int]], time_created: int) -> bytes:
+    """A schedules file putting workouts on the watch's calendar.
+
+    Each schedule message names its workout file as the watch knows it (manufacturer,
+    product, serial number, time_created); `sessions` are (workout, local date and
+    time, the workout file's time_created in Unix seconds).
+    """
+    out = bytearray(_file_id(profile.FILE_TYPE_SCHEDULES, serial_number("schedule: " + name), time_created))
+    layout = SCHEDULE_LAYOUT
+    out += layout.definition
+    for workout, when, created in sessions:
+        local = int((when - FIT_EPOCH_LOCAL).total_seconds())
+        out += layout.packer.pack(1, DEVELOPMENT, PRODUCT, serial_number(workout.name),
+                                  fit_time(created), 0, profile.SCHEDULE_WORKOUT, local)
+    return _frame(out)
+
+
+def _encode_steps(rows: list[tuple]) -> bytes:
+    secondary = any(row[8] != INVALID_ENUM for row in rows)
+    notes_size = max(len(row[12]) for row in rows) + 1
+    name_size = max(len(row[13]) for row in rows) + 1
+    layout = _step_layout(secondary, notes_size, name_size)
+    keep = 8 + (4 if secondary else 0)
+    pack = layout.packer.pack
+    parts = [layout.definition]
+    for row in rows:
+        values = row[:keep]
+        if notes_size > 1:
+            values += (row[12],)
+        if name_size > 1:
+            values += (row[13],)
+        parts.append(pack(2, *values))
+    return b"".join(parts)
+
+
+def _frame(records: bytes | bytearray) -> bytes:
+    header = struct.pack("<BBHI4s", 14, PROTOCOL_VERSION, PROFILE_VERSION, len(records), b".FIT")
+    header += struct.pack("<H", crc16(header))
+    body = header + records
+    return bytes(body + struct.pack("<H", crc16(body)))

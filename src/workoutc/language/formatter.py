@@ -1,0 +1,172 @@
+"""`workoutc fmt`: rewrite sources in one canonical layout, keeping every comment.
+
+The layout: two spaces per block level, one space between words, none around
+`<`, `-` and `/` (`hr<z2`, `140-150bpm`, `4x20s/45s`), two spaces before a trailing
+comment, at most one blank line in a row, numbers without stray zeros, canonical unit
+case (`250W`, `z2`), paces fastest first, quotes re-escaped. The tokens come from the
+real grammar, so formatting works on the same structure the compiler sees; and the
+result is compiled and compared with the original before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from lark import Lark, Token, Tree
+
+from .parse import build_parser, parse
+from .printer import quote
+from ..units import read_clock
+
+BLOCKS = {"workout_block", "repeat", "repeat_until", "plan"}
+TIGHT = {"COMPARE", "MINUS", "SLASH"}  # written without spaces around them
+UNIT_CASE = {"w": "W", "BPM": "bpm", "SPM": "spm", "RPM": "rpm"}
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@cache
+def _parser() -> Lark:
+    return build_parser(maybe_placeholders=False, keep_all_tokens=True)
+
+
+class MeaningChanged(Exception):
+    """The formatted text would compile differently: a formatter bug, never written."""
+
+
+class NotFormattable(Exception):
+    """The source has errors; fmt only rewrites files that compile."""
+
+    def __init__(self, diagnostics):
+        super().__init__(diagnostics[0].message)
+        self.diagnostics = diagnostics
+
+
+def meaning(text: str, path: str = "x.wkt") -> list[str] | None:
+    """What a source compiles to, without positions: None when it does not compile."""
+    from .printer import workout_text
+    from .source import load_text
+
+    source = load_text(text, path)
+    if source.document is None:
+        return None
+    plans = [f"{p.name}: " + "; ".join(f"{e.day} {e.at} {e.reference}" for e in p.entries)
+             for p in source.document.plans]
+    return [workout_text(w) for w in source.document.all_workouts()] + plans
+
+
+def format_checked(text: str, path: str = "x.wkt") -> str:
+    """format_source for a file that compiles, with proof the result means the same."""
+    from .source import load_text
+
+    source = load_text(text, path)
+    if source.document is None:
+        raise NotFormattable(source.diagnostics)
+    formatted = format_source(text)
+    if formatted != text and meaning(formatted, path) != meaning(text, path):
+        raise MeaningChanged(f"{path}: formatting would change what the file compiles to; left as it is")
+    return formatted
+
+
+def format_source(text: str) -> str:
+    """The canonical text of a source that parses (ParseFailure otherwise)."""
+    parsed = parse(text)  # raises ParseFailure with a positioned diagnostic
+    tree = _parser().parse(text.rstrip() + "\n")
+    lines: dict[int, tuple[int, list[Token]]] = {}
+    _collect(tree, 0, lines)
+    comments = {comment.span.line: comment.text for comment in parsed.comments}
+    rows = text.split("\n")
+    out: list[str] = []
+    content_lines = sorted(lines)
+    for number in range(1, len(rows) + 1):
+        if number in lines:
+            depth, tokens = lines[number]
+            line = "  " * depth + _join(tokens)
+            if number in comments:
+                line += "  " + comments[number]
+            out.append(line)
+        elif number in comments:
+            following = next((n for n in content_lines if n > number), None)
+            depth = lines[following][0] if following else 0
+            out.append("  " * depth + comments[number])
+        elif out and out[-1] != "":
+            out.append("")
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def _collect(tree: Tree, depth: int, lines: dict) -> None:
+    """Group tokens by source line with their block depth, normalising as they go."""
+    _normalise(tree)
+    inner = depth + 1 if tree.data in BLOCKS else depth
+    for child in tree.children:
+        if isinstance(child, Tree):
+            _collect(child, inner, lines)
+        elif child.type not in ("_NL", "_INDENT", "_DEDENT") and child.value:
+            if tree.data == "plan_entry" and child.type == "CLOCK":
+                hours, minutes = child.value.split(":")
+                child = child.update("TIME_OF_DAY", f"{int(hours):02d}:{minutes}")  # 07:00
+            lines.setdefault(child.line, (depth, []))[1].append(child)
+
+
+def _normalise(tree: Tree) -> None:
+    tokens = [c for c in tree.children if isinstance(c, Token)]
+    if tree.data == "pace_range":
+        clocks = [t for t in tokens if t.type == "CLOCK"]
+        if len(clocks) == 2 and read_clock(clocks[0]) > read_clock(clocks[1]):
+            first, second = clocks
+            index_a, index_b = tree.children.index(first), tree.children.index(second)
+            tree.children[index_a], tree.children[index_b] = second, first
+    elif tree.data == "range":
+        low, high = [t for t in tokens if t.type == "QUANTITY"]
+        low_unit, high_unit = _unit(low), _unit(high)
+        if low_unit and _canonical_unit(low_unit) == _canonical_unit(high_unit):
+            tree.children[tree.children.index(low)] = low.update(value=low.value[: -len(low_unit)])
+
+
+def _unit(token: Token) -> str:
+    return token.value[_NUMBER.match(token.value).end():] if _NUMBER.match(token.value) else ""
+
+
+def _canonical_unit(unit: str) -> str:
+    return UNIT_CASE.get(unit, unit)
+
+
+def _join(tokens: list[Token]) -> str:
+    text = ""
+    for previous, token in zip([None, *tokens], tokens):
+        if previous is not None and previous.type not in TIGHT and token.type not in TIGHT:
+            text += " "
+        text += _spelling(token)
+    return text
+
+
+def _spelling(token: Token) -> str:
+    if token.type == "STRING":
+        return quote(_unquote(token.value))
+    if token.type == "ZONE":
+        return token.value.lower()
+    if token.type in ("QUANTITY", "CLOCK", "REPEAT_COUNT"):
+        return _NUMBER.sub(_tidy_number, _UNIT.sub(lambda m: _canonical_unit(m.group()), token.value))
+    return token.value
+
+
+_UNIT = re.compile(r"[A-Za-z%]+")
+
+
+def _tidy_number(match: re.Match) -> str:
+    """`01` -> `1`, `1.50` -> `1.5`, `2.0` -> `2`; the minutes of a clock keep their digits."""
+    text = match.group()
+    whole, _, fraction = text.partition(".")
+    fraction = fraction.rstrip("0")
+    start = match.start()
+    if start > 0 and match.string[start - 1] == ":":
+        return whole + (f".{fraction}" if fraction else "")  # clock seconds: keep two digits
+    return str(int(whole)) + (f".{fraction}" if fraction else "")
+
+
+def _unquote(literal: str) -> str:
+    from .lower import _unquote as unquote
+
+    return unquote(literal)

@@ -1,0 +1,134 @@
+"""Model -> workout language text, in the canonical layout.
+
+Used by `decompile` (FIT -> model -> text) and by the property tests (model -> text
+-> compile). Every value is written so that compiling the text gives back exactly the
+same FIT values: distances and paces choose the unit and the decimals that round-trip.
+"""
+
+from __future__ import annotations
+
+from ..model import Distance, LapKey, Repeat, Step, Target, Time, UntilHeartRate, Workout
+from ..units import METRES, PACE_UNITS, format_clock
+
+INDENT = "  "
+KEYWORDS = {"warmup": "warmup", "active": "run", "recovery": "recover", "rest": "rest", "cooldown": "cooldown"}
+
+
+def quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def number(value: float, decimals: int = 3) -> str:
+    """`1.5`, `400`, `0.25`: the shortest spelling of `value` at this precision."""
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def duration_text(duration) -> str:
+    if isinstance(duration, Time):
+        return time_text(duration.seconds)
+    if isinstance(duration, Distance):
+        return distance_text(duration.metres, duration.unit)
+    if isinstance(duration, LapKey):
+        return "lap"
+    assert isinstance(duration, UntilHeartRate)
+    return "until " + hr_condition(duration)
+
+
+def hr_condition(until: UntilHeartRate) -> str:
+    return f"hr{'>' if until.above else '<'}{until.value}{'bpm' if until.unit == 'bpm' else '%'}"
+
+
+def time_text(seconds: float) -> str:
+    """1h15min, 1min30s, 45s, 1.5s; milliseconds are kept exactly."""
+    millis = round(seconds * 1000)
+    hours, millis = divmod(millis, 3_600_000)
+    minutes, millis = divmod(millis, 60_000)
+    parts = [f"{hours}h" if hours else "", f"{minutes}min" if minutes else ""]
+    if millis:
+        parts.append(number(millis / 1000) + "s")
+    return "".join(parts) or "0s"
+
+
+def distance_text(metres: float, preferred: str = "m") -> str:
+    """The spelling that compiles back to the same centimetres: in `preferred` units
+    unless another unit is clearly shorter (4828.03 m is `3mi`)."""
+    centimetres = round(metres * 100)
+    spellings = {}
+    for unit, size in METRES.items():
+        for decimals in range(7):
+            value = number(metres / size, decimals)
+            if float(value) > 0 and round(float(value) * size * 100) == centimetres:
+                spellings[unit] = value + unit
+                break
+    if not spellings:
+        return f"{number(metres, 2)}m"  # not a distance the language accepts; compiling says why
+    shortest = min(spellings.values(), key=len)
+    chosen = spellings.get(preferred, shortest)
+    return chosen if len(chosen) <= len(shortest) + 1 else shortest
+
+
+def pace_clock(seconds: float, metres: float) -> str:
+    """A pace whose speed (mm/s) is what `seconds` per `metres` encodes to, written shortest."""
+    speed = round(metres / seconds * 1000)
+    for decimals in range(0, 4):
+        text = format_clock(seconds, decimals)
+        minutes, _, rest = text.partition(":")
+        candidate = int(minutes) * 60 + float(rest)
+        if candidate > 0 and round(metres / candidate * 1000) == speed:
+            return text
+    return format_clock(seconds, 3)
+
+
+def _span(low: float, high: float, unit: str) -> str:
+    return f"{number(low)}-{number(high)}{unit}"
+
+
+def target_text(target: Target) -> str:
+    keyword = "lap-power" if target.lap else target.metric
+    if target.zone is not None:
+        return f"{keyword} z{target.zone}"
+    if target.metric == "pace":
+        per = target.unit[2:]
+        metres = PACE_UNITS[per]
+        return f"pace {pace_clock(target.low, metres)}-{pace_clock(target.high, metres)}/{per}"
+    unit = {"%max": "%", "%ftp": "%"}.get(target.unit, target.unit)
+    return f"{keyword} {_span(target.low, target.high, unit)}"
+
+
+def step_line(step: Step, sport: str = "running") -> str:
+    keyword = KEYWORDS[step.intensity.value]
+    words = ["ride" if keyword == "run" and sport == "cycling" else keyword]
+    if step.name:
+        words.append(quote(step.name))
+    words.append(duration_text(step.duration))
+    words += [target_text(target) for target in step.targets]
+    if step.notes:
+        words.append(quote(step.notes))
+    return " ".join(words)
+
+
+def repeat_line(repeat: Repeat) -> str:
+    head = f"repeat until {hr_condition(repeat.until)}" if repeat.until else f"{repeat.count}x"
+    return head + (f" {quote(repeat.name)}" if repeat.name else "")
+
+
+def node_lines(nodes, depth: int, sport: str = "running") -> list[str]:
+    lines = []
+    for node in nodes:
+        if isinstance(node, Repeat):
+            lines.append(INDENT * depth + repeat_line(node))
+            lines += node_lines(node.steps, depth + 1, sport)
+        else:
+            lines.append(INDENT * depth + step_line(node, sport))
+    return lines
+
+
+def workout_text(workout: Workout) -> str:
+    """The block form of a workout (strides are written out as the repeat they are)."""
+    header = f"workout {quote(workout.name)}"
+    if workout.kind:
+        header += f" {workout.kind}"
+    if workout.sport != "running":
+        header += f" {workout.sport}"
+    return "\n".join([header, *node_lines(workout.steps, 1, workout.sport)]) + "\n"

@@ -1,0 +1,304 @@
+"""Incremental compile: do nothing when nothing that shapes the output has changed,
+and read again only the files that did change.
+
+`compile` keeps a manifest per output folder, in the user's cache folder (the output
+folder holds nothing but outputs): a fingerprint of everything the output depends on,
+the files it wrote (with size and modification time), what it printed, and beside it a
+snapshot of each input as the per-file stage left it (findings, names, FIT bytes).
+
+The fingerprint covers every input's path, contents and modification time (FIT files
+carry it as time_created; an input's hash is re-used only when its size and time are
+unchanged and safely older than the record; else it is read again at once if a replay
+is still possible, or hashed by the worker that reads it anyway), every config file
+that could apply to them (present or absent, in each folder up to the root),
+`--config`, the options, SOURCE_DATE_EPOCH, and the versions of workoutc and the
+libraries whose output it embeds.
+
+- When all of it and every output file are unchanged, the next compile prints the
+  recorded messages and stops.
+- When only some inputs changed (the rest of the fingerprint, `common`, is the same),
+  the unchanged ones are taken from their snapshots: only changed files are parsed,
+  checked and encoded. Plan rules run again over everything (they read other files),
+  names are claimed again in order, and a cached FIT file is written again unless it
+  is still in place under the same name.
+- Anything else is a full compile. The cache never serves a stale result, and what a
+  compile prints and writes does not depend on what it found in the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+from .. import __version__
+from .inputs import CONFIG_NAMES
+from .outputs import atomic_write, cache_folder
+
+LIBRARIES = ("lark", "fit-tool", "jinja2")
+
+
+def _library_versions() -> list[str]:
+    """The installed versions of LIBRARIES, read from their `NAME-VERSION.dist-info`
+    folders: importing importlib.metadata would cost a no-change run a tenth of its time.
+    Anything unusual (no such folder, or several) is asked of importlib.metadata."""
+    wanted = {name.replace("-", "_").lower(): name for name in LIBRARIES}
+    found: dict[str, list[str]] = {name: [] for name in LIBRARIES}
+    for folder in sys.path:
+        try:
+            entries = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.endswith(".dist-info"):
+                project, _, version = entry[: -len(".dist-info")].partition("-")
+                if project.lower() in wanted:
+                    found[wanted[project.lower()]].append(version)
+    return [f"{name} {versions[0] if len(versions) == 1 else _metadata_version(name)}"
+            for name, versions in found.items()]
+
+
+def _metadata_version(name: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def file_fingerprint(path: Path | str) -> str:
+    try:
+        with open(path, "rb") as stream:
+            stat = os.fstat(stream.fileno())
+            data = stream.read()
+    except OSError:
+        return "absent"
+    return f"{stat.st_mtime_ns} {hashlib.sha256(data).hexdigest()}"
+
+
+RACY_SECONDS = 2  # a file changed this close to the last record may have changed unseen
+
+
+def _input_fingerprint(shown: str, known: dict, recorded_at: float, eager: bool) -> list | None:
+    """[size, mtime, sha256] of an input (None if it is gone), reusing the recorded hash of
+    a file whose size and time are unchanged and were safely older than the record (git's
+    "racily clean" rule: a change within the same clock tick as the record is re-read).
+    Unless `eager`, the hash of a changed file is left None: the worker that reads the
+    file hashes it (see Fingerprint.complete)."""
+    try:
+        stat = os.stat(shown)
+    except OSError:
+        return None
+    previous = known.get(shown)
+    unchanged = previous and previous[0] == stat.st_size and previous[1] == stat.st_mtime_ns
+    if unchanged and stat.st_mtime < recorded_at - RACY_SECONDS:
+        return previous
+    if not (eager or unchanged):  # changed, so no replay: its hash can wait for its worker
+        return [stat.st_size, stat.st_mtime_ns, None]
+    fresh = file_fingerprint(shown)
+    if fresh == "absent":
+        return None
+    mtime, sha = fresh.split()
+    return [stat.st_size, int(mtime), sha]
+
+
+class Fingerprint(NamedTuple):
+    key: str | None  # everything the output depends on; None while an input's hash is unknown
+    common: str  # all of it but the inputs themselves: what every cached file depends on
+    states: dict  # [size, mtime, sha256] by input (None: the file is gone)
+
+    @property
+    def hashes(self) -> dict:
+        """The states to record: those of the inputs that are there."""
+        return {path: state for path, state in self.states.items() if state is not None}
+
+    def complete(self, digests: dict[str, str]) -> "Fingerprint | None":
+        """With the hashes the workers worked out filled in; None if one is still missing."""
+        states = {path: state if state is None or state[2] else [state[0], state[1], digests.get(path)]
+                  for path, state in self.states.items()}
+        if any(state is not None and state[2] is None for state in states.values()):
+            return None
+        return Fingerprint(_key(self.common, states), self.common, states)
+
+
+def _key(common: str, states: dict) -> str:
+    return _digest([common, *(f"input\x1f{path}\x1f{state}" for path, state in states.items())])
+
+
+def fingerprint(inputs: list[str], options: dict, previous: dict | None = None, eager: bool = True) -> Fingerprint:
+    """The key of everything the output depends on, and the input hashes to record. Unless
+    `eager`, hashes not known from `previous` are left to the workers (the key is None)."""
+    known = (previous or {}).get("inputs", {})
+    recorded_at = (previous or {}).get("recorded_at", 0.0)
+    lines = []  # hashed together at the end
+
+    def add(*parts: object) -> None:
+        lines.append("\x1f".join(map(str, parts)))
+
+    add("workoutc", __version__, *_library_versions())
+    add("SOURCE_DATE_EPOCH", os.environ.get("SOURCE_DATE_EPOCH"))
+    for key in sorted(options):
+        add("option", key, options[key])
+    states, parents, folders = {}, set(), set()
+    for shown in inputs:
+        states[shown] = _input_fingerprint(shown, known, recorded_at, eager)
+        parent = os.path.dirname(shown)
+        if parent in parents:
+            continue  # its folders are already listed
+        parents.add(parent)
+        folder = os.path.abspath(parent)
+        while folder not in folders:
+            folders.add(folder)
+            folder = os.path.dirname(folder)
+    for folder in sorted(folders):
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(folder, name)
+            if os.path.exists(candidate):
+                add("config", candidate, file_fingerprint(candidate))
+    common = _digest(lines)
+    unknown = any(state is not None and state[2] is None for state in states.values())
+    return Fingerprint(None if unknown else _key(common, states), common, states)
+
+
+def _digest(lines: list[str]) -> str:
+    return hashlib.sha256("\x1e".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+class Replay(NamedTuple):
+    chunks: list  # [0 (standard output) or 1 (standard error), text], in the order printed
+    status: int
+
+
+def _output_state(path: str) -> list | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def manifest_path(outdir: Path) -> Path | None:
+    folder = cache_folder()
+    if folder is None:
+        return None
+    name = hashlib.sha256(os.path.abspath(outdir).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return folder / "manifests" / f"{name}.json"
+
+
+def previous_run(outdir: Path) -> dict | None:
+    """The manifest of the last compile into `outdir`, if any."""
+    path = manifest_path(outdir)
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8")) if path else None
+    except (OSError, ValueError):
+        return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+def lookup(outdir: Path, key: str, manifest: dict | None) -> Replay | None:
+    """The recorded result when the fingerprint and every output file are unchanged."""
+    try:
+        if manifest is None or manifest.get("key") != key:
+            return None
+        folder = str(outdir) + os.sep
+        for name, state in manifest["outputs"].items():
+            if _output_state(folder + name) != state:
+                return None
+        return Replay(manifest["printed"], manifest["status"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+class Cached:
+    """What the last compile into a folder left for this one: every file of it whose
+    contents, time and surroundings (`Fingerprint.common`) are unchanged, as the workers
+    left it (findings, names, FIT bytes; a plan file's document too), and which of its
+    FIT files are still in place. Plan rules always run again: they read other files."""
+
+    def __init__(self, sources: dict[str, bytes], in_place: set[tuple[str, str, str]]):
+        self._blobs = sources
+        self.sources = {path: pickle.loads(blob) for path, blob in sources.items()}
+        for source in self.sources.values():
+            source.fits = {}  # staged by the run that made the snapshot, and long since published
+        self.in_place = in_place
+
+    def snapshots(self, fresh: dict[str, bytes]) -> dict[str, bytes]:
+        """Every source of this run as the workers left it, pickled, for the next run:
+        `fresh` (this run's, by path) and the ones taken from the cache."""
+        return {**self._blobs, **fresh}
+
+
+def cached(outdir: Path, manifest: dict | None, stamp: Fingerprint) -> Cached:
+    """The files of the last compile into `outdir` that this one can take as they were."""
+    try:
+        if manifest is None or manifest.get("common") != stamp.common:
+            return Cached({}, set())
+        stored = pickle.loads(_sources_path(outdir).read_bytes())
+        if stored.get("key") != manifest["key"]:
+            return Cached({}, set())
+        blobs, in_place, folder, hashes = {}, set(), str(outdir) + os.sep, stamp.hashes
+        for path, blob in stored["sources"].items():
+            if hashes.get(path) == manifest["inputs"].get(path):
+                blobs[path] = blob
+                in_place |= {(path, workout, name) for workout, name in stored["placed"].get(path, {}).items()
+                             if manifest["outputs"].get(name) == _output_state(folder + name)}
+        return Cached(blobs, in_place)
+    except Exception:  # a damaged or foreign cache is no cache
+        return Cached({}, set())
+
+
+def record(outdir: Path, stamp: Fingerprint, written: list[Path], replay: Replay, started: float,
+           placed: dict[str, dict[str, str]], snapshots: dict[str, bytes]) -> None:
+    """`started`: when the run began reading its inputs (the racily-clean reference);
+    `placed`: each source's FIT file names by workout; `snapshots`: see Cached."""
+    outputs, prefix = {}, str(outdir) + os.sep
+    for path in map(str, written):
+        state = _output_state(path)
+        if state is not None:  # every output is directly in the folder: no need for os.path.relpath
+            outputs[path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, outdir)] = state
+    hashes = stamp.hashes
+    manifest = {"key": stamp.key, "common": stamp.common, "outputs": outputs, "printed": replay.chunks,
+                "status": replay.status, "inputs": hashes, "recorded_at": started}
+    path = manifest_path(outdir)
+    if path is not None:
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        # The snapshots first, and apart (a no-change run reads only the manifest), tagged
+        # with the key of the run the manifest records.
+        snapshot = {"key": stamp.key, "sources": {p: blob for p, blob in snapshots.items() if p in hashes},
+                    "placed": placed}
+        atomic_write(_sources_path(outdir), pickle.dumps(snapshot, pickle.HIGHEST_PROTOCOL))
+        atomic_write(path, json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+        _prune(path.parent)
+
+
+KEPT_FOLDERS = 16  # the output folders whose last compile the cache remembers
+
+
+def _prune(folder: Path) -> None:
+    """Forget all but the output folders compiled into most recently, so the cache stays small."""
+    try:
+        manifests = sorted(folder.glob("*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
+        for old in manifests[KEPT_FOLDERS:]:
+            old.unlink(missing_ok=True)
+            old.with_suffix(".sources.pickle").unlink(missing_ok=True)
+    except OSError:
+        pass  # another run pruning at the same time, say: nothing is lost but space
+
+
+def _sources_path(outdir: Path) -> Path:
+    return manifest_path(outdir).with_suffix(".sources.pickle")
+
+
+def forget(outdir: Path) -> None:
+    """Remove the manifest before a run changes the folder, so a failed run leaves no stale record."""
+    path = manifest_path(outdir)
+    if path is not None:
+        try:
+            path.unlink()
+        except OSError:
+            pass

@@ -1,0 +1,55 @@
+"""Which files a command reads: .wkt files named, or found under folders named."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..reporter import UsageError
+
+SUFFIX = ".wkt"
+CONFIG_NAMES = ("workoutc.toml", "pyproject.toml")  # looked for in each folder up from a source
+
+
+def collect_inputs(paths: list[str]) -> list[str]:
+    """Files named, and .wkt files under folders named (sorted), as they are shown:
+    tidied like pathlib does (`./lib//a.wkt` is `lib/a.wkt`)."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for given in paths:
+        tidy = str(Path(given))
+        if os.path.isdir(given):
+            files = _wkt_files(tidy)  # joined to a tidy folder, every path is tidy
+        elif os.path.exists(given):
+            files = [tidy]
+        else:
+            raise UsageError(f"{given}: no such file or folder")
+        for file in files:
+            # One folder walk never lists a file twice; several paths may overlap.
+            key = os.path.abspath(file) if len(paths) > 1 else file  # no system calls
+            if key not in seen:
+                seen.add(key)
+                found.append(file)
+    return found
+
+
+def _wkt_files(folder: str) -> list[str]:
+    """Every .wkt file under `folder`, in path order (folder by folder, name by name).
+
+    Uses the directory entries' own file types, so a library of thousands of files is
+    listed without a system call per file; paths are joined here, so `.` lists `a.wkt`
+    rather than `./a.wkt`."""
+    found, pending = [], [folder]
+    while pending:
+        current = pending.pop()
+        prefix = "" if current == os.curdir else current.rstrip(os.sep) + os.sep
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    if entry.name.endswith(SUFFIX) and entry.is_file():
+                        found.append(prefix + entry.name)
+                    elif entry.is_dir(follow_symlinks=False):
+                        pending.append(prefix + entry.name)
+        except OSError as error:
+            raise UsageError(f"{current}: cannot list the folder: {error.strerror or error}") from None
+    return sorted(found, key=lambda path: path.split(os.sep))

@@ -1,0 +1,121 @@
+"""workoutc's lexer (src/workoutc/lexer.py) and parse loop (parse.drive) give exactly
+what Lark's own would: the same trees, token positions and syntax errors."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from lark import Lark, Token, Tree
+from lark.exceptions import LarkError
+
+from workoutc.language.parse import Indentation, build_parser, drive, grammar_text
+
+EXAMPLES = sorted(Path("examples").rglob("*.wkt"))
+
+
+@pytest.fixture(scope="module")
+def parsers():
+    ours = build_parser(maybe_placeholders=True)
+    lark = Lark(grammar_text(), parser="lalr", lexer="contextual", postlex=Indentation(), maybe_placeholders=True)
+    assert type(ours.parser.lexer.lexer).__name__ == "FastContextualLexer"
+    assert type(lark.parser.lexer.lexer).__name__ == "ContextualLexer"
+    return ours, lark
+
+
+def shape(node):
+    """A tree with every token's type, text and full position spelled out."""
+    if isinstance(node, Tree):
+        return (node.data, [shape(child) for child in node.children])
+    if isinstance(node, Token):
+        return (node.type, node.value, node.start_pos, node.line, node.column, node.end_line, node.end_column,
+                node.end_pos)
+    return node
+
+
+def outcome(parser: Lark, text: str, run=Lark.parse):
+    try:
+        return shape(run(parser, text))
+    except LarkError as error:  # what workoutc's messages are made of (Lark's own text orders a set)
+        token = getattr(error, "token", None)
+        return (type(error).__name__, getattr(error, "line", None), getattr(error, "column", None),
+                shape(token), sorted(getattr(error, "expected", None) or getattr(error, "allowed", None) or ()),
+                getattr(error, "char", None))
+
+
+def texts() -> list[str]:
+    found = [path.read_text(encoding="utf-8") for path in EXAMPLES]
+    assert len(found) > 10
+    return found
+
+
+def test_every_example_lexes_to_the_same_tokens(parsers):
+    ours, lark = parsers
+    for text in texts():
+        text = text.rstrip() + "\n"
+        assert outcome(ours, text, drive) == outcome(lark, text)
+
+
+def test_a_generated_library_lexes_to_the_same_tokens(parsers, tmp_path):
+    from benchmarks.library import write_library
+
+    ours, lark = parsers
+    for path in write_library(tmp_path, workouts=400, seed=5):
+        text = path.read_text(encoding="utf-8").rstrip() + "\n"
+        assert outcome(ours, text, drive) == outcome(lark, text)
+
+
+def test_broken_text_fails_with_the_same_error_at_the_same_place(parsers):
+    ours, lark = parsers
+    rng = random.Random(17)
+    pieces = ["x", "\n", "  ", "\t", '"', "#", "-", "/", "<", "9", "z", ":", "min", "é", "\r\n", "5x", "strides"]
+    checked = errors = 0
+    for text in texts():
+        for _ in range(60):
+            at = rng.randrange(len(text) + 1)
+            mutated = text[:at] + rng.choice(pieces) + text[at + rng.randrange(3):]
+            mutated = mutated.rstrip() + "\n"
+            mine = outcome(ours, mutated, drive)
+            assert mine == outcome(lark, mutated), mutated
+            checked += 1
+            errors += isinstance(mine[0], str) and mine[0].startswith("Unexpected")
+    assert checked > 1000 and errors > 100  # the mutations do reach Lark's error paths
+
+
+def test_states_handed_back_to_lark_mid_file_lex_the_same(parsers):
+    """A state whose patterns workoutc's lexer cannot run hands the rest of the file to Lark."""
+    from workoutc.language.lark_internals import FastContextualLexer
+
+    _, lark = parsers
+    ours = build_parser(maybe_placeholders=True)
+    lexer = ours.parser.lexer.lexer
+    original, asked, handed = FastContextualLexer._plan, [], []
+
+    def plan(state):  # every other state asked about (state numbers vary from build to build)
+        asked.append(state)
+        if len(asked) % 2:
+            return original(lexer, state)
+        handed.append(state)
+        return None  # not remembered: asked again in the next file
+
+    lexer._plan = plan
+    for text in texts():
+        text = text.rstrip() + "\n"
+        assert outcome(ours, text, drive) == outcome(lark, text)
+    assert len(handed) > 10 and lexer._plans  # both ways were taken
+
+
+def test_a_lark_whose_insides_differ_is_parsed_by_lark_itself(parsers, monkeypatch):
+    import workoutc.language.parse
+
+    ours, lark = parsers
+    monkeypatch.setattr(workoutc.language.parse, "_Tables", lambda lark: (_ for _ in ()).throw(AttributeError("parser")))
+    workoutc.language.parse._tables.cache_clear()
+    try:
+        for text in texts()[:3]:
+            text = text.rstrip() + "\n"
+            assert outcome(ours, text, drive) == outcome(lark, text)
+        assert workoutc.language.parse._tables(ours) is None
+    finally:
+        workoutc.language.parse._tables.cache_clear()

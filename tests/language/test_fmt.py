@@ -1,0 +1,102 @@
+"""fmt: one canonical layout, comments kept, idempotent, never a change in meaning."""
+
+from __future__ import annotations
+
+import pytest
+
+from workoutc.cli import main
+from workoutc.language.formatter import format_source, meaning
+
+from tools.golden import example_sources
+
+MESSY = '''# a header comment
+workout   "T"   intervals    # trailing
+    warmup   15min  hr <= Z2
+    5x   "Main"
+\t\t
+        run 1.50km pace 4:00-3:50/km hr 140bpm-150BPM "say \\"hi\\""
+        # a comment inside the repeat
+
+
+        recover 0400m
+    strides 4x20s / 45s
+    cooldown lap     # workoutc: disable=S202
+# between
+easy 030min power 250w-260W
+plan "P"
+    2026-11-23 7:05 easy 30min
+    2026-11-24 rest
+'''
+
+EXPECTED = '''# a header comment
+workout "T" intervals  # trailing
+  warmup 15min hr<=z2
+  5x "Main"
+
+    run 1.5km pace 3:50-4:00/km hr 140-150bpm "say \\"hi\\""
+    # a comment inside the repeat
+
+    recover 400m
+  strides 4x20s/45s
+  cooldown lap  # workoutc: disable=S202
+# between
+easy 30min power 250-260W
+plan "P"
+  2026-11-23 07:05 easy 30min
+  2026-11-24 rest
+'''
+
+
+def test_messy_source_gets_the_canonical_layout():
+    assert format_source(MESSY) == EXPECTED
+
+
+def test_formatting_keeps_the_meaning_and_every_comment():
+    assert meaning(EXPECTED) == meaning(MESSY) is not None
+    comments = [line.split("#", 1)[1] for line in MESSY.splitlines() if "#" in line and '"' not in line.split("#")[0][-2:]]
+    for comment in comments:
+        assert comment.strip() in EXPECTED
+
+
+@pytest.mark.parametrize("source", example_sources(), ids=lambda p: p.name)
+def test_examples_are_formatted_and_fmt_is_idempotent(source):
+    text = source.read_text(encoding="utf-8")
+    assert format_source(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    MESSY, "recovery 30min hr<z2 strides 4x20s\n", "easy  1h15min   pace 5:33.30-5:50/km\n",
+    'workout "A" easy 30min\r\nworkout "B"\r\n\trun 1km\r\n\trepeat until hr>150bpm "x"\r\n\t\trun 1min\r\n',
+])
+def test_fmt_is_idempotent_and_keeps_meaning(text):
+    once = format_source(text)
+    assert format_source(once) == once
+    assert meaning(once) == meaning(text)
+
+
+def test_check_and_diff_change_nothing(tmp_path, capsys):
+    path = tmp_path / "messy.wkt"
+    path.write_text(MESSY, encoding="utf-8")
+    assert main(["fmt", "--check", str(path)]) == 1
+    assert main(["fmt", "--diff", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == MESSY
+    captured = capsys.readouterr()
+    assert f"would reformat {path}" in captured.err
+    assert "\n-    warmup   15min  hr <= Z2\n" in captured.out and "\n+  warmup 15min hr<=z2\n" in captured.out
+
+
+def test_fmt_rewrites_in_place_then_check_passes(tmp_path, capsys):
+    path = tmp_path / "messy.wkt"
+    path.write_text(MESSY, encoding="utf-8")
+    assert main(["fmt", str(tmp_path)]) == 0
+    assert path.read_text(encoding="utf-8") == EXPECTED
+    assert main(["fmt", "--check", str(tmp_path)]) == 0
+    assert "0 files would be reformatted, 1 unchanged" in capsys.readouterr().err
+
+
+def test_a_file_that_does_not_parse_is_left_alone(tmp_path, capsys):
+    path = tmp_path / "bad.wkt"
+    path.write_text("recovery 30mins\n", encoding="utf-8")
+    assert main(["fmt", str(path)]) == 1
+    assert path.read_text(encoding="utf-8") == "recovery 30mins\n"
+    assert f"{path}:1:12: error: unknown duration unit `mins`" in capsys.readouterr().err

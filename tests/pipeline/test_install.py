@@ -1,0 +1,229 @@
+"""install against fake device trees, and the schedule and calendar files plans bring."""
+
+from __future__ import annotations
+
+import errno
+import os
+from datetime import datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from workoutc.pipeline import install
+from workoutc.cli import main
+
+from tools.fitdump import decode
+
+DEVICE_XML = ('<?xml version="1.0" encoding="UTF-8"?>\n<Device xmlns="http://www.garmin.com/xmlschemas/GarminDevice/v2">'
+              "<Model><PartNumber>006-B4257-00</PartNumber><Description>{model}</Description></Model></Device>\n")
+
+
+@pytest.fixture(autouse=True)
+def environment(monkeypatch, tmp_path):
+    monkeypatch.setenv(install.MOUNT_ROOTS_VARIABLE, str(tmp_path / "media"))
+    (tmp_path / "media").mkdir()
+
+
+def watch(tmp_path: Path, name: str = "FR265", model: str = "Forerunner 265") -> Path:
+    root = tmp_path / "media" / name
+    (root / "GARMIN" / "NewFiles").mkdir(parents=True)
+    (root / "GARMIN" / "GarminDevice.xml").write_text(DEVICE_XML.format(model=model))
+    (root / "GARMIN" / "Activity").mkdir()
+    (root / "GARMIN" / "Activity" / "run.fit").write_bytes(b"an activity")
+    return root
+
+
+def source(tmp_path: Path, text: str = "easy 30min hr<=z2\n", name: str = "easy.wkt") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_normal_copy_names_the_model_and_touches_nothing_else(tmp_path, capsys):
+    root = watch(tmp_path)
+    before = tree(root)
+    assert main(["install", source(tmp_path)]) == 0
+    after = tree(root)
+    assert set(after) - set(before) == {"GARMIN/NewFiles/easy.fit"}
+    assert all(after[name] == data for name, data in before.items())
+    assert decode(after["GARMIN/NewFiles/easy.fit"])["workout_mesgs"][0]["wkt_name"] == "easy"
+    out = capsys.readouterr().out
+    assert out.startswith(f"Forerunner 265 at {root}\n")
+    assert "copied 1 file to Forerunner 265" in out
+
+
+def test_fit_files_are_copied_as_they_are(tmp_path):
+    root = watch(tmp_path)
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "trainerroad_744490.fit"
+    assert main(["install", str(fixture)]) == 0
+    assert (root / "GARMIN/NewFiles/trainerroad_744490.fit").read_bytes() == fixture.read_bytes()
+
+
+def test_a_name_clash_is_refused_unless_forced(tmp_path, capsys):
+    root = watch(tmp_path)
+    clash = root / "GARMIN/NewFiles/easy.fit"
+    clash.write_bytes(b"someone else's file")
+    assert main(["install", source(tmp_path)]) == 1
+    assert clash.read_bytes() == b"someone else's file"
+    assert "easy.fit exists and differs; pass --force to replace it" in capsys.readouterr().err
+    assert main(["install", "--force", source(tmp_path)]) == 0
+    assert clash.read_bytes()[8:12] == b".FIT"
+
+
+def test_the_same_file_again_is_left_as_it_is(tmp_path, capsys):
+    root = watch(tmp_path)
+    assert main(["install", source(tmp_path)]) == 0
+    assert main(["install", source(tmp_path)]) == 0
+    assert "already there: " in capsys.readouterr().out
+    assert len(list((root / "GARMIN/NewFiles").iterdir())) == 1
+
+
+def test_unchanged_source_without_source_date_epoch_installs_identically(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    watch(tmp_path)
+    assert main(["install", source(tmp_path)]) == 0
+    assert main(["install", source(tmp_path)]) == 0  # would be refused if the bytes changed
+    assert "already there" in capsys.readouterr().out
+
+
+def test_dry_run_copies_nothing(tmp_path, capsys):
+    root = watch(tmp_path)
+    before = tree(root)
+    assert main(["install", "--dry-run", source(tmp_path)]) == 0
+    assert tree(root) == before
+    out = capsys.readouterr().out
+    assert f"would copy easy.fit -> {root / 'GARMIN/NewFiles/easy.fit'}" in out
+    assert "would copy 1 file to Forerunner 265" in out
+
+
+def test_a_read_only_device_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    watch(tmp_path)
+
+    def read_only(path, data):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(install, "atomic_write", read_only)
+    assert main(["install", source(tmp_path)]) == 2
+    assert "cannot write: Read-only file system" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through permissions")
+def test_a_read_only_folder_is_a_clear_error(tmp_path, capsys):
+    root = watch(tmp_path)
+    (root / "GARMIN/NewFiles").chmod(0o555)
+    try:
+        assert main(["install", source(tmp_path)]) == 2
+    finally:
+        (root / "GARMIN/NewFiles").chmod(0o755)
+
+
+def test_no_space_is_checked_before_copying(tmp_path, monkeypatch, capsys):
+    root = watch(tmp_path)
+    monkeypatch.setattr(install.shutil, "disk_usage", lambda path: SimpleNamespace(free=100))
+    assert main(["install", source(tmp_path)]) == 2
+    assert "the watch has 100 bytes free" in capsys.readouterr().err
+    assert list((root / "GARMIN/NewFiles").iterdir()) == []
+
+
+def test_a_symlink_out_of_the_device_is_not_followed(tmp_path, capsys):
+    root = watch(tmp_path)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (root / "GARMIN/NewFiles").rmdir()
+    (root / "GARMIN/NewFiles").symlink_to(outside)
+    assert main(["install", source(tmp_path)]) == 2
+    assert list(outside.iterdir()) == []
+    assert "leads outside the device" in capsys.readouterr().err
+
+
+def test_a_symlinked_target_file_is_left_alone(tmp_path, capsys):
+    root = watch(tmp_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (root / "GARMIN/NewFiles/easy.fit").symlink_to(victim)
+    assert main(["install", "--force", source(tmp_path)]) == 1
+    assert victim.read_text() == "keep me"
+    assert "is a symlink; it was left alone" in capsys.readouterr().err
+
+
+def test_two_devices_ask_for_a_choice(tmp_path, capsys):
+    first, second = watch(tmp_path, "A", "Forerunner 265"), watch(tmp_path, "B", "Fenix 7")
+    assert main(["install", source(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "2 Garmin watches are mounted" in err and "choose one with --device" in err
+    assert main(["install", "--device", str(second), source(tmp_path)]) == 0
+    assert (second / "GARMIN/NewFiles/easy.fit").exists() and not (first / "GARMIN/NewFiles/easy.fit").exists()
+
+
+def test_no_device_explains_mtp(tmp_path, capsys):
+    assert main(["install", source(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "no Garmin watch is mounted" in err and "MTP" in err and "jmtpfs" in err
+
+
+def test_a_folder_that_is_not_a_watch_is_refused(tmp_path, capsys):
+    (tmp_path / "usbstick").mkdir()
+    assert main(["install", "--device", str(tmp_path / "usbstick"), source(tmp_path)]) == 2
+    assert "is not a Garmin watch" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ schedules and calendars
+
+PLAN = '''workout "Track" intervals
+  warmup 15min
+  5x
+    run 1km
+    recover 400m
+  cooldown lap
+
+plan "Week"
+  2026-11-23 rest
+  2026-11-24 "Track"
+  2026-11-25 recovery 30min hr<z2
+  2026-11-26 07:30 easy 45min hr<=z2
+'''
+
+
+def test_schedule_names_the_right_workouts_and_dates(tmp_path):
+    out = tmp_path / "out"
+    assert main(["compile", source(tmp_path, PLAN, "week.wkt"), "-o", str(out)]) == 0
+    schedule = decode((out / "week.schedule.fit").read_bytes())
+    assert schedule["file_id_mesgs"][0]["type"] == 7
+    workouts = {}
+    for name in ("track.fit", "recovery-11-25.fit", "easy-11-26.fit"):
+        [file_id] = decode((out / name).read_bytes())["file_id_mesgs"]
+        workouts[name] = (file_id["serial_number"], file_id["time_created"])
+    entries = [(s["serial_number"], s["time_created"], s["scheduled_time"], s["type"], s["completed"])
+               for s in schedule["schedule_mesgs"]]
+    epoch = datetime(1989, 12, 31)
+    local = [int((when - epoch).total_seconds()) for when in
+             (datetime(2026, 11, 24), datetime(2026, 11, 25), datetime(2026, 11, 26, 7, 30))]
+    assert entries == [
+        (*workouts["track.fit"], local[0], 0, 0),
+        (*workouts["recovery-11-25.fit"], local[1], 0, 0),
+        (*workouts["easy-11-26.fit"], local[2], 0, 0),
+    ]
+
+
+def test_install_brings_the_schedule_with_its_workouts(tmp_path):
+    root = watch(tmp_path)
+    assert main(["install", source(tmp_path, PLAN, "week.wkt")]) == 0
+    assert sorted(p.name for p in (root / "GARMIN/NewFiles").iterdir()) == [
+        "easy-11-26.fit", "recovery-11-25.fit", "track.fit", "week.schedule.fit"]
+
+
+def test_calendar_has_one_event_per_session(tmp_path):
+    out = tmp_path / "out"
+    main(["compile", source(tmp_path, PLAN, "week.wkt"), "-o", str(out)])
+    data = (out / "week.ics").read_bytes()
+    assert data.startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") and data.endswith(b"END:VCALENDAR\r\n")
+    text = data.decode().replace("\r\n ", "")
+    assert text.count("BEGIN:VEVENT") == 3
+    assert "DTSTART;VALUE=DATE:20261124\r\nDTEND;VALUE=DATE:20261125\r\nSUMMARY:Track (intervals)" in text
+    assert "DTSTART:20261126T073000\r\nDURATION:PT45M\r\nSUMMARY:easy 11-26 (easy)" in text
+    assert all(len(line.encode()) <= 75 for line in data.decode().split("\r\n"))

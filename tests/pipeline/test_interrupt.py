@@ -1,0 +1,107 @@
+"""Nothing lost: a compile killed midway, or two compiles at once, leave only complete files."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tools.fitdump import decode
+
+
+def _library(folder: Path, files: int) -> Path:
+    from benchmarks.library import write_library
+
+    write_library(folder, workouts=files, seed=11)
+    return folder
+
+
+def _compile(lib: Path, out: Path) -> subprocess.Popen:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"}
+    return subprocess.Popen([sys.executable, "-m", "workoutc", "compile", str(lib), "-o", str(out), "-j", "1",
+                             "--no-cache"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+
+
+def _wait_for_files(out: Path, count: int, process: subprocess.Popen, staged: bool = False) -> None:
+    """Until `count` FIT files are in `out` (or, with `staged`, hidden ones not yet published)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if out.is_dir():
+            names = os.listdir(out)
+            if sum(1 for name in names if name.startswith(".staged") if staged or name.endswith(".fit")) >= count:
+                return
+        time.sleep(0.005)
+
+
+def _assert_complete(out: Path, allow_hidden: bool = False) -> int:
+    complete = 0
+    for path in out.iterdir():
+        if path.name.startswith("."):
+            assert allow_hidden, f"a temporary file was left behind: {path.name}"
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".fit":
+            decode(data)  # asserts the file is whole: header, CRC, every message
+            complete += 1
+        else:
+            assert data.rstrip().endswith((b"END:VCALENDAR", b"</html>")), path.name
+    return complete
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT])
+def test_a_compile_stopped_midway_leaves_only_complete_files(tmp_path, how):
+    lib, out = _library(tmp_path / "lib", 3000), tmp_path / "out"
+    process = _compile(lib, out)
+    _wait_for_files(out, 20, process)
+    process.send_signal(how)
+    process.wait(timeout=60)
+    written = _assert_complete(out)
+    assert written >= 20
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT])
+def test_a_compile_stopped_while_staging_leaves_the_folder_as_it_was(tmp_path, how):
+    lib, out = _library(tmp_path / "lib", 3000), tmp_path / "out"
+    out.mkdir()
+    (out / "kept.fit").write_bytes(b"earlier output")
+    process = _compile(lib, out)
+    _wait_for_files(out, 20, process, staged=True)
+    process.send_signal(how)
+    assert process.wait(timeout=60) != 0
+    assert os.listdir(out) == ["kept.fit"] and (out / "kept.fit").read_bytes() == b"earlier output"
+
+
+def test_a_compile_failing_part_way_removes_what_its_workers_staged(tmp_path):
+    from workoutc.pipeline.stages import load_and_check
+    from workoutc.reporter import UsageError
+    from workoutc.pipeline.inputs import collect_inputs
+
+    lib, out = _library(tmp_path / "lib", 300), tmp_path / "out"
+    inputs = collect_inputs([str(lib)])
+    inputs.insert(len(inputs) * 3 // 4, "vanished.wkt")  # listed, then gone
+    with pytest.raises(UsageError, match="vanished.wkt: cannot read"):
+        load_and_check([str(lib)], None, jobs=2, output=out, inputs=inputs)
+    assert os.listdir(out) == []
+
+
+def test_a_killed_compile_leaves_complete_visible_files_and_the_next_run_tidies_up(tmp_path):
+    lib, out = _library(tmp_path / "lib", 3000), tmp_path / "out"
+    process = _compile(lib, out)
+    _wait_for_files(out, 20, process)
+    process.kill()
+    process.wait(timeout=60)
+    _assert_complete(out, allow_hidden=True)  # SIGKILL cannot be caught: a hidden temporary may remain
+    assert _compile(lib, out).wait(timeout=300) == 0
+    _assert_complete(out)
+
+
+def test_two_compiles_into_one_folder_at_once(tmp_path):
+    lib, out = _library(tmp_path / "lib", 600), tmp_path / "out"
+    first, second = _compile(lib, out), _compile(lib, out)
+    assert first.wait(timeout=300) == 0 and second.wait(timeout=300) == 0
+    assert _assert_complete(out) > 300

@@ -1,0 +1,69 @@
+"""Golden files: `make golden` rewrites them, `git diff` reviews them.
+
+Each examples/NAME.wkt has examples/NAME.fit.txt beside it: the decoded messages of
+every FIT file the source compiles to, at a fixed time_created. tests/golden/ holds
+the HTML pages of one structured workout and one plan.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import tempfile
+from pathlib import Path
+
+from workoutc.fit.encode import encode_workout
+from workoutc.language.source import load
+
+from .fitdump import dump
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+GOLDEN_PAGES = ROOT / "tests" / "golden"
+PAGES = ("track-5x1k.html", "base-week-3.html")
+TIME_CREATED = 1764547200  # 2025-12-01T00:00:00Z
+
+
+def example_sources() -> list[Path]:
+    return sorted(EXAMPLES.rglob("*.wkt"))
+
+
+def golden_path(source: Path) -> Path:
+    return source.with_suffix(".fit.txt")
+
+
+def render(source: Path) -> str:
+    loaded = load(source, str(source.relative_to(ROOT)))
+    assert loaded.document is not None, loaded.diagnostics
+    parts = []
+    for workout in loaded.document.all_workouts():
+        parts.append(f"== {workout.name}\n" + dump(encode_workout(workout, TIME_CREATED)))
+    return "\n".join(parts)
+
+
+def render_pages() -> dict[str, str]:
+    """The golden pages, built from examples/ as `make demo` builds them."""
+    from workoutc.pipeline.stages import compile_run, load_and_check
+
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(ROOT):
+        run = load_and_check(["examples"], None, keep_documents=True)
+        compile_run(run, Path(folder), io.StringIO(), io.StringIO(), fit=False, pages=True)
+        return {name: (Path(folder) / name).read_text(encoding="utf-8") for name in PAGES}
+
+
+def _update(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"rewrote {path.relative_to(ROOT)}")
+
+
+def main() -> None:
+    for source in example_sources():
+        _update(golden_path(source), render(source))
+    for name, text in render_pages().items():
+        _update(GOLDEN_PAGES / name, text)
+
+
+if __name__ == "__main__":
+    main()
