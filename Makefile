@@ -6,11 +6,11 @@ INSTALLED := $(VENV)/.installed-stamp
 # Fixed build time so `make demo` output is byte-identical run to run.
 export SOURCE_DATE_EPOCH ?= 1764547200
 
-.PHONY: demo test golden docs fit-profile bench fuzz clean
+.PHONY: demo test lint golden docs fit-profile bench fuzz clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,lint]'
 	touch $(INSTALLED)
 
 demo: $(INSTALLED)
@@ -18,6 +18,12 @@ demo: $(INSTALLED)
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
+
+# Style and types: ruff (lint and format check) and mypy, as configured in pyproject.toml.
+lint: $(INSTALLED)
+	$(BIN)/ruff check src tests tools benchmarks grammar
+	$(BIN)/ruff format --check src tests tools benchmarks grammar
+	$(BIN)/mypy
 
 # Rewrite the golden files (FIT dumps next to the examples, pages in tests/golden/);
 # review `git diff` before committing.

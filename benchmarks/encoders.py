@@ -7,7 +7,7 @@ Garmin's decoder before it is timed.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from fit_tool.fit_file_builder import FitFileBuilder
 from fit_tool.profile.messages.file_id_message import FileIdMessage
@@ -19,10 +19,22 @@ from garmin_fit_sdk import Encoder, Profile
 from workoutc.fit.encode import INVALID_ENUM, INVALID_U32, serial_number, step_rows
 from workoutc.model import Workout
 
-ROW_FIELDS = ("message_index", "duration_type", "duration_value", "target_type", "target_value",
-              "custom_target_value_low", "custom_target_value_high", "intensity", "secondary_target_type",
-              "secondary_target_value", "secondary_custom_target_value_low",
-              "secondary_custom_target_value_high", "notes", "wkt_step_name")
+ROW_FIELDS = (
+    "message_index",
+    "duration_type",
+    "duration_value",
+    "target_type",
+    "target_value",
+    "custom_target_value_low",
+    "custom_target_value_high",
+    "intensity",
+    "secondary_target_type",
+    "secondary_target_value",
+    "secondary_custom_target_value_low",
+    "secondary_custom_target_value_high",
+    "notes",
+    "wkt_step_name",
+)
 
 
 def _steps(workout: Workout) -> list[dict]:
@@ -30,7 +42,7 @@ def _steps(workout: Workout) -> list[dict]:
     steps = []
     for row in step_rows(workout.steps):
         step = {}
-        for name, value in zip(ROW_FIELDS, row):
+        for name, value in zip(ROW_FIELDS, row, strict=False):
             if value in (INVALID_U32, INVALID_ENUM, b""):
                 continue
             step[name] = value.decode("utf-8") if isinstance(value, bytes) else value
@@ -41,12 +53,25 @@ def _steps(workout: Workout) -> list[dict]:
 def garmin_encoder(workout: Workout, time_created: int) -> bytes:
     """Garmin's own Python Encoder (main fields, scaled by hand, as it requires)."""
     encoder = Encoder()
-    encoder.write_mesg({"mesg_num": Profile["mesg_num"]["FILE_ID"], "type": 5, "manufacturer": 255, "product": 0,
-                        "serial_number": serial_number(workout.name),
-                        "time_created": datetime.fromtimestamp(time_created, timezone.utc)})
+    encoder.write_mesg(
+        {
+            "mesg_num": Profile["mesg_num"]["FILE_ID"],
+            "type": 5,
+            "manufacturer": 255,
+            "product": 0,
+            "serial_number": serial_number(workout.name),
+            "time_created": datetime.fromtimestamp(time_created, UTC),
+        }
+    )
     steps = _steps(workout)
-    encoder.write_mesg({"mesg_num": Profile["mesg_num"]["WORKOUT"], "wkt_name": workout.name, "sport": 1,
-                        "num_valid_steps": len(steps)})
+    encoder.write_mesg(
+        {
+            "mesg_num": Profile["mesg_num"]["WORKOUT"],
+            "wkt_name": workout.name,
+            "sport": 1,
+            "num_valid_steps": len(steps),
+        }
+    )
     for step in steps:
         encoder.write_mesg({"mesg_num": Profile["mesg_num"]["WORKOUT_STEP"], **step})
     return bytes(encoder.close())

@@ -34,11 +34,25 @@ def block(rng: random.Random, name: str) -> str:
         lines.append("  strides 4x20s")
     reps = rng.randint(3, 10)
     work = rng.choice(["400m", "800m", "1km", "1.6km", "2min", "3min", "5min", "1mi"])
-    target = rng.choice([_pace(rng, 200, 260), "hr z4", "hr>=z4", "hr 160-170bpm", "power 280-300W",
-                         "power 95-105%", "pace 6:20-6:30/mi"])
+    target = rng.choice(
+        [
+            _pace(rng, 200, 260),
+            "hr z4",
+            "hr>=z4",
+            "hr 160-170bpm",
+            "power 280-300W",
+            "power 95-105%",
+            "pace 6:20-6:30/mi",
+        ]
+    )
     if rng.random() < 0.3:
-        lines += [f"  {rng.randint(2, 3)}x", f"    {reps}x", f"      run {work} {target}",
-                  "      recover 200m", "    recover 3min hr<z2 \"between sets\""]
+        lines += [
+            f"  {rng.randint(2, 3)}x",
+            f"    {reps}x",
+            f"      run {work} {target}",
+            "      recover 200m",
+            '    recover 3min hr<z2 "between sets"',
+        ]
     else:
         lines += [f"  {reps}x", f'    run {work} {target} "relax"', f"    recover {rng.choice(['90s', '400m', 'lap'])}"]
     lines.append(rng.choice(["  cooldown 10min hr<=z2", "  cooldown lap"]))

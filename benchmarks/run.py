@@ -28,13 +28,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from workoutc.pipeline.stages import load_and_check
-from workoutc.check.runner import Checker
 from workoutc.check.config import ConfigFinder
-from workoutc.fit.encode import encode_workout
+from workoutc.check.runner import Checker
 from workoutc.emit.html import workout_page
+from workoutc.fit.encode import encode_workout
 from workoutc.language.parse import parse
 from workoutc.language.source import load_text
+from workoutc.pipeline.stages import load_and_check
 
 from .encoders import fit_tool_builder, garmin_encoder
 from .library import write_library
@@ -93,7 +93,7 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 def per_workout(library: Path, sample: int) -> dict:
     files = sorted(library.rglob("*.wkt"))[:sample]
     texts = [f.read_text(encoding="utf-8") for f in files]
-    sources = [load_text(text, str(f)) for text, f in zip(texts, files)]
+    sources = [load_text(text, str(f)) for text, f in zip(texts, files, strict=True)]
     checker = Checker(ConfigFinder(None))
     workouts = [(s, w) for s in sources if s.document for w in s.document.all_workouts()]
     athlete = ConfigFinder(None).for_file(files[0]).athlete
@@ -101,22 +101,33 @@ def per_workout(library: Path, sample: int) -> dict:
         "parse_s": median_per_item(parse, texts),
         "check_s": median_per_item(lambda s: checker.check_workouts(load_text(s.text, s.path)), sources, 1),
         "encode_s": median_per_item(lambda sw: encode_workout(sw[1], TIME_CREATED), workouts),
-        "html_s": median_per_item(lambda sw: workout_page(sw[1], text=sw[0].text, findings=[], athlete=athlete,
-                                                          fit_name=None), workouts, 1),
+        "html_s": median_per_item(
+            lambda sw: workout_page(sw[1], text=sw[0].text, findings=[], athlete=athlete, fit_name=None), workouts, 1
+        ),
     }
 
 
 def encoders(library: Path, sample: int) -> dict:
     files = sorted(library.rglob("*.wkt"))
-    workouts = [w for f in files for s in [load_text(f.read_text(encoding="utf-8"), str(f))] if s.document
-                for w in s.document.workouts][:sample]
+    workouts = [
+        w
+        for f in files
+        for s in [load_text(f.read_text(encoding="utf-8"), str(f))]
+        if s.document
+        for w in s.document.workouts
+    ][:sample]
     ours = median_per_item(lambda w: encode_workout(w, TIME_CREATED), workouts, 5)
     garmin = median_per_item(lambda w: garmin_encoder(w, TIME_CREATED), workouts, 1)
     fit_tool = median_per_item(lambda w: fit_tool_builder(w, TIME_CREATED), workouts[: max(50, sample // 5)], 1)
     steps = statistics.median(len(encode_workout(w, TIME_CREATED)) for w in workouts)
-    return {"encode_workoutc_s": ours, "encode_garmin_s": garmin, "encode_fit_tool_s": fit_tool,
-            "encode_speedup_garmin": garmin / ours, "encode_speedup_fit_tool": fit_tool / ours,
-            "median_fit_bytes": steps}
+    return {
+        "encode_workoutc_s": ours,
+        "encode_garmin_s": garmin,
+        "encode_fit_tool_s": fit_tool,
+        "encode_speedup_garmin": garmin / ours,
+        "encode_speedup_fit_tool": fit_tool / ours,
+        "median_fit_bytes": steps,
+    }
 
 
 def library_runs(library: Path, fast_folder: Path, jobs: int, rounds: int = 3) -> dict:
@@ -128,8 +139,10 @@ def library_runs(library: Path, fast_folder: Path, jobs: int, rounds: int = 3) -
     commands = {"bare_parse_s": ([PYTHON, "-c", BARE_PARSE, str(library)], None)}
     for label, count in (("1", 1), ("all", jobs)):
         commands[f"check_j{label}_s"] = ([*cli, "check", str(library), "-j", str(count)], None)
-        commands[f"compile_j{label}_s"] = ([*cli, "compile", str(library), "-o", str(fast_folder / f"out-j{label}"),
-                                           "-j", str(count), "--no-cache"], env)
+        commands[f"compile_j{label}_s"] = (
+            [*cli, "compile", str(library), "-o", str(fast_folder / f"out-j{label}"), "-j", str(count), "--no-cache"],
+            env,
+        )
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(rounds):
         for name, (command, command_env) in commands.items():
@@ -141,12 +154,20 @@ def library_runs(library: Path, fast_folder: Path, jobs: int, rounds: int = 3) -
     out = fast_folder / "incremental"
     wall([*cli, "compile", str(library), "-o", str(out)], env)  # records the manifest
     results["first_cached_compile_s"] = min(  # the default command, into a folder it has not compiled into
-        wall([*cli, "compile", str(library), "-o", str(fast_folder / f"first-{round_}")], env) for round_ in range(rounds))
+        wall([*cli, "compile", str(library), "-o", str(fast_folder / f"first-{round_}")], env)
+        for round_ in range(rounds)
+    )
     results["no_change_compile_s"] = best_of(rounds, [*cli, "compile", str(library), "-o", str(out)], env)
-    results["one_changed_compile_s"] = _one_file_changed(library, [*cli, "compile", str(library), "-o", str(out)],
-                                                         env, rounds)
-    peak = subprocess.run([PYTHON, "-c", PEAK_MEMORY, "compile", str(library), "-o", str(fast_folder / "peak"),
-                           "-j", "1", "--no-cache"], capture_output=True, text=True, env=env)
+    results["one_changed_compile_s"] = _one_file_changed(
+        library, [*cli, "compile", str(library), "-o", str(out)], env, rounds
+    )
+    peak = subprocess.run(
+        [PYTHON, "-c", PEAK_MEMORY, "compile", str(library), "-o", str(fast_folder / "peak"), "-j", "1", "--no-cache"],
+        capture_output=True,
+        check=False,
+        text=True,
+        env=env,
+    )
     results["peak_memory_mb"] = int(peak.stdout.strip().splitlines()[-1]) / 1024
     full = min(results["compile_jall_s"], results["compile_j1_s"])
     results["compile_vs_bare_parse"] = full / results["bare_parse_s"]
@@ -179,36 +200,56 @@ def cold_start(folder: Path, runs: int) -> dict:
     for _ in range(runs):  # interleaved, so both see the same machine
         checks.append(wall(check))
         bare.append(wall(imports))
-    return {"cold_check_s": statistics.median(checks), "import_lark_jinja2_s": statistics.median(bare),
-            "cold_check_vs_imports": statistics.median(checks) / statistics.median(bare)}
+    return {
+        "cold_check_s": statistics.median(checks),
+        "import_lark_jinja2_s": statistics.median(bare),
+        "cold_check_vs_imports": statistics.median(checks) / statistics.median(bare),
+    }
 
 
 def report(results: dict) -> str:
     lines = [f"library: {results['files']} files, {results['workouts']} workouts; {results['jobs']} cores", ""]
     lines.append("per workout (median):")
-    for key, label in (("parse_s", "parse"), ("check_s", "parse + check"), ("encode_s", "FIT encode"),
-                       ("html_s", "HTML render")):
+    for key, label in (
+        ("parse_s", "parse"),
+        ("check_s", "parse + check"),
+        ("encode_s", "FIT encode"),
+        ("html_s", "HTML render"),
+    ):
         lines.append(f"  {label:<24} {results[key] * 1e6:9.0f} us")
-    lines += ["", "FIT encoding of the same workouts:",
-              f"  workoutc                 {results['encode_workoutc_s'] * 1e6:9.0f} us   1x",
-              f"  Garmin Encoder           {results['encode_garmin_s'] * 1e6:9.0f} us   "
-              f"{results['encode_speedup_garmin']:.1f}x slower",
-              f"  fit-tool FitFileBuilder  {results['encode_fit_tool_s'] * 1e6:9.0f} us   "
-              f"{results['encode_speedup_fit_tool']:.1f}x slower", "",
-              "whole library (wall time, ratio to parsing every file with the bare grammar):"]
+    lines += [
+        "",
+        "FIT encoding of the same workouts:",
+        f"  workoutc                 {results['encode_workoutc_s'] * 1e6:9.0f} us   1x",
+        f"  Garmin Encoder           {results['encode_garmin_s'] * 1e6:9.0f} us   "
+        f"{results['encode_speedup_garmin']:.1f}x slower",
+        f"  fit-tool FitFileBuilder  {results['encode_fit_tool_s'] * 1e6:9.0f} us   "
+        f"{results['encode_speedup_fit_tool']:.1f}x slower",
+        "",
+        "whole library (wall time, ratio to parsing every file with the bare grammar):",
+    ]
     bare = results["bare_parse_s"]
-    for key, label in (("bare_parse_s", "bare grammar parse"), ("check_j1_s", "check -j 1"),
-                       ("check_jall_s", f"check -j {results['jobs']}"), ("compile_j1_s", "compile -j 1"),
-                       ("compile_jall_s", f"compile -j {results['jobs']}"),
-                       ("compile_jall_disk_s", f"compile -j {results['jobs']} (disk)"),
-                       ("first_cached_compile_s", f"compile -j {results['jobs']} (first, cached)"),
-                       ("no_change_compile_s", "compile, nothing changed"),
-                       ("one_changed_compile_s", "compile, one file changed")):
+    for key, label in (
+        ("bare_parse_s", "bare grammar parse"),
+        ("check_j1_s", "check -j 1"),
+        ("check_jall_s", f"check -j {results['jobs']}"),
+        ("compile_j1_s", "compile -j 1"),
+        ("compile_jall_s", f"compile -j {results['jobs']}"),
+        ("compile_jall_disk_s", f"compile -j {results['jobs']} (disk)"),
+        ("first_cached_compile_s", f"compile -j {results['jobs']} (first, cached)"),
+        ("no_change_compile_s", "compile, nothing changed"),
+        ("one_changed_compile_s", "compile, one file changed"),
+    ):
         lines.append(f"  {label:<28} {results[key]:7.2f} s   {results[key] / bare:5.2f}x")
-    lines += ["", f"cold start: check one file {results['cold_check_s'] * 1000:.0f} ms, "
-                  f"import lark + jinja2 {results['import_lark_jinja2_s'] * 1000:.0f} ms, "
-                  f"ratio {results['cold_check_vs_imports']:.2f}",
-              f"peak memory of a library compile (-j 1): {results['peak_memory_mb']:.0f} MB", "", "goals:"]
+    lines += [
+        "",
+        f"cold start: check one file {results['cold_check_s'] * 1000:.0f} ms, "
+        f"import lark + jinja2 {results['import_lark_jinja2_s'] * 1000:.0f} ms, "
+        f"ratio {results['cold_check_vs_imports']:.2f}",
+        f"peak memory of a library compile (-j 1): {results['peak_memory_mb']:.0f} MB",
+        "",
+        "goals:",
+    ]
     for name, (key, limit, direction) in GOALS.items():
         value = results[key]
         met = value >= limit if direction == ">=" else value <= limit
@@ -224,16 +265,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="FILE", help="also write the numbers here")
     args = parser.parse_args(argv)
     ram = Path("/dev/shm") if Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK) else None
-    with tempfile.TemporaryDirectory(prefix="workoutc-bench-") as work, \
-            tempfile.TemporaryDirectory(prefix="workoutc-bench-", dir=ram) as fast:
+    with (
+        tempfile.TemporaryDirectory(prefix="workoutc-bench-") as work,
+        tempfile.TemporaryDirectory(prefix="workoutc-bench-", dir=ram) as fast,
+    ):
         # A cache folder of the benchmark's own: its compile records go with it.
         os.environ["XDG_CACHE_HOME"] = str(Path(work) / "cache")
         library = Path(work) / "library"
         files = write_library(library, args.workouts)
         run = load_and_check([str(library)], None)
-        results = {"files": len(files), "workouts": sum(len(s.workouts) for s in run.sources),
-                   "jobs": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
-                   "output_folder": "RAM (/dev/shm)" if ram else "disk"}
+        results = {
+            "files": len(files),
+            "workouts": sum(len(s.workouts) for s in run.sources),
+            "jobs": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+            "output_folder": "RAM (/dev/shm)" if ram else "disk",
+        }
         del run
         results |= per_workout(library, args.sample)
         results |= encoders(library, args.sample)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from workoutc.fit.encode import encode_workout
-from workoutc.language.source import load
-
 from tools.fitdump import decode
 from tools.golden import ROOT, TIME_CREATED, example_sources, golden_path, render
+from workoutc.fit.encode import encode_workout
+from workoutc.language.source import load
 
 SOURCES = example_sources()
 

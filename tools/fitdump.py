@@ -7,7 +7,7 @@ independent implementation, must also read the file with its CRC checked.
 from __future__ import annotations
 
 import io
-from datetime import timezone
+from datetime import UTC
 
 import fitdecode
 from garmin_fit_sdk import Decoder, Stream
@@ -22,8 +22,11 @@ def decode(data: bytes, *, strings: bool = False) -> dict:
     assert decoder.check_integrity(), "garmin-fit-sdk: integrity check failed"
     decoder = Decoder(Stream.from_byte_array(bytearray(data)))
     messages, errors = decoder.read(
-        apply_scale_and_offset=False, expand_sub_fields=False, expand_components=False,
-        convert_types_to_strings=strings, merge_heart_rates=False,
+        apply_scale_and_offset=False,
+        expand_sub_fields=False,
+        expand_components=False,
+        convert_types_to_strings=strings,
+        merge_heart_rates=False,
     )
     assert errors == [], f"garmin-fit-sdk errors: {errors}"
     _read_with_fitdecode(data)
@@ -55,7 +58,7 @@ def dump(data: bytes) -> str:
 
 def _show(value) -> str:
     if hasattr(value, "astimezone"):
-        return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     if isinstance(value, str):
         return repr(value)
     return str(value)

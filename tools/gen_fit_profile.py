@@ -19,25 +19,37 @@ from fit_tool.profile.messages import workout_message as workout
 from fit_tool.profile.messages import workout_step_message as step
 from fit_tool.profile.messages.common_fields import MessageIndexField
 from fit_tool.profile.profile_type import (
-    FileType, Intensity, Manufacturer, Schedule, Sport, WorkoutStepDuration, WorkoutStepTarget,
+    FileType,
+    Intensity,
+    Manufacturer,
+    Schedule,
+    Sport,
+    WorkoutStepDuration,
+    WorkoutStepTarget,
 )
 
 TARGET = Path(__file__).resolve().parent.parent / "src" / "workoutc" / "fit" / "profile.py"
 
 MESSAGES = {
-    "FILE_ID": file_id.FileIdMessage, "WORKOUT": workout.WorkoutMessage,
-    "WORKOUT_STEP": step.WorkoutStepMessage, "SCHEDULE": schedule.ScheduleMessage,
+    "FILE_ID": file_id.FileIdMessage,
+    "WORKOUT": workout.WorkoutMessage,
+    "WORKOUT_STEP": step.WorkoutStepMessage,
+    "SCHEDULE": schedule.ScheduleMessage,
 }
 FIELDS = {
-    "FILE_ID_TYPE": file_id.FileIdTypeField, "FILE_ID_MANUFACTURER": file_id.FileIdManufacturerField,
-    "FILE_ID_PRODUCT": file_id.FileIdProductField, "FILE_ID_SERIAL_NUMBER": file_id.FileIdSerialNumberField,
+    "FILE_ID_TYPE": file_id.FileIdTypeField,
+    "FILE_ID_MANUFACTURER": file_id.FileIdManufacturerField,
+    "FILE_ID_PRODUCT": file_id.FileIdProductField,
+    "FILE_ID_SERIAL_NUMBER": file_id.FileIdSerialNumberField,
     "FILE_ID_TIME_CREATED": file_id.FileIdTimeCreatedField,
-    "WORKOUT_NAME": workout.WorkoutWorkoutNameField, "WORKOUT_SPORT": workout.WorkoutSportField,
+    "WORKOUT_NAME": workout.WorkoutWorkoutNameField,
+    "WORKOUT_SPORT": workout.WorkoutSportField,
     "WORKOUT_NUM_VALID_STEPS": workout.WorkoutNumValidStepsField,
     "MESSAGE_INDEX": MessageIndexField,
     "STEP_DURATION_TYPE": step.WorkoutStepDurationTypeField,
     "STEP_DURATION_VALUE": step.WorkoutStepDurationValueField,
-    "STEP_TARGET_TYPE": step.WorkoutStepTargetTypeField, "STEP_TARGET_VALUE": step.WorkoutStepTargetValueField,
+    "STEP_TARGET_TYPE": step.WorkoutStepTargetTypeField,
+    "STEP_TARGET_VALUE": step.WorkoutStepTargetValueField,
     "STEP_CUSTOM_LOW": step.WorkoutStepCustomTargetValueLowField,
     "STEP_CUSTOM_HIGH": step.WorkoutStepCustomTargetValueHighField,
     "STEP_INTENSITY": step.WorkoutStepIntensityField,
@@ -45,12 +57,14 @@ FIELDS = {
     "STEP_SECONDARY_TARGET_VALUE": step.WorkoutStepSecondaryTargetValueField,
     "STEP_SECONDARY_CUSTOM_LOW": step.WorkoutStepSecondaryCustomTargetValueLowField,
     "STEP_SECONDARY_CUSTOM_HIGH": step.WorkoutStepSecondaryCustomTargetValueHighField,
-    "STEP_NOTES": step.WorkoutStepNotesField, "STEP_NAME": step.WorkoutStepWorkoutStepNameField,
+    "STEP_NOTES": step.WorkoutStepNotesField,
+    "STEP_NAME": step.WorkoutStepWorkoutStepNameField,
     "SCHEDULE_MANUFACTURER": schedule.ScheduleManufacturerField,
     "SCHEDULE_PRODUCT": schedule.ScheduleProductField,
     "SCHEDULE_SERIAL_NUMBER": schedule.ScheduleSerialNumberField,
     "SCHEDULE_TIME_CREATED": schedule.ScheduleTimeCreatedField,
-    "SCHEDULE_COMPLETED": schedule.ScheduleCompletedField, "SCHEDULE_TYPE": schedule.ScheduleTypeField,
+    "SCHEDULE_COMPLETED": schedule.ScheduleCompletedField,
+    "SCHEDULE_TYPE": schedule.ScheduleTypeField,
     "SCHEDULE_SCHEDULED_TIME": schedule.ScheduleScheduledTimeField,
 }
 ENUMS = {
@@ -58,9 +72,19 @@ ENUMS = {
     "MANUFACTURER": (Manufacturer, ("DEVELOPMENT",)),
     "SPORT": (Sport, ("RUNNING", "CYCLING")),
     "INTENSITY": (Intensity, ("ACTIVE", "REST", "WARMUP", "COOLDOWN", "RECOVERY")),
-    "DURATION": (WorkoutStepDuration, ("TIME", "DISTANCE", "OPEN", "HR_LESS_THAN", "HR_GREATER_THAN",
-                                       "REPEAT_UNTIL_STEPS_CMPLT", "REPEAT_UNTIL_HR_LESS_THAN",
-                                       "REPEAT_UNTIL_HR_GREATER_THAN")),
+    "DURATION": (
+        WorkoutStepDuration,
+        (
+            "TIME",
+            "DISTANCE",
+            "OPEN",
+            "HR_LESS_THAN",
+            "HR_GREATER_THAN",
+            "REPEAT_UNTIL_STEPS_CMPLT",
+            "REPEAT_UNTIL_HR_LESS_THAN",
+            "REPEAT_UNTIL_HR_GREATER_THAN",
+        ),
+    ),
     "TARGET": (WorkoutStepTarget, ("SPEED", "HEART_RATE", "OPEN", "CADENCE", "POWER", "POWER_LAP")),
     "SCHEDULE": (Schedule, ("WORKOUT",)),
 }
@@ -93,8 +117,10 @@ def render() -> str:
     lines.append("")
     for name, cls in FIELDS.items():
         base = cls().base_type
-        lines.append(f"{name} = Field({cls.ID}, 0x{base.value:02X}, {base.size}, "
-                     f"{(base.struct_format or '')!r}, {base.invalid_raw_value()})")
+        lines.append(
+            f"{name} = Field({cls.ID}, 0x{base.value:02X}, {base.size}, "
+            f'"{base.struct_format or ""}", {base.invalid_raw_value()})'
+        )
     lines.append("")
     for name, (enum, members) in ENUMS.items():
         lines += [f"{name}_{member} = {enum[member].value}" for member in members]

@@ -16,6 +16,7 @@ Exit status: 0 success, 1 errors in the input (with --strict, warnings too),
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import signal
@@ -37,41 +38,68 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workoutc",
         description="Compile running workouts written as text into Garmin FIT workout files, "
-                    "and check them against recovery limits.",
+        "and check them against recovery limits.",
     )
     parser.add_argument("--version", action="version", version=f"workoutc {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
     compile_cmd = _source_command(
-        commands, "compile", _compile, "check and compile .wkt files into FIT workout files",
+        commands,
+        "compile",
+        _compile,
+        "check and compile .wkt files into FIT workout files",
         "Check .wkt files (folders are searched recursively) and compile each workout into a .fit file. "
-        "A workout with errors is not written; warnings are printed.", output="the .fit files")
-    compile_cmd.add_argument("--html", action="store_true", help="also write an HTML page per workout and plan, "
-                                                                 "and index.html")
-    compile_cmd.add_argument("--no-cache", action="store_true",
-                             help="compile every file, even those unchanged since the last compile into OUTDIR")
-    _source_command(commands, "html", _html, "write HTML pages for .wkt files (no FIT files)",
-                    "Write an HTML page per workout and plan, and index.html, without FIT files.", output="the pages")
-    check_cmd = _source_command(commands, "check", _check, "check .wkt files against the recovery rules",
-                                "Check workouts and plans against the rules (`workoutc rules` lists them).")
-    check_cmd.add_argument("--format", choices=("text", "json", "github", "sarif"),
-                           help="output format (default: text, or github when GITHUB_ACTIONS=true)")
+        "A workout with errors is not written; warnings are printed.",
+        output="the .fit files",
+    )
+    compile_cmd.add_argument(
+        "--html", action="store_true", help="also write an HTML page per workout and plan, and index.html"
+    )
+    compile_cmd.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="compile every file, even those unchanged since the last compile into OUTDIR",
+    )
+    _source_command(
+        commands,
+        "html",
+        _html,
+        "write HTML pages for .wkt files (no FIT files)",
+        "Write an HTML page per workout and plan, and index.html, without FIT files.",
+        output="the pages",
+    )
+    check_cmd = _source_command(
+        commands,
+        "check",
+        _check,
+        "check .wkt files against the recovery rules",
+        "Check workouts and plans against the rules (`workoutc rules` lists them).",
+    )
+    check_cmd.add_argument(
+        "--format",
+        choices=("text", "json", "github", "sarif"),
+        help="output format (default: text, or github when GITHUB_ACTIONS=true)",
+    )
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
 
     decompile_cmd = commands.add_parser(
-        "decompile", help="turn FIT workout files back into .wkt text",
+        "decompile",
+        help="turn FIT workout files back into .wkt text",
         description="Turn FIT workout files into the workout language. Without -o the text goes to "
-                    "standard output. What the language cannot express is reported, never dropped silently.")
+        "standard output. What the language cannot express is reported, never dropped silently.",
+    )
     decompile_cmd.add_argument("files", nargs="+", metavar="FILE.fit", help="FIT workout file")
     decompile_cmd.add_argument("-o", "--output", metavar="DIR", help="write NAME.wkt files into DIR")
     decompile_cmd.add_argument("--force", action="store_true", help="replace existing .wkt files that differ")
     decompile_cmd.set_defaults(run=_decompile)
 
     install_cmd = commands.add_parser(
-        "install", help="compile and copy workouts onto a mounted Garmin watch",
+        "install",
+        help="compile and copy workouts onto a mounted Garmin watch",
         description="Compile .wkt files (or take .fit files as they are) and copy the FIT files into "
-                    "GARMIN/NewFiles/ on a mounted Garmin watch. Plans bring their schedule.")
+        "GARMIN/NewFiles/ on a mounted Garmin watch. Plans bring their schedule.",
+    )
     install_cmd.add_argument("paths", nargs="+", metavar="PATH", help=".wkt file, folder or .fit file")
     install_cmd.add_argument("--device", metavar="DIR", help="the watch's mount point (default: find it)")
     install_cmd.add_argument("--dry-run", action="store_true", help="say what would be copied; copy nothing")
@@ -80,21 +108,28 @@ def _parser() -> argparse.ArgumentParser:
     install_cmd.set_defaults(run=_install)
 
     fmt_cmd = commands.add_parser(
-        "fmt", help="rewrite .wkt files in the canonical layout",
+        "fmt",
+        help="rewrite .wkt files in the canonical layout",
         description="Rewrite .wkt files in one canonical layout (indentation, spacing, unit spelling), "
-                    "keeping every comment. The result always compiles to exactly what the file did.")
+        "keeping every comment. The result always compiles to exactly what the file did.",
+    )
     fmt_cmd.add_argument("paths", nargs="+", metavar="PATH", help=".wkt file or folder")
     fmt_cmd.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file would change")
     fmt_cmd.add_argument("--diff", action="store_true", help="change nothing; print what would change")
     fmt_cmd.set_defaults(run=_fmt)
 
     rules_cmd = commands.add_parser("rules", help="list every rule", description="List every rule.")
-    rules_cmd.add_argument("--format", choices=("text", "markdown"), default="text",
-                           help="markdown prints the full documentation (docs/rules.md)")
+    rules_cmd.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="text",
+        help="markdown prints the full documentation (docs/rules.md)",
+    )
     rules_cmd.set_defaults(run=_rules)
 
-    explain_cmd = commands.add_parser("explain", help="show a rule's documentation",
-                                      description="Show the documentation of a rule or error code.")
+    explain_cmd = commands.add_parser(
+        "explain", help="show a rule's documentation", description="Show the documentation of a rule or error code."
+    )
     explain_cmd.add_argument("code", metavar="CODE", help="a rule code such as R101")
     explain_cmd.set_defaults(run=_explain)
     return parser
@@ -105,11 +140,18 @@ def _source_command(commands, name: str, run, summary: str, description: str, ou
     command = commands.add_parser(name, help=summary, description=description)
     command.add_argument("paths", nargs="+", metavar="PATH", help=".wkt file or folder")
     if output:
-        command.add_argument("-o", "--output", metavar="OUTDIR", default=".",
-                             help=f"folder for {output} (default: the current folder)")
+        command.add_argument(
+            "-o", "--output", metavar="OUTDIR", default=".", help=f"folder for {output} (default: the current folder)"
+        )
     command.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
-    command.add_argument("-j", "--jobs", type=_jobs, default=default_jobs(), metavar="N",
-                         help="worker processes (default: all cores); output is the same for any N")
+    command.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=default_jobs(),
+        metavar="N",
+        help="worker processes (default: all cores); output is the same for any N",
+    )
     command.set_defaults(run=run)
     return command
 
@@ -154,8 +196,11 @@ def _compile(args, out, err) -> int:
     stamp, cache = None, None
     started = time.time()
     if not args.no_cache:
-        options = {"html": args.html, "output": os.path.abspath(outdir),
-                   "config": incremental.file_fingerprint(Path(args.config)) if args.config else None}
+        options = {
+            "html": args.html,
+            "output": os.path.abspath(outdir),
+            "config": incremental.file_fingerprint(Path(args.config)) if args.config else None,
+        }
         previous = incremental.previous_run(outdir)
         # Pages need every document, so they take nothing from the cache: hash files now.
         stamp = incremental.fingerprint(inputs, options, previous, eager=args.html)
@@ -171,8 +216,9 @@ def _compile(args, out, err) -> int:
 
     log: list[list] = []  # [0 (out) or 1 (err), text], in the order written
     out, err = _Tee(out, log, 0), _Tee(err, log, 1)
-    run = load_and_check(args.paths, args.config, jobs=args.jobs, output=outdir, keep_documents=args.html,
-                         inputs=inputs, cache=cache)
+    run = load_and_check(
+        args.paths, args.config, jobs=args.jobs, output=outdir, keep_documents=args.html, inputs=inputs, cache=cache
+    )
     report = compile_run(run, outdir, out, err, pages=args.html)
     files = len(run.sources)
     summary = f"compiled {report.workouts} workout{'s' * (report.workouts != 1)} from {files} file{'s' * (files != 1)}"
@@ -183,12 +229,10 @@ def _compile(args, out, err) -> int:
     if stamp is not None:  # the hashes of files read for the first time come from the workers
         stamp = stamp.complete({source.path: source.digest for source in run.sources if source.digest})
     if stamp is not None:  # None: a hash is missing, so no record (the next compile is a full one)
-        try:
-            incremental.record(outdir, stamp, report.written,
-                               incremental.Replay(log, status), started,
-                               report.placed, run.snapshots)
-        except OSError:
-            pass  # no manifest just means a full compile next time
+        with contextlib.suppress(OSError):  # no manifest just means a full compile next time
+            incremental.record(
+                outdir, stamp, report.written, incremental.Replay(log, status), started, report.placed, run.snapshots
+            )
     return status
 
 
@@ -248,8 +292,8 @@ def _decompile(args, out, err) -> int:
 def _install(args, out, err) -> int:
     import tempfile
 
-    from .pipeline.stages import compile_run, load_and_check
     from .pipeline.install import InstallError, carry_out, choose_device, plan_copies
+    from .pipeline.stages import compile_run, load_and_check
 
     try:
         device = choose_device(args.device)
@@ -270,8 +314,9 @@ def _install(args, out, err) -> int:
         files.append((Path(name).name, data))
     if sources:
         with tempfile.TemporaryDirectory() as folder:
-            report = compile_run(load_and_check(sources, args.config, output=Path(folder)), Path(folder), err, err,
-                                 summaries=False)  # the files are listed below, by their names on the watch
+            report = compile_run(
+                load_and_check(sources, args.config, output=Path(folder)), Path(folder), err, err, summaries=False
+            )  # the files are listed below, by their names on the watch
             status = EXIT_INPUT if report.errors else status
             files += [(p.name, p.read_bytes()) for p in sorted(Path(folder).glob("*.fit"))]
     try:
@@ -281,8 +326,12 @@ def _install(args, out, err) -> int:
         for name, _, action in plan.copies:
             verb = {"copy": "copy", "replace": "replace", "unchanged": "already there:"}[action]
             prefix = "would " if args.dry_run and action != "unchanged" else ""
-            print(f"{prefix}{verb} {name} -> {device.new_files / name}" if action != "unchanged"
-                  else f"{verb} {device.new_files / name}", file=out)
+            print(
+                f"{prefix}{verb} {name} -> {device.new_files / name}"
+                if action != "unchanged"
+                else f"{verb} {device.new_files / name}",
+                file=out,
+            )
         if not args.dry_run:
             carry_out(device, plan)
     except InstallError as error:
@@ -298,11 +347,11 @@ def _install(args, out, err) -> int:
 def _fmt(args, out, err) -> int:
     import difflib
 
-    from .pipeline.inputs import collect_inputs
     from .diagnostics import render_text
     from .language.formatter import MeaningChanged, NotFormattable, format_checked
-    from .pipeline.outputs import atomic_write
     from .language.source import decode
+    from .pipeline.inputs import collect_inputs
+    from .pipeline.outputs import atomic_write
 
     status, changed, unchanged = EXIT_OK, 0, 0
     for shown in collect_inputs(args.paths):
@@ -330,8 +379,11 @@ def _fmt(args, out, err) -> int:
             continue
         changed += 1
         if args.diff:
-            out.writelines(difflib.unified_diff(text.splitlines(True), formatted.splitlines(True),
-                                                f"{shown}", f"{shown} (formatted)"))
+            out.writelines(
+                difflib.unified_diff(
+                    text.splitlines(True), formatted.splitlines(True), f"{shown}", f"{shown} (formatted)"
+                )
+            )
         if args.check:
             print(f"would reformat {shown}", file=err)
             status = EXIT_INPUT
@@ -347,9 +399,9 @@ def _fmt(args, out, err) -> int:
 
 
 def _check(args, out, err) -> int:
-    from .pipeline.stages import load_and_check
     from .diagnostics import Severity
     from .emit.findings import render, summary
+    from .pipeline.stages import load_and_check
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     run = load_and_check(args.paths, args.config, jobs=args.jobs)
@@ -374,8 +426,8 @@ def _rules(args, out, err) -> int:
 
 
 def _explain(args, out, err) -> int:
-    from .diagnostics import INPUT_ERRORS
     from .check.rules import REGISTRY, documentation
+    from .diagnostics import INPUT_ERRORS
     from .suggest import did_you_mean
 
     code = args.code.upper()

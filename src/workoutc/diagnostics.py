@@ -27,10 +27,10 @@ class Span:
     end_column: int
 
     @classmethod
-    def point(cls, line: int, column: int) -> "Span":
+    def point(cls, line: int, column: int) -> Span:
         return cls(line, column, line, column + 1)
 
-    def sub(self, start: int, length: int) -> "Span":
+    def sub(self, start: int, length: int) -> Span:
         """The part of a one-line span starting `start` characters in."""
         column = self.column + start
         return Span(self.line, column, self.line, column + max(length, 1))

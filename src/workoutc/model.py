@@ -10,13 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 from enum import Enum
-from typing import Union
 
 from .diagnostics import Span
 
 KINDS = (
-    "recovery", "easy", "long", "steady", "tempo", "threshold",
-    "intervals", "hills", "fartlek", "progression", "race",
+    "recovery",
+    "easy",
+    "long",
+    "steady",
+    "tempo",
+    "threshold",
+    "intervals",
+    "hills",
+    "fartlek",
+    "progression",
+    "race",
 )
 SPORTS = ("running", "cycling")
 
@@ -71,7 +79,7 @@ class UntilHeartRate:
     span: Span | None = field(default=None, compare=False, repr=False)
 
 
-Duration = Union[Time, Distance, LapKey, UntilHeartRate]
+Duration = Time | Distance | LapKey | UntilHeartRate
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +118,7 @@ class Repeat:
     """A block done `count` times, or (with `until`) until a heart-rate condition."""
 
     count: int | None
-    steps: tuple["Node", ...]
+    steps: tuple[Node, ...]
     span: Span
     strides: bool = False  # written as `strides NxD[/R]`
     until: UntilHeartRate | None = None
@@ -122,7 +130,7 @@ class Repeat:
         return self.count or 1
 
 
-Node = Union[Step, Repeat]
+Node = Step | Repeat
 
 
 @dataclass(frozen=True, slots=True)

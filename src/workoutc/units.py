@@ -21,15 +21,42 @@ PACE_UNITS = {"km": 1000.0, "mi": 1609.344}
 # Spellings people write, mapped to the one workoutc reads. Used for hints only:
 # the language has exactly one spelling per unit so files stay uniform.
 SPELLINGS = {
-    "sec": "s", "secs": "s", "second": "s", "seconds": "s",
-    "mins": "min", "minute": "min", "minutes": "min", "mn": "min",
-    "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
-    "meter": "m", "meters": "m", "metre": "m", "metres": "m", "mtr": "m",
-    "k": "km", "kms": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km",
-    "kilometres": "km", "K": "km", "KM": "km", "Km": "km",
-    "mile": "mi", "miles": "mi", "ml": "mi",
-    "BPM": "bpm", "b": "bpm", "watts": "W", "watt": "W", "w": "W",
-    "SPM": "spm", "RPM": "rpm",
+    "sec": "s",
+    "secs": "s",
+    "second": "s",
+    "seconds": "s",
+    "mins": "min",
+    "minute": "min",
+    "minutes": "min",
+    "mn": "min",
+    "hr": "h",
+    "hrs": "h",
+    "hour": "h",
+    "hours": "h",
+    "meter": "m",
+    "meters": "m",
+    "metre": "m",
+    "metres": "m",
+    "mtr": "m",
+    "k": "km",
+    "kms": "km",
+    "kilometer": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometres": "km",
+    "K": "km",
+    "KM": "km",
+    "Km": "km",
+    "mile": "mi",
+    "miles": "mi",
+    "ml": "mi",
+    "BPM": "bpm",
+    "b": "bpm",
+    "watts": "W",
+    "watt": "W",
+    "w": "W",
+    "SPM": "spm",
+    "RPM": "rpm",
 }
 
 # Limits on what a step can ask for; beyond them the input is a mistake.
@@ -125,7 +152,9 @@ def read_duration(text: str) -> tuple[str, float]:
         metres = first.number * METRES[first.unit]
         _check_positive(first, round(metres * 100))  # FIT counts whole centimetres
         if metres > LIMITS["distance_metres"]:
-            raise UnitError(f"`{text}` is longer than workoutc allows ({LIMITS['distance_metres'] // 1000} km)", None, 0, len(text))
+            raise UnitError(
+                f"`{text}` is longer than workoutc allows ({LIMITS['distance_metres'] // 1000} km)", None, 0, len(text)
+            )
         return "distance", metres
     seconds = 0.0
     seen: set[str] = set()
@@ -147,7 +176,9 @@ def read_duration(text: str) -> tuple[str, float]:
 
 def _check_positive(part: Part, value: float) -> None:
     if value <= 0:
-        raise UnitError(f"a duration of `{part.text}` is empty", "durations must be longer than zero", 0, len(part.text))
+        raise UnitError(
+            f"a duration of `{part.text}` is empty", "durations must be longer than zero", 0, len(part.text)
+        )
 
 
 def read_value(text: str, units: dict[str, str], what: str, default_unit: str | None = None) -> tuple[float, str]:
@@ -184,7 +215,7 @@ def _fmt(number: float) -> str:
 def read_clock(text: str) -> float:
     """`3:50` -> 230 seconds (`5:33.3` -> 333.3); seconds must be 00-59."""
     minutes, _, seconds = text.partition(":")
-    whole, _, fraction = seconds.partition(".")
+    whole = seconds.partition(".")[0]
     if len(whole) != 2 or int(whole) > 59:
         raise UnitError(
             f"`{text}` is not a pace: seconds run from 00 to 59",
@@ -209,7 +240,7 @@ def format_clock(seconds: float, decimals: int = 0) -> str:
 
 def shown(value: float, limit: float) -> str:
     """`value` rounded for a message, but never onto `limit`: 45.3 against 45 is `45.3`."""
-    for decimals in range(0, 4):
+    for decimals in range(4):
         text = f"{value:.{decimals}f}"
         if float(text) != float(limit):
             return text

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from workoutc.cli import main
-from workoutc.check.rules import REGISTRY, rules_markdown
-
 from tools.fitdump import decode
+from workoutc.check.rules import REGISTRY, rules_markdown
+from workoutc.cli import main
+
 from ..helpers import write
 from .test_rules import findings
 
@@ -40,7 +40,10 @@ def test_zone_4_recovery_run_is_r103_and_compiles_to_nothing(tmp_path, capsys):
     assert main(["compile", str(source), "-o", str(tmp_path / "out")]) == 1
     assert not (tmp_path / "out" / "hard.fit").exists()
     err = capsys.readouterr().err
-    assert f"{source}:1:16: error R103 heart rate up to 90 % of max is above the recovery cap of 70 % (recovery-too-intense)" in err
+    assert (
+        f"{source}:1:16: error R103 heart rate up to 90 % of max is above the recovery cap of 70 % (recovery-too-intense)"
+        in err
+    )
     assert " 1 | recovery 30min hr z4\n   |                ^^^^^" in err
 
 
@@ -59,7 +62,9 @@ def test_warnings_are_printed_and_the_fit_is_written(tmp_path, capsys):
 
 
 def test_long_names_are_truncated_in_the_fit_and_noted(tmp_path, capsys):
-    source = write(tmp_path, "n.wkt", 'workout "Tuesday track séance" intervals\n  warmup 15min\n  run 1km\n  cooldown lap\n')
+    source = write(
+        tmp_path, "n.wkt", 'workout "Tuesday track séance" intervals\n  warmup 15min\n  run 1km\n  cooldown lap\n'
+    )
     assert main(["compile", str(source), "-o", str(tmp_path / "out")]) == 0
     fit = decode((tmp_path / "out" / "tuesday-track-seance.fit").read_bytes())
     assert fit["workout_mesgs"][0]["wkt_name"] == "Tuesday track s"  # é would need bytes 16 and 17
@@ -90,19 +95,28 @@ def test_explicit_config_and_severity_override(tmp_path, capsys):
     assert "error R101" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("text, message", [
-    ("[athlete]\nmax_hr = \"high\"\n", "[athlete] max_hr: must be a whole number, not 'high'"),
-    ("[athlete]\nmaxhr = 180\n", "[athlete] maxhr: unknown key (did you mean `max_hr`?)"),
-    ("[athlete]\nlevel = \"pro\"\n", "[athlete] level: must be one of beginner, intermediate, advanced, not 'pro'"),
-    ("[athlete]\neasy_pace = \"5:70/km\"\n", "[athlete] easy_pace: '5:70/km' is not a pace like \"5:20-5:50/km\""),
-    ("[rules]\ndisable = [\"R999\"]\n", "[rules] disable: no rule 'R999'"),
-    ("[rules]\nR101 = { max_minute = 40 }\n", "[rules] R101.max_minute: unknown option (did you mean `max_minutes`?)"),
-    ("[rules]\nR101 = { severity = \"fatal\" }\n", "[rules] R101.severity: must be error, warning or info, not 'fatal'"),
-    ("[rules]\nR101 = { max_minutes = \"forty\" }\n", "[rules] R101.max_minutes: must be int, not 'forty'"),
-    ("[device]\nmax_steps = 0\n", "[device] max_steps: 0 is outside 1-10000"),
-    ("[athlete\n", "not valid TOML"),
-    ("[output]\nfolder = \"/etc\"\n", "[output]: unknown key"),  # no key can point workoutc at a path
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('[athlete]\nmax_hr = "high"\n', "[athlete] max_hr: must be a whole number, not 'high'"),
+        ("[athlete]\nmaxhr = 180\n", "[athlete] maxhr: unknown key (did you mean `max_hr`?)"),
+        ('[athlete]\nlevel = "pro"\n', "[athlete] level: must be one of beginner, intermediate, advanced, not 'pro'"),
+        ('[athlete]\neasy_pace = "5:70/km"\n', "[athlete] easy_pace: '5:70/km' is not a pace like \"5:20-5:50/km\""),
+        ('[rules]\ndisable = ["R999"]\n', "[rules] disable: no rule 'R999'"),
+        (
+            "[rules]\nR101 = { max_minute = 40 }\n",
+            "[rules] R101.max_minute: unknown option (did you mean `max_minutes`?)",
+        ),
+        (
+            '[rules]\nR101 = { severity = "fatal" }\n',
+            "[rules] R101.severity: must be error, warning or info, not 'fatal'",
+        ),
+        ('[rules]\nR101 = { max_minutes = "forty" }\n', "[rules] R101.max_minutes: must be int, not 'forty'"),
+        ("[device]\nmax_steps = 0\n", "[device] max_steps: 0 is outside 1-10000"),
+        ("[athlete\n", "not valid TOML"),
+        ('[output]\nfolder = "/etc"\n', "[output]: unknown key"),  # no key can point workoutc at a path
+    ],
+)
 def test_bad_config_is_a_usage_error_naming_the_key(tmp_path, capsys, text, message):
     write(tmp_path, "workoutc.toml", text)
     write(tmp_path, "run.wkt", "easy 30min\n")
@@ -148,8 +162,11 @@ def test_inline_comment_on_another_line_does_not_silence(tmp_path, capsys):
 
 def test_plan_references_resolve_across_files_of_the_run(tmp_path, capsys):
     write(tmp_path, "workoutc.toml", PROFILE)
-    write(tmp_path, "track.wkt", 'workout "Track 5x1k" intervals\n  warmup 15min\n  5x\n    run 1km\n    recover 400m\n'
-                                 "  cooldown lap\n")
+    write(
+        tmp_path,
+        "track.wkt",
+        'workout "Track 5x1k" intervals\n  warmup 15min\n  5x\n    run 1km\n    recover 400m\n  cooldown lap\n',
+    )
     write(tmp_path, "plan.wkt", 'plan "W"\n  2026-11-24 "Track 5x1k"\n  2026-11-25 tempo 20min\n')
     check(str(tmp_path))
     assert "plan.wkt:3:3: warning P301" in capsys.readouterr().out
@@ -164,11 +181,20 @@ def test_unknown_workout_reference_is_an_error_with_a_suggestion(tmp_path, capsy
 
 
 def test_plan_sessions_compile_to_their_own_fit_files(tmp_path):
-    source = write(tmp_path, "week.wkt", 'plan "W"\n  2026-11-23 rest\n  2026-11-25 recovery 30min hr<z2\n'
-                                         "  2026-11-26 07:00 easy 45min\n  2026-11-26 18:00 easy 20min\n")
+    source = write(
+        tmp_path,
+        "week.wkt",
+        'plan "W"\n  2026-11-23 rest\n  2026-11-25 recovery 30min hr<z2\n'
+        "  2026-11-26 07:00 easy 45min\n  2026-11-26 18:00 easy 20min\n",
+    )
     assert main(["compile", str(source), "-o", str(tmp_path / "out")]) == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "easy-11-26-2.fit", "easy-11-26.fit", "recovery-11-25.fit", "w.ics", "w.schedule.fit"]
+        "easy-11-26-2.fit",
+        "easy-11-26.fit",
+        "recovery-11-25.fit",
+        "w.ics",
+        "w.schedule.fit",
+    ]
 
 
 def test_examples_sensible_week_is_clean_and_overreaching_week_trips_plan_rules(capsys):
@@ -185,8 +211,10 @@ def test_text_format(tmp_path, capsys):
     path = write(tmp_path, "a.wkt", "recovery 60min hr<z2\n")
     assert check(str(path)) == 0
     captured = capsys.readouterr()
-    assert captured.out == (f"{path}:1:1: warning R101 this recovery run lasts 60 min, more than 45 min (recovery-too-long)\n"
-                            "  hint: shorten it, or call it an `easy` run: a long recovery run is not a recovery\n")
+    assert captured.out == (
+        f"{path}:1:1: warning R101 this recovery run lasts 60 min, more than 45 min (recovery-too-long)\n"
+        "  hint: shorten it, or call it an `easy` run: a long recovery run is not a recovery\n"
+    )
     assert captured.err == "0 errors, 1 warning, 0 info in 1 file\n"
 
 
@@ -194,9 +222,17 @@ def test_json_format_has_exactly_the_documented_keys(tmp_path, capsys):
     path = write(tmp_path, "a.wkt", "recovery 60min hr<z2\n")
     check("--format", "json", str(path))
     [record] = json.loads(capsys.readouterr().out)
-    assert record == {"path": str(path), "line": 1, "column": 1, "end_line": 1, "end_column": 21,
-                      "severity": "warning", "code": "R101", "rule": "recovery-too-long",
-                      "message": "this recovery run lasts 60 min, more than 45 min"}
+    assert record == {
+        "path": str(path),
+        "line": 1,
+        "column": 1,
+        "end_line": 1,
+        "end_column": 21,
+        "severity": "warning",
+        "code": "R101",
+        "rule": "recovery-too-long",
+        "message": "this recovery run lasts 60 min, more than 45 min",
+    }
 
 
 def test_syntax_errors_are_findings_in_every_format(tmp_path, capsys):
@@ -204,7 +240,12 @@ def test_syntax_errors_are_findings_in_every_format(tmp_path, capsys):
     assert check("--format", "json", str(path)) == 1
     [record] = json.loads(capsys.readouterr().out)
     assert (record["code"], record["rule"], record["severity"], record["line"], record["column"]) == (
-        "E003", "unknown-word", "error", 1, 12)
+        "E003",
+        "unknown-word",
+        "error",
+        1,
+        12,
+    )
 
 
 def test_github_format_is_auto_selected_in_actions(tmp_path, capsys, monkeypatch):
@@ -236,17 +277,24 @@ def test_sarif_format(tmp_path, capsys):
     assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == "R101"
     assert result["level"] == "warning"
     assert result["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 21}
+        "startLine": 1,
+        "startColumn": 1,
+        "endLine": 1,
+        "endColumn": 21,
+    }
 
 
-@pytest.mark.parametrize("text, strict, status", [
-    ("recovery 30min hr<z2\n", False, 0),
-    ("recovery 60min hr<z2\n", False, 0),
-    ("recovery 60min hr<z2\n", True, 1),
-    ("recovery 30min\n", True, 0),  # info never fails the run
-    ("recovery 30min hr z4\n", False, 1),
-    ("recovery 30mins\n", False, 1),
-])
+@pytest.mark.parametrize(
+    "text, strict, status",
+    [
+        ("recovery 30min hr<z2\n", False, 0),
+        ("recovery 60min hr<z2\n", False, 0),
+        ("recovery 60min hr<z2\n", True, 1),
+        ("recovery 30min\n", True, 0),  # info never fails the run
+        ("recovery 30min hr z4\n", False, 1),
+        ("recovery 30mins\n", False, 1),
+    ],
+)
 def test_check_exit_codes(tmp_path, capsys, text, strict, status):
     path = write(tmp_path, "a.wkt", text)
     assert check(str(path), *(["--strict"] if strict else [])) == status
@@ -282,4 +330,5 @@ def test_explain_unknown_code(capsys):
 
 def test_docs_rules_md_is_generated_from_the_docstrings():
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), (
-        "docs/rules.md is stale: run `make docs`")
+        "docs/rules.md is stale: run `make docs`"
+    )

@@ -6,10 +6,10 @@ import tomllib
 
 import pytest
 
-from workoutc.check.runner import Checker
 from workoutc.check.config import ConfigFinder, parse_config
-from workoutc.diagnostics import Severity
 from workoutc.check.rules import REGISTRY, RULES, documentation, examples
+from workoutc.check.runner import Checker
+from workoutc.diagnostics import Severity
 from workoutc.language.source import load_text
 
 # The profile examples run with unless their docstring gives one.
@@ -37,8 +37,26 @@ def codes(text: str, profile: str = FULL_PROFILE) -> set[str]:
 
 def test_registry_holds_every_rule_of_the_issue():
     assert list(REGISTRY) == [
-        "R101", "R102", "R103", "R104", "R105", "R106", "S201", "S202", "S203", "S204", "S205",
-        "P301", "P302", "P303", "P304", "P305", "P306", "P307", "D401", "D402",
+        "R101",
+        "R102",
+        "R103",
+        "R104",
+        "R105",
+        "R106",
+        "S201",
+        "S202",
+        "S203",
+        "S204",
+        "S205",
+        "P301",
+        "P302",
+        "P303",
+        "P304",
+        "P305",
+        "P306",
+        "P307",
+        "D401",
+        "D402",
     ]
 
 

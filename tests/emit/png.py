@@ -13,8 +13,8 @@ def pixels(data: bytes) -> tuple[int, int, list[bytes]]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     offset, idat, header = 8, b"", None
     while offset < len(data):
-        length, kind = struct.unpack(">I4s", data[offset:offset + 8])
-        body = data[offset + 8:offset + 8 + length]
+        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
+        body = data[offset + 8 : offset + 8 + length]
         if kind == b"IHDR":
             header = struct.unpack(">IIBBBBB", body)
         elif kind == b"IDAT":
@@ -27,7 +27,7 @@ def pixels(data: bytes) -> tuple[int, int, list[bytes]]:
     bpp = CHANNELS[color]
     rows, previous = [], bytes(stride)
     for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
         for x in range(stride):
             left = line[x - bpp] if x >= bpp else 0
             up = previous[x]
@@ -55,5 +55,5 @@ def distinct_colours(data: bytes, sample: int = 4) -> int:
     for y in range(0, height, sample):
         row = rows[y]
         for x in range(0, width, sample):
-            seen.add(row[x * channels:(x + 1) * channels])
+            seen.add(row[x * channels : (x + 1) * channels])
     return len(seen)

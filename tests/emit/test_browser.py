@@ -25,9 +25,19 @@ BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 if BROWSER is None and os.environ.get("WORKOUTC_REQUIRE_BROWSER") != "1":
     pytest.skip("chromium is not installed (CI installs it)", allow_module_level=True)
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--hide-scrollbars", "--enable-logging=stderr", "--v=0"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--enable-logging=stderr",
+    "--v=0",
+]
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +50,13 @@ def site(tmp_path_factory) -> Path:
 
 def chromium(page: Path, profile: Path, *args: str) -> subprocess.CompletedProcess:
     assert BROWSER, "chromium is required here"
-    return subprocess.run([BROWSER, *FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [BROWSER, *FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=120,
+    )
 
 
 def console_problems(log: str) -> list[str]:
@@ -56,10 +71,15 @@ def test_page_loads_without_console_errors(site, tmp_path, page):
     assert console_problems(result.stderr) == []
 
 
-@pytest.mark.parametrize("page, size", [
-    ("index.html", "1280,900"), ("track-5x1k.html", "1280,900"), ("track-5x1k.html", "390,844"),
-    ("base-week-3.html", "390,844"),
-])
+@pytest.mark.parametrize(
+    "page, size",
+    [
+        ("index.html", "1280,900"),
+        ("track-5x1k.html", "1280,900"),
+        ("track-5x1k.html", "390,844"),
+        ("base-week-3.html", "390,844"),
+    ],
+)
 def test_screenshot_is_not_blank(site, tmp_path, page, size):
     shot = tmp_path / "shot.png"
     result = chromium(site / page, tmp_path / "profile", f"--window-size={size}", f"--screenshot={shot}")

@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from workoutc.cli import main
+from tools.golden import GOLDEN_PAGES, PAGES, render_pages
 from workoutc.check.config import Athlete
+from workoutc.cli import main
 from workoutc.emit.html import chart, target_text
 
-from tools.golden import GOLDEN_PAGES, PAGES, render_pages
 from ..helpers import workout
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_page_matches_golden(name):
     assert render_pages()[name] == (GOLDEN_PAGES / name).read_text(encoding="utf-8"), (
-        f"{name} changed; if intended, run `make golden` and review the diff")
+        f"{name} changed; if intended, run `make golden` and review the diff"
+    )
 
 
 def test_names_and_notes_are_escaped(tmp_path):
     source = tmp_path / "x.wkt"
-    source.write_text('workout "<script>alert(1)</script>" easy\n  run 10min "<img src=x onerror=alert(2)>"\n',
-                      encoding="utf-8")
+    source.write_text(
+        'workout "<script>alert(1)</script>" easy\n  run 10min "<img src=x onerror=alert(2)>"\n', encoding="utf-8"
+    )
     assert main(["html", str(source), "-o", str(tmp_path / "out")]) == 0
     page = (tmp_path / "out" / "script-alert-1-script.html").read_text(encoding="utf-8")
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
@@ -34,13 +35,23 @@ def test_names_and_notes_are_escaped(tmp_path):
 
 def test_compile_html_writes_pages_beside_fit_files_and_an_index(tmp_path, capsys):
     source = tmp_path / "w.wkt"
-    source.write_text('workout "Tempo" tempo\n  warmup 15min\n  run 20min\n  cooldown 10min\n'
-                      'plan "Week"\n  2026-11-24 "Tempo"\n  2026-11-25 easy 30min\n', encoding="utf-8")
+    source.write_text(
+        'workout "Tempo" tempo\n  warmup 15min\n  run 20min\n  cooldown 10min\n'
+        'plan "Week"\n  2026-11-24 "Tempo"\n  2026-11-25 easy 30min\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     assert main(["compile", str(source), "-o", str(out), "--html"]) == 0
     assert sorted(p.name for p in out.iterdir()) == [
-        "easy-11-25.fit", "easy-11-25.html", "index.html", "tempo.fit", "tempo.html", "week.html", "week.ics",
-        "week.schedule.fit"]
+        "easy-11-25.fit",
+        "easy-11-25.html",
+        "index.html",
+        "tempo.fit",
+        "tempo.html",
+        "week.html",
+        "week.ics",
+        "week.schedule.fit",
+    ]
     index = (out / "index.html").read_text(encoding="utf-8")
     for link in ('href="tempo.html"', 'href="week.html"', 'href="easy-11-25.html"', 'href="tempo.fit"'):
         assert link in index
@@ -67,17 +78,20 @@ def test_pages_need_nothing_from_the_network(tmp_path):
 PROFILE = Athlete(max_hr=200, ftp=300, easy_pace=(320, 350), threshold_pace=250)
 
 
-@pytest.mark.parametrize("line, athlete, expected", [
-    ("run 1km pace 3:50-4:00/km", Athlete(), "3:50\u20134:00 /km \u00b7 6:10\u20136:26 /mi"),
-    ("run 1km pace 3:50-4:00/km", Athlete(units="imperial"), "6:10\u20136:26 /mi \u00b7 3:50\u20134:00 /km"),
-    ("run 1km hr z2", PROFILE, "HR zone 2 \u00b7 60\u201370 % max \u00b7 120\u2013140 bpm"),
-    ("run 1km hr 140-150bpm", PROFILE, "HR 140\u2013150 bpm \u00b7 70\u201375 % max"),
-    ("run 1km hr 140-150bpm", Athlete(), "HR 140\u2013150 bpm"),
-    ("run 1km power 270-300W", PROFILE, "power 270\u2013300 W \u00b7 90\u2013100 % FTP"),
-    ("run 1km power 90-95%", PROFILE, "power 90\u201395 % FTP \u00b7 270\u2013285 W"),
-    ("run 1km lap-power 150-200W", Athlete(), "lap power 150\u2013200 W"),
-    ("run 1km cadence 170-180spm", Athlete(), "cadence 170\u2013180 spm"),
-])
+@pytest.mark.parametrize(
+    "line, athlete, expected",
+    [
+        ("run 1km pace 3:50-4:00/km", Athlete(), "3:50\u20134:00 /km \u00b7 6:10\u20136:26 /mi"),
+        ("run 1km pace 3:50-4:00/km", Athlete(units="imperial"), "6:10\u20136:26 /mi \u00b7 3:50\u20134:00 /km"),
+        ("run 1km hr z2", PROFILE, "HR zone 2 \u00b7 60\u201370 % max \u00b7 120\u2013140 bpm"),
+        ("run 1km hr 140-150bpm", PROFILE, "HR 140\u2013150 bpm \u00b7 70\u201375 % max"),
+        ("run 1km hr 140-150bpm", Athlete(), "HR 140\u2013150 bpm"),
+        ("run 1km power 270-300W", PROFILE, "power 270\u2013300 W \u00b7 90\u2013100 % FTP"),
+        ("run 1km power 90-95%", PROFILE, "power 90\u201395 % FTP \u00b7 270\u2013285 W"),
+        ("run 1km lap-power 150-200W", Athlete(), "lap power 150\u2013200 W"),
+        ("run 1km cadence 170-180spm", Athlete(), "cadence 170\u2013180 spm"),
+    ],
+)
 def test_targets_in_both_unit_systems(line, athlete, expected):
     step = workout(f'workout "T"\n  {line}\n').steps[0]
     assert target_text(step.targets[0], athlete) == expected

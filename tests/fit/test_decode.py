@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from garmin_fit_sdk import Encoder, Profile
 
+from tools.fitdump import steps as decoded_steps
+from tools.golden import TIME_CREATED, example_sources
 from workoutc.cli import main
 from workoutc.fit.decode import decompile
 from workoutc.fit.encode import encode_workout
 from workoutc.fit.read import FitError
 from workoutc.language.source import load
 
-from tools.fitdump import steps as decoded_steps
-from tools.golden import TIME_CREATED, example_sources
 from ..helpers import document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,8 +36,12 @@ def test_fixture_round_trips_field_by_field(path):
 
 def test_all_five_fixtures_are_present():
     assert [p.name for p in LOCAL_FIXTURES] == [
-        "WorkoutCustomTargetValues.fit", "WorkoutIndividualSteps.fit", "WorkoutRepeatGreaterThanStep.fit",
-        "WorkoutRepeatSteps.fit", "trainerroad_744490.fit"]
+        "WorkoutCustomTargetValues.fit",
+        "WorkoutIndividualSteps.fit",
+        "WorkoutRepeatGreaterThanStep.fit",
+        "WorkoutRepeatSteps.fit",
+        "trainerroad_744490.fit",
+    ]
 
 
 def test_fixture_text_reads_naturally():
@@ -61,12 +65,15 @@ def test_every_example_round_trips(source):
         assert decoded_steps(recompile(original)) == decoded_steps(original)
 
 
-@pytest.mark.parametrize("text", [
-    "easy 40min pace 5:33.3-5:50/km\n",
-    'workout "T"\n  run 3mi pace 7:05-7:15/mi\n  run 1234.56m\n  run 1.5s\n  recover until hr<60%\n',
-    'workout "T"\n  run 10min pace 4:00-4:10/km hr<=z3\n  run 5min cadence 171-181spm\n',
-    'workout "T"\n  2x "outer"\n    3x\n      run 200m\n    repeat until hr<130bpm\n      recover 1min\n',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "easy 40min pace 5:33.3-5:50/km\n",
+        'workout "T"\n  run 3mi pace 7:05-7:15/mi\n  run 1234.56m\n  run 1.5s\n  recover until hr<60%\n',
+        'workout "T"\n  run 10min pace 4:00-4:10/km hr<=z3\n  run 5min cadence 171-181spm\n',
+        'workout "T"\n  2x "outer"\n    3x\n      run 200m\n    repeat until hr<130bpm\n      recover 1min\n',
+    ],
+)
 def test_unusual_values_round_trip(text):
     [workout] = document(text).workouts
     original = encode_workout(workout, TIME_CREATED)
@@ -75,8 +82,7 @@ def test_unusual_values_round_trip(text):
 
 def _encoded(*steps: dict, sport: int | None = None) -> bytes:
     encoder = Encoder()
-    encoder.write_mesg({"mesg_num": Profile["mesg_num"]["FILE_ID"], "type": 5, "manufacturer": 255,
-                        "serial_number": 7})
+    encoder.write_mesg({"mesg_num": Profile["mesg_num"]["FILE_ID"], "type": 5, "manufacturer": 255, "serial_number": 7})
     workout = {"mesg_num": Profile["mesg_num"]["WORKOUT"], "wkt_name": "W", "num_valid_steps": len(steps)}
     if sport is not None:
         workout["sport"] = sport
@@ -86,28 +92,54 @@ def _encoded(*steps: dict, sport: int | None = None) -> bytes:
     return bytes(encoder.close())
 
 
-@pytest.mark.parametrize("step, sport, loss", [
-    ({"duration_type": 4, "duration_value": 100, "target_type": 2}, None, "step 0: a calories duration; it is left out"),
-    ({"duration_type": 0, "duration_value": 1000, "target_type": 11, "target_value": 1}, None,
-     "step 0: a swim_stroke target; it is left out"),
-    ({"duration_type": 0, "duration_value": 1000, "target_type": 5}, None, "step 0: a grade target; it is left out"),
-    ({"duration_type": 0, "duration_value": 1000, "target_type": 2, "intensity": 5}, None,
-     "step 0: intensity 5 has no step keyword; it is written as `run`"),
-    ({"duration_type": 0, "duration_value": 1000, "target_type": 2}, 5,
-     "the workout's sport is swimming, which the language lacks; it is written as running"),
-    ({"duration_type": 0, "duration_value": 1000, "target_type": 2, "notes": "a\nb"}, None,
-     "step 0's note held control characters (line breaks); they are written as spaces"),
-])
+@pytest.mark.parametrize(
+    "step, sport, loss",
+    [
+        (
+            {"duration_type": 4, "duration_value": 100, "target_type": 2},
+            None,
+            "step 0: a calories duration; it is left out",
+        ),
+        (
+            {"duration_type": 0, "duration_value": 1000, "target_type": 11, "target_value": 1},
+            None,
+            "step 0: a swim_stroke target; it is left out",
+        ),
+        (
+            {"duration_type": 0, "duration_value": 1000, "target_type": 5},
+            None,
+            "step 0: a grade target; it is left out",
+        ),
+        (
+            {"duration_type": 0, "duration_value": 1000, "target_type": 2, "intensity": 5},
+            None,
+            "step 0: intensity 5 has no step keyword; it is written as `run`",
+        ),
+        (
+            {"duration_type": 0, "duration_value": 1000, "target_type": 2},
+            5,
+            "the workout's sport is swimming, which the language lacks; it is written as running",
+        ),
+        (
+            {"duration_type": 0, "duration_value": 1000, "target_type": 2, "notes": "a\nb"},
+            None,
+            "step 0's note held control characters (line breaks); they are written as spaces",
+        ),
+    ],
+)
 def test_what_the_language_cannot_express_is_reported(step, sport, loss):
     data = _encoded({"duration_type": 0, "duration_value": 60000, "target_type": 2}, step, sport=sport)
     result = decompile(data, "x")
     assert [text.replace("step 1", "step 0") for text in result.losses] == [loss]
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"", "the file is too short to be a FIT file"),
-    (b"hello world, not fit", "not a FIT file (no .FIT signature in its header)"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "the file is too short to be a FIT file"),
+        (b"hello world, not fit", "not a FIT file (no .FIT signature in its header)"),
+    ],
+)
 def test_unreadable_files_are_clear_errors(data, message):
     with pytest.raises(FitError, match="^" + message.replace("(", r"\(").replace(")", r"\)")):
         decompile(data, "x")

@@ -13,8 +13,10 @@ def test_the_copied_profile_is_what_fit_tool_defines():
 
 
 def test_encoding_a_workout_does_not_import_fit_tool():
-    code = ("import sys; from workoutc.language.lower import lower_text; from workoutc.fit.encode import encode_workout; "
-            "doc, _, _ = lower_text('easy 30min hr<z2\\n', 'a.wkt'); encode_workout(doc.workouts[0], 0); "
-            "print(any(name.startswith('fit_tool') for name in sys.modules))")
+    code = (
+        "import sys; from workoutc.language.lower import lower_text; from workoutc.fit.encode import encode_workout; "
+        "doc, _, _ = lower_text('easy 30min hr<z2\\n', 'a.wkt'); encode_workout(doc.workouts[0], 0); "
+        "print(any(name.startswith('fit_tool') for name in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -29,8 +29,16 @@ def shape(node):
     if isinstance(node, Tree):
         return (node.data, [shape(child) for child in node.children])
     if isinstance(node, Token):
-        return (node.type, node.value, node.start_pos, node.line, node.column, node.end_line, node.end_column,
-                node.end_pos)
+        return (
+            node.type,
+            node.value,
+            node.start_pos,
+            node.line,
+            node.column,
+            node.end_line,
+            node.end_column,
+            node.end_pos,
+        )
     return node
 
 
@@ -39,9 +47,14 @@ def outcome(parser: Lark, text: str, run=Lark.parse):
         return shape(run(parser, text))
     except LarkError as error:  # what workoutc's messages are made of (Lark's own text orders a set)
         token = getattr(error, "token", None)
-        return (type(error).__name__, getattr(error, "line", None), getattr(error, "column", None),
-                shape(token), sorted(getattr(error, "expected", None) or getattr(error, "allowed", None) or ()),
-                getattr(error, "char", None))
+        return (
+            type(error).__name__,
+            getattr(error, "line", None),
+            getattr(error, "column", None),
+            shape(token),
+            sorted(getattr(error, "expected", None) or getattr(error, "allowed", None) or ()),
+            getattr(error, "char", None),
+        )
 
 
 def texts() -> list[str]:
@@ -52,8 +65,8 @@ def texts() -> list[str]:
 
 def test_every_example_lexes_to_the_same_tokens(parsers):
     ours, lark = parsers
-    for text in texts():
-        text = text.rstrip() + "\n"
+    for raw in texts():
+        text = raw.rstrip() + "\n"
         assert outcome(ours, text, drive) == outcome(lark, text)
 
 
@@ -74,7 +87,7 @@ def test_broken_text_fails_with_the_same_error_at_the_same_place(parsers):
     for text in texts():
         for _ in range(60):
             at = rng.randrange(len(text) + 1)
-            mutated = text[:at] + rng.choice(pieces) + text[at + rng.randrange(3):]
+            mutated = text[:at] + rng.choice(pieces) + text[at + rng.randrange(3) :]
             mutated = mutated.rstrip() + "\n"
             mine = outcome(ours, mutated, drive)
             assert mine == outcome(lark, mutated), mutated
@@ -100,8 +113,8 @@ def test_states_handed_back_to_lark_mid_file_lex_the_same(parsers):
         return None  # not remembered: asked again in the next file
 
     lexer._plan = plan
-    for text in texts():
-        text = text.rstrip() + "\n"
+    for raw in texts():
+        text = raw.rstrip() + "\n"
         assert outcome(ours, text, drive) == outcome(lark, text)
     assert len(handed) > 10 and lexer._plans  # both ways were taken
 
@@ -110,11 +123,13 @@ def test_a_lark_whose_insides_differ_is_parsed_by_lark_itself(parsers, monkeypat
     import workoutc.language.parse
 
     ours, lark = parsers
-    monkeypatch.setattr(workoutc.language.parse, "_Tables", lambda lark: (_ for _ in ()).throw(AttributeError("parser")))
+    monkeypatch.setattr(
+        workoutc.language.parse, "_Tables", lambda lark: (_ for _ in ()).throw(AttributeError("parser"))
+    )
     workoutc.language.parse._tables.cache_clear()
     try:
-        for text in texts()[:3]:
-            text = text.rstrip() + "\n"
+        for raw in texts()[:3]:
+            text = raw.rstrip() + "\n"
             assert outcome(ours, text, drive) == outcome(lark, text)
         assert workoutc.language.parse._tables(ours) is None
     finally:

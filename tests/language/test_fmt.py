@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from tools.golden import example_sources
 from workoutc.cli import main
 from workoutc.language.formatter import format_source, meaning
 
-from tools.golden import example_sources
-
-MESSY = '''# a header comment
+MESSY = """# a header comment
 workout   "T"   intervals    # trailing
     warmup   15min  hr <= Z2
     5x   "Main"
@@ -26,9 +25,9 @@ easy 030min power 250w-260W
 plan "P"
     2026-11-23 7:05 easy 30min
     2026-11-24 rest
-'''
+"""
 
-EXPECTED = '''# a header comment
+EXPECTED = """# a header comment
 workout "T" intervals  # trailing
   warmup 15min hr<=z2
   5x "Main"
@@ -44,7 +43,7 @@ easy 30min power 250-260W
 plan "P"
   2026-11-23 07:05 easy 30min
   2026-11-24 rest
-'''
+"""
 
 
 def test_messy_source_gets_the_canonical_layout():
@@ -53,7 +52,9 @@ def test_messy_source_gets_the_canonical_layout():
 
 def test_formatting_keeps_the_meaning_and_every_comment():
     assert meaning(EXPECTED) == meaning(MESSY) is not None
-    comments = [line.split("#", 1)[1] for line in MESSY.splitlines() if "#" in line and '"' not in line.split("#")[0][-2:]]
+    comments = [
+        line.split("#", 1)[1] for line in MESSY.splitlines() if "#" in line and '"' not in line.split("#")[0][-2:]
+    ]
     for comment in comments:
         assert comment.strip() in EXPECTED
 
@@ -64,10 +65,15 @@ def test_examples_are_formatted_and_fmt_is_idempotent(source):
     assert format_source(text) == text
 
 
-@pytest.mark.parametrize("text", [
-    MESSY, "recovery 30min hr<z2 strides 4x20s\n", "easy  1h15min   pace 5:33.30-5:50/km\n",
-    'workout "A" easy 30min\r\nworkout "B"\r\n\trun 1km\r\n\trepeat until hr>150bpm "x"\r\n\t\trun 1min\r\n',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        MESSY,
+        "recovery 30min hr<z2 strides 4x20s\n",
+        "easy  1h15min   pace 5:33.30-5:50/km\n",
+        'workout "A" easy 30min\r\nworkout "B"\r\n\trun 1km\r\n\trepeat until hr>150bpm "x"\r\n\t\trun 1min\r\n',
+    ],
+)
 def test_fmt_is_idempotent_and_keeps_meaning(text):
     once = format_source(text)
     assert format_source(once) == once

@@ -85,19 +85,34 @@ def test_block_form_from_the_issue():
     fit = messages(text)
     warmup, run, jog, repeat, cooldown = fit["workout_step_mesgs"]
     assert fit["workout_mesgs"][0] == {"wkt_name": "Track 5x1k", "sport": 1, "num_valid_steps": 5}
-    assert (warmup["intensity"], warmup["custom_target_value_low"], warmup["custom_target_value_high"]) == (WARMUP, 50, 70)
+    assert (warmup["intensity"], warmup["custom_target_value_low"], warmup["custom_target_value_high"]) == (
+        WARMUP,
+        50,
+        70,
+    )
     assert (run["duration_type"], run["duration_value"], run["notes"]) == (DISTANCE, 100_000, "relax the shoulders")
     assert (run["custom_target_value_low"], run["custom_target_value_high"]) == (4167, 4348)
     assert (jog["duration_value"], jog["intensity"]) == (40_000, RECOVERY)
     assert (repeat["duration_type"], repeat["duration_value"], repeat["target_type"], repeat["target_value"]) == (
-        REPEAT, 1, OPEN_TARGET, 5)
+        REPEAT,
+        1,
+        OPEN_TARGET,
+        5,
+    )
     assert cooldown["duration_type"] == OPEN and "duration_value" not in cooldown
     assert cooldown["intensity"] == COOLDOWN
 
 
-@pytest.mark.parametrize("keyword, intensity", [
-    ("warmup", WARMUP), ("run", ACTIVE), ("recover", RECOVERY), ("rest", REST), ("cooldown", COOLDOWN),
-])
+@pytest.mark.parametrize(
+    "keyword, intensity",
+    [
+        ("warmup", WARMUP),
+        ("run", ACTIVE),
+        ("recover", RECOVERY),
+        ("rest", REST),
+        ("cooldown", COOLDOWN),
+    ],
+)
 def test_step_keywords_map_to_fit_intensity(keyword, intensity):
     assert only_step(f"{keyword} 5min")["intensity"] == intensity
 
@@ -106,14 +121,19 @@ def test_nested_repeats_follow_the_cookbook_layout():
     steps = fit_steps(block("2x", "  3x", "    run 200m", "    recover 200m", "  recover 400m"))
     layout = [(s["duration_type"], s["duration_value"], s.get("target_value")) for s in steps]
     assert layout == [
-        (DISTANCE, 20_000, None), (DISTANCE, 20_000, None), (REPEAT, 0, 3), (DISTANCE, 40_000, None), (REPEAT, 0, 2),
+        (DISTANCE, 20_000, None),
+        (DISTANCE, 20_000, None),
+        (REPEAT, 0, 3),
+        (DISTANCE, 40_000, None),
+        (REPEAT, 0, 2),
     ]
 
 
 def test_repeat_points_at_the_first_step_of_its_own_block():
     steps = fit_steps(block("warmup 10min", "3x", "  run 1km", "  2x", "    run 100m", "    rest 30s", "cooldown lap"))
-    assert [(s["message_index"], s["duration_type"], s.get("duration_value")) for s in steps if s["duration_type"] == REPEAT] == [
-        (4, REPEAT, 2), (5, REPEAT, 1)]
+    assert [
+        (s["message_index"], s["duration_type"], s.get("duration_value")) for s in steps if s["duration_type"] == REPEAT
+    ] == [(4, REPEAT, 2), (5, REPEAT, 1)]
 
 
 def test_strides_line_in_a_block_with_its_note():
@@ -128,7 +148,9 @@ def test_several_workouts_in_one_file_each_with_its_own_steps():
 
 
 def test_comments_and_blank_lines_are_ignored():
-    steps = fit_steps('# header\nworkout "T"  # trailing\n\n  # inside\n  run 1km # here\n\n  5x # reps\n    run 100m\n')
+    steps = fit_steps(
+        '# header\nworkout "T"  # trailing\n\n  # inside\n  run 1km # here\n\n  5x # reps\n    run 100m\n'
+    )
     assert len(steps) == 3
 
 
@@ -139,11 +161,21 @@ def test_crlf_line_endings_and_tab_indentation():
 # ------------------------------------------------------------------ durations
 
 
-@pytest.mark.parametrize("text, kind, value", [
-    ("45s", TIME, 45_000), ("30min", TIME, 1_800_000), ("1h", TIME, 3_600_000), ("1h15min", TIME, 4_500_000),
-    ("1min30s", TIME, 90_000), ("1.5min", TIME, 90_000), ("400m", DISTANCE, 40_000), ("1.5km", DISTANCE, 150_000),
-    ("3mi", DISTANCE, 482_803), ("0.25mi", DISTANCE, 40_234),
-])
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("45s", TIME, 45_000),
+        ("30min", TIME, 1_800_000),
+        ("1h", TIME, 3_600_000),
+        ("1h15min", TIME, 4_500_000),
+        ("1min30s", TIME, 90_000),
+        ("1.5min", TIME, 90_000),
+        ("400m", DISTANCE, 40_000),
+        ("1.5km", DISTANCE, 150_000),
+        ("3mi", DISTANCE, 482_803),
+        ("0.25mi", DISTANCE, 40_234),
+    ],
+)
 def test_durations(text, kind, value):
     step = only_step(f"run {text}")
     assert (step["duration_type"], step["duration_value"]) == (kind, value)
@@ -154,10 +186,15 @@ def test_lap_key_is_an_open_duration():
     assert step["duration_type"] == OPEN and "duration_value" not in step
 
 
-@pytest.mark.parametrize("text, kind, value", [
-    ("until hr<120bpm", HR_BELOW, 220), ("until hr<110bpm", HR_BELOW, 210), ("until hr>150bpm", HR_ABOVE, 250),
-    ("until hr<75%", HR_BELOW, 75),
-])
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("until hr<120bpm", HR_BELOW, 220),
+        ("until hr<110bpm", HR_BELOW, 210),
+        ("until hr>150bpm", HR_ABOVE, 250),
+        ("until hr<75%", HR_BELOW, 75),
+    ],
+)
 def test_heart_rate_conditions(text, kind, value):
     step = only_step(f"recover {text}")
     assert (step["duration_type"], step["duration_value"]) == (kind, value)
@@ -166,29 +203,32 @@ def test_heart_rate_conditions(text, kind, value):
 # ------------------------------------------------------------------ targets
 
 
-@pytest.mark.parametrize("text, kind, value, low, high", [
-    ("hr z2", HEART_RATE, 2, None, None),
-    ("hr Z5", HEART_RATE, 5, None, None),
-    ("hr<z2", HEART_RATE, 0, 50, 60),
-    ("hr<=z2", HEART_RATE, 0, 50, 70),
-    ("hr>=z4", HEART_RATE, 0, 80, 100),
-    ("hr>z3", HEART_RATE, 0, 80, 100),
-    ("hr 65-75%", HEART_RATE, 0, 65, 75),
-    ("hr 140-150bpm", HEART_RATE, 0, 240, 250),
-    ("hr 140bpm-150bpm", HEART_RATE, 0, 240, 250),
-    ("hr<150bpm", HEART_RATE, 0, 130, 249),
-    ("hr<=150bpm", HEART_RATE, 0, 130, 250),
-    ("hr 150bpm", HEART_RATE, 0, 245, 255),
-    ("pace 3:50-4:00/km", SPEED, 0, 4167, 4348),
-    ("pace 4:00-3:50/km", SPEED, 0, 4167, 4348),
-    ("pace 6:40-6:50/mi", SPEED, 0, 3925, 4023),
-    ("pace 4:00/km", SPEED, 0, 4082, 4255),
-    ("power 250-270W", POWER, 0, 1250, 1270),
-    ("power 90-95%", POWER, 0, 90, 95),
-    ("power z3", POWER, 3, None, None),
-    ("cadence 170-180spm", CADENCE, 0, 85, 90),
-    ("cadence 171-181spm", CADENCE, 0, 85, 91),
-])
+@pytest.mark.parametrize(
+    "text, kind, value, low, high",
+    [
+        ("hr z2", HEART_RATE, 2, None, None),
+        ("hr Z5", HEART_RATE, 5, None, None),
+        ("hr<z2", HEART_RATE, 0, 50, 60),
+        ("hr<=z2", HEART_RATE, 0, 50, 70),
+        ("hr>=z4", HEART_RATE, 0, 80, 100),
+        ("hr>z3", HEART_RATE, 0, 80, 100),
+        ("hr 65-75%", HEART_RATE, 0, 65, 75),
+        ("hr 140-150bpm", HEART_RATE, 0, 240, 250),
+        ("hr 140bpm-150bpm", HEART_RATE, 0, 240, 250),
+        ("hr<150bpm", HEART_RATE, 0, 130, 249),
+        ("hr<=150bpm", HEART_RATE, 0, 130, 250),
+        ("hr 150bpm", HEART_RATE, 0, 245, 255),
+        ("pace 3:50-4:00/km", SPEED, 0, 4167, 4348),
+        ("pace 4:00-3:50/km", SPEED, 0, 4167, 4348),
+        ("pace 6:40-6:50/mi", SPEED, 0, 3925, 4023),
+        ("pace 4:00/km", SPEED, 0, 4082, 4255),
+        ("power 250-270W", POWER, 0, 1250, 1270),
+        ("power 90-95%", POWER, 0, 90, 95),
+        ("power z3", POWER, 3, None, None),
+        ("cadence 170-180spm", CADENCE, 0, 85, 90),
+        ("cadence 171-181spm", CADENCE, 0, 85, 91),
+    ],
+)
 def test_targets(text, kind, value, low, high):
     step = only_step(f"run 10min {text}")
     assert (step["target_type"], step["target_value"]) == (kind, value)
@@ -203,8 +243,11 @@ def test_no_target_is_open():
 def test_second_target_is_the_secondary_target():
     step = only_step("run 10min pace 4:00-4:10/km hr<=z3")
     assert step["target_type"] == SPEED
-    assert (step["secondary_target_type"], step["secondary_custom_target_value_low"],
-            step["secondary_custom_target_value_high"]) == (HEART_RATE, 50, 80)
+    assert (
+        step["secondary_target_type"],
+        step["secondary_custom_target_value_low"],
+        step["secondary_custom_target_value_high"],
+    ) == (HEART_RATE, 50, 80)
 
 
 def test_string_escapes_and_unicode_in_notes():
@@ -234,10 +277,9 @@ def test_serial_number_is_stable_per_workout_name():
 
 
 def test_lowering_inside_the_parser_equals_lowering_the_tree():
+    from tools.golden import example_sources
     from workoutc.language.lower import lower, lower_text
     from workoutc.language.parse import parse
-
-    from tools.golden import example_sources
 
     for source in example_sources():
         text = source.read_text(encoding="utf-8")

@@ -96,16 +96,29 @@ def _recompiles(capsys, project, monkeypatch, change) -> bool:
 
     calls = []
     original = workoutc.pipeline.stages.load_and_check
-    monkeypatch.setattr(workoutc.pipeline.stages, "load_and_check", lambda *a, **k: calls.append(1) or original(*a, **k))
+    monkeypatch.setattr(
+        workoutc.pipeline.stages, "load_and_check", lambda *a, **k: calls.append(1) or original(*a, **k)
+    )
     run(capsys, "compile", str(project / "src"), "-o", str(out))
     return bool(calls)
 
 
-@pytest.mark.parametrize("change", [
-    "edit a source", "touch a source", "add a source", "remove a source", "add a config in a parent folder",
-    "edit the config", "delete an output", "edit an output", "change SOURCE_DATE_EPOCH", "change the version",
-    "upgrade a library",
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        "edit a source",
+        "touch a source",
+        "add a source",
+        "remove a source",
+        "add a config in a parent folder",
+        "edit the config",
+        "delete an output",
+        "edit an output",
+        "change SOURCE_DATE_EPOCH",
+        "change the version",
+        "upgrade a library",
+    ],
+)
 def test_anything_that_shapes_the_output_triggers_a_recompile(project, capsys, monkeypatch, change):
     src, out = project / "src", project / "out"
 
@@ -133,7 +146,9 @@ def test_anything_that_shapes_the_output_triggers_a_recompile(project, capsys, m
             monkeypatch.setattr(workoutc.pipeline.incremental, "__version__", "9.9.9")
         elif change == "upgrade a library":
             versions = workoutc.pipeline.incremental._library_versions()
-            monkeypatch.setattr(workoutc.pipeline.incremental, "_library_versions", lambda: [*versions[:-1], "jinja2 9.9"])
+            monkeypatch.setattr(
+                workoutc.pipeline.incremental, "_library_versions", lambda: [*versions[:-1], "jinja2 9.9"]
+            )
 
     if change == "edit the config":
         (src / "workoutc.toml").write_text('[rules]\ndisable = ["R101"]\n')
@@ -155,7 +170,9 @@ def test_no_cache_compiles_everything(project, capsys, monkeypatch):
 
     calls = []
     original = workoutc.pipeline.stages.load_and_check
-    monkeypatch.setattr(workoutc.pipeline.stages, "load_and_check", lambda *a, **k: calls.append(1) or original(*a, **k))
+    monkeypatch.setattr(
+        workoutc.pipeline.stages, "load_and_check", lambda *a, **k: calls.append(1) or original(*a, **k)
+    )
     run(capsys, "compile", str(project / "src"), "-o", str(project / "out"), "--no-cache")
     assert calls
 
@@ -165,14 +182,16 @@ def test_no_cache_compiles_everything(project, capsys, monkeypatch):
 
 def test_a_workout_relowered_from_its_lines_equals_the_one_from_its_whole_file(tmp_path):
     from workoutc.check.runner import relower
-    from workoutc.pipeline.inputs import collect_inputs
     from workoutc.language.source import load
+    from workoutc.pipeline.inputs import collect_inputs
 
     lib = library(tmp_path / "lib")
     (lib / "tricky.wkt").write_text(
         '# a comment first\n\nworkout "A" tempo   # trailing\n  warmup 10min\n\n  # inside\n  3x\n'
         '    run 400m pace 3:50/km\n    recover 200m\n  cooldown lap\nworkout "B" easy 30min hr<z2\n'
-        'tempo 20min\n', encoding="utf-8")
+        "tempo 20min\n",
+        encoding="utf-8",
+    )
     checked = 0
     for path in [*collect_inputs([str(lib)]), *collect_inputs(["examples"])]:
         source = load(path)
@@ -209,7 +228,9 @@ def reads(monkeypatch) -> list[str]:
     import workoutc.pipeline.stages
 
     seen, original = [], workoutc.pipeline.stages.load_data
-    monkeypatch.setattr(workoutc.pipeline.stages, "load_data", lambda data, path: seen.append(path) or original(data, path))
+    monkeypatch.setattr(
+        workoutc.pipeline.stages, "load_data", lambda data, path: seen.append(path) or original(data, path)
+    )
     return seen
 
 
@@ -225,16 +246,19 @@ CHANGES = {
     "break a file": lambda lib: edit(lib / "group-000" / "w00004.wkt", "easy 30mins\n"),
     "fix a broken file": lambda lib: edit(lib / "group-000" / "broken.wkt", "recovery 30min\n"),
     "rename a workout a plan refers to": lambda lib: edit(
-        lib / "group-000" / "w00002.wkt", (lib / "group-000" / "w00002.wkt").read_text().replace('"W2-', '"V2-')),
-    "add a file whose name is taken first": lambda lib: edit(lib / "group-000" / "a-first.wkt",
-                                                             'workout "W2-0" easy 30min\n'),
+        lib / "group-000" / "w00002.wkt", (lib / "group-000" / "w00002.wkt").read_text().replace('"W2-', '"V2-')
+    ),
+    "add a file whose name is taken first": lambda lib: edit(
+        lib / "group-000" / "a-first.wkt", 'workout "W2-0" easy 30min\n'
+    ),
     "remove a file": lambda lib: (lib / "group-000" / "w00005.wkt").unlink(),
 }
 
 
 @pytest.mark.parametrize("change", list(CHANGES))
-def test_after_a_change_only_changed_files_are_read_and_the_result_is_a_full_compile(tmp_path, capsys, monkeypatch,
-                                                                                      change):
+def test_after_a_change_only_changed_files_are_read_and_the_result_is_a_full_compile(
+    tmp_path, capsys, monkeypatch, change
+):
     lib, out = library(tmp_path / "lib"), tmp_path / "out"
     run(capsys, "compile", str(lib), "-o", str(out))
     shutil.copytree(out, tmp_path / "fresh")  # compiled afresh from the same starting point
@@ -273,7 +297,7 @@ def test_a_config_change_reads_every_file_again(tmp_path, capsys, monkeypatch):
     lib, out = library(tmp_path / "lib"), tmp_path / "out"
     run(capsys, "compile", str(lib), "-o", str(out), "-j", "1")
     shutil.copytree(out, tmp_path / "fresh")
-    (lib / "workoutc.toml").write_text('[athlete]\nmax_hr = 190\n', encoding="utf-8")
+    (lib / "workoutc.toml").write_text("[athlete]\nmax_hr = 190\n", encoding="utf-8")
     read = reads(monkeypatch)
     assert compiled(capsys, lib, out, "-j", "1") == compiled(capsys, lib, tmp_path / "fresh", "--no-cache")
     assert len(read) == len(list(lib.rglob("*.wkt")))
@@ -302,7 +326,9 @@ def test_a_first_compile_reads_each_file_once_and_the_workers_hash_it(tmp_path, 
 
     lib, out = library(tmp_path / "lib"), tmp_path / "out"
     hashed, original = [], workoutc.pipeline.incremental.file_fingerprint
-    monkeypatch.setattr(workoutc.pipeline.incremental, "file_fingerprint", lambda path: hashed.append(str(path)) or original(path))
+    monkeypatch.setattr(
+        workoutc.pipeline.incremental, "file_fingerprint", lambda path: hashed.append(str(path)) or original(path)
+    )
     first = run(capsys, "compile", str(lib), "-o", str(out))
     assert not [path for path in hashed if path.endswith(".wkt")]
     manifest = workoutc.pipeline.incremental.previous_run(out)

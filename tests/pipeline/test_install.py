@@ -10,13 +10,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from workoutc.pipeline import install
-from workoutc.cli import main
-
 from tools.fitdump import decode
+from workoutc.cli import main
+from workoutc.pipeline import install
 
-DEVICE_XML = ('<?xml version="1.0" encoding="UTF-8"?>\n<Device xmlns="http://www.garmin.com/xmlschemas/GarminDevice/v2">'
-              "<Model><PartNumber>006-B4257-00</PartNumber><Description>{model}</Description></Model></Device>\n")
+DEVICE_XML = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<Device xmlns="http://www.garmin.com/xmlschemas/GarminDevice/v2">'
+    "<Model><PartNumber>006-B4257-00</PartNumber><Description>{model}</Description></Model></Device>\n"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -174,7 +175,7 @@ def test_a_folder_that_is_not_a_watch_is_refused(tmp_path, capsys):
 
 # ------------------------------------------------------------------ schedules and calendars
 
-PLAN = '''workout "Track" intervals
+PLAN = """workout "Track" intervals
   warmup 15min
   5x
     run 1km
@@ -186,7 +187,7 @@ plan "Week"
   2026-11-24 "Track"
   2026-11-25 recovery 30min hr<z2
   2026-11-26 07:30 easy 45min hr<=z2
-'''
+"""
 
 
 def test_schedule_names_the_right_workouts_and_dates(tmp_path):
@@ -198,11 +199,15 @@ def test_schedule_names_the_right_workouts_and_dates(tmp_path):
     for name in ("track.fit", "recovery-11-25.fit", "easy-11-26.fit"):
         [file_id] = decode((out / name).read_bytes())["file_id_mesgs"]
         workouts[name] = (file_id["serial_number"], file_id["time_created"])
-    entries = [(s["serial_number"], s["time_created"], s["scheduled_time"], s["type"], s["completed"])
-               for s in schedule["schedule_mesgs"]]
+    entries = [
+        (s["serial_number"], s["time_created"], s["scheduled_time"], s["type"], s["completed"])
+        for s in schedule["schedule_mesgs"]
+    ]
     epoch = datetime(1989, 12, 31)
-    local = [int((when - epoch).total_seconds()) for when in
-             (datetime(2026, 11, 24), datetime(2026, 11, 25), datetime(2026, 11, 26, 7, 30))]
+    local = [
+        int((when - epoch).total_seconds())
+        for when in (datetime(2026, 11, 24), datetime(2026, 11, 25), datetime(2026, 11, 26, 7, 30))
+    ]
     assert entries == [
         (*workouts["track.fit"], local[0], 0, 0),
         (*workouts["recovery-11-25.fit"], local[1], 0, 0),
@@ -214,7 +219,11 @@ def test_install_brings_the_schedule_with_its_workouts(tmp_path):
     root = watch(tmp_path)
     assert main(["install", source(tmp_path, PLAN, "week.wkt")]) == 0
     assert sorted(p.name for p in (root / "GARMIN/NewFiles").iterdir()) == [
-        "easy-11-26.fit", "recovery-11-25.fit", "track.fit", "week.schedule.fit"]
+        "easy-11-26.fit",
+        "recovery-11-25.fit",
+        "track.fit",
+        "week.schedule.fit",
+    ]
 
 
 def test_calendar_has_one_event_per_session(tmp_path):

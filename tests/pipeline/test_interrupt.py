@@ -23,8 +23,12 @@ def _library(folder: Path, files: int) -> Path:
 
 def _compile(lib: Path, out: Path) -> subprocess.Popen:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"}
-    return subprocess.Popen([sys.executable, "-m", "workoutc", "compile", str(lib), "-o", str(out), "-j", "1",
-                             "--no-cache"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "workoutc", "compile", str(lib), "-o", str(out), "-j", "1", "--no-cache"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
 
 
 def _wait_for_files(out: Path, count: int, process: subprocess.Popen, staged: bool = False) -> None:
@@ -77,14 +81,14 @@ def test_a_compile_stopped_while_staging_leaves_the_folder_as_it_was(tmp_path, h
 
 
 def test_a_compile_failing_part_way_removes_what_its_workers_staged(tmp_path):
+    from workoutc.pipeline.inputs import collect_inputs
     from workoutc.pipeline.stages import load_and_check
     from workoutc.reporter import UsageError
-    from workoutc.pipeline.inputs import collect_inputs
 
     lib, out = _library(tmp_path / "lib", 300), tmp_path / "out"
     inputs = collect_inputs([str(lib)])
     inputs.insert(len(inputs) * 3 // 4, "vanished.wkt")  # listed, then gone
-    with pytest.raises(UsageError, match="vanished.wkt: cannot read"):
+    with pytest.raises(UsageError, match=r"vanished\.wkt: cannot read"):
         load_and_check([str(lib)], None, jobs=2, output=out, inputs=inputs)
     assert os.listdir(out) == []
 

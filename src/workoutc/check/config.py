@@ -65,7 +65,6 @@ class Config:
         return {**rule.OPTIONS, **self.rules.options.get(rule.ID, {})}
 
 
-
 DEFAULT = Config()
 
 # The keys each table accepts.
@@ -163,13 +162,17 @@ def _rules(table: dict, path: str) -> RuleSettings:
                 options.setdefault(code, {})[name] = _option(value, rule.OPTIONS[name], path, where)
             else:
                 known = ("severity", *rule.OPTIONS)
-                raise ConfigError(path, where, "unknown option", did_you_mean(name, known) or f"{code} takes: {', '.join(known)}")
+                raise ConfigError(
+                    path, where, "unknown option", did_you_mean(name, known) or f"{code} takes: {', '.join(known)}"
+                )
     return RuleSettings(frozenset(disabled), severity, options)
 
 
 def _rule(code: str, registry: dict, path: str, where: str):
     if code not in registry:
-        raise ConfigError(path, where, f"no rule {code!r}", did_you_mean(code, registry) or "`workoutc rules` lists them")
+        raise ConfigError(
+            path, where, f"no rule {code!r}", did_you_mean(code, registry) or "`workoutc rules` lists them"
+        )
     return registry[code]
 
 
@@ -202,8 +205,12 @@ def _choice(table, name, choices, path, section: str) -> str | None:
     if value is None:
         return None
     if value not in choices:
-        raise ConfigError(path, f"[{section}] {name}", f"must be one of {', '.join(choices)}, not {value!r}",
-                          did_you_mean(str(value), choices))
+        raise ConfigError(
+            path,
+            f"[{section}] {name}",
+            f"must be one of {', '.join(choices)}, not {value!r}",
+            did_you_mean(str(value), choices),
+        )
     return value
 
 
@@ -215,28 +222,27 @@ def _bool(table, name, path, section: str) -> bool:
 
 
 def _pace(table, name, path, section: str) -> tuple[float, float] | None:
-    """"5:20-5:50/km" or "4:10/km" (or /mi) -> (fast, slow) seconds per km."""
+    """ "5:20-5:50/km" or "4:10/km" (or /mi) -> (fast, slow) seconds per km."""
     value = table.get(name)
     if value is None:
         return None
     if not isinstance(value, str) or "/" not in value:
-        raise ConfigError(path, f"[{section}] {name}", f"must be a pace like \"5:20-5:50/km\", not {value!r}")
+        raise ConfigError(path, f"[{section}] {name}", f'must be a pace like "5:20-5:50/km", not {value!r}')
     clocks, _, per = value.strip().rpartition("/")
     if per not in units.PACE_UNITS:
         raise ConfigError(path, f"[{section}] {name}", f"pace unit must be /km or /mi, not /{per}")
     try:
         seconds = [units.read_clock(part.strip()) for part in clocks.split("-")]
     except (units.UnitError, ValueError):
-        raise ConfigError(path, f"[{section}] {name}", f"{value!r} is not a pace like \"5:20-5:50/km\"") from None
+        raise ConfigError(path, f"[{section}] {name}", f'{value!r} is not a pace like "5:20-5:50/km"') from None
     if len(seconds) > 2:
-        raise ConfigError(path, f"[{section}] {name}", f"{value!r} is not a pace like \"5:20-5:50/km\"")
+        raise ConfigError(path, f"[{section}] {name}", f'{value!r} is not a pace like "5:20-5:50/km"')
     per_km = [s * 1000 / units.PACE_UNITS[per] for s in seconds]
     return min(per_km), max(per_km)
 
 
 class ConfigFinder:
     """Finds the config that applies to a source file, caching per folder."""
-
 
     def __init__(self, explicit: Config | None = None):
         self._explicit = explicit

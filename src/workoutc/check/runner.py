@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from .config import DEFAULT, Athlete, Config, ConfigFinder
 from ..diagnostics import Diagnostic, Severity, Span, input_error
-from ..model import Plan, PlanEntry, Workout
-from .rules import REGISTRY, RULES, Problem
 from ..language.lower import lower_text
 from ..language.source import Source, WorkoutInfo
+from ..model import Plan, PlanEntry, Workout
 from ..suggest import closest
+from .config import DEFAULT, Athlete, Config, ConfigFinder
+from .rules import REGISTRY, RULES, Problem
 from .training import is_easy_run, is_long, is_quality, timeable, workout_seconds
 
 SUPPRESSION = re.compile(r"#\s*workoutc:\s*disable=([\w,\s]+)")
@@ -122,8 +122,10 @@ class PlanView:
             day = session.start.date()
             by_monday[day - timedelta(days=day.weekday())].append(session)
         first = self.sessions[0].start.date() if self.sessions else None
-        return [Week(monday, sessions, first is not None and first <= monday)
-                for monday, sessions in sorted(by_monday.items())]
+        return [
+            Week(monday, sessions, first is not None and first <= monday)
+            for monday, sessions in sorted(by_monday.items())
+        ]
 
 
 @dataclass
@@ -183,7 +185,7 @@ class Checker:
     def _config_for(self, source: Source) -> Config:
         return self.finder.for_file(Path(source.path)) if source.path else DEFAULT
 
-    def _plan_findings(self, plan: Plan, library: "_Library", config: Config, source: Source) -> list[Diagnostic]:
+    def _plan_findings(self, plan: Plan, library: _Library, config: Config, source: Source) -> list[Diagnostic]:
         athlete = RecordingAthlete(config.athlete)
         sessions, found = [], []
         for entry in plan.entries:
@@ -212,8 +214,10 @@ class Checker:
         """
         key = (id(config), scope)
         if key not in self._prepared:
-            self._prepared[key] = (config, [rule for rule in RULES
-                                            if rule.SCOPE == scope and rule.ID not in config.rules.disabled])
+            self._prepared[key] = (
+                config,
+                [rule for rule in RULES if scope == rule.SCOPE and rule.ID not in config.rules.disabled],
+            )
         return self._prepared[key][1]
 
     def _context(self, config: Config, rule) -> Context:
@@ -229,8 +233,9 @@ class Checker:
         context = self._context(config, rule)
         severity = config.rules.severity.get(rule.ID)
         found = [
-            Diagnostic(source.path, p.span, severity or p.severity or rule.SEVERITY, rule.ID, rule.NAME,
-                       p.message, p.hint)
+            Diagnostic(
+                source.path, p.span, severity or p.severity or rule.SEVERITY, rule.ID, rule.NAME, p.message, p.hint
+            )
             for p in rule.check(subject, context)
         ]
         if context.athlete.missing:
@@ -250,7 +255,11 @@ def _report_missing(sources: list[Source]) -> None:
         codes = sorted(record.codes, key=list(REGISTRY).index)
         first = REGISTRY[record.codes[0]]  # the rule that needed it where the note points
         note = Diagnostic(
-            record.source.path, record.span, Severity.INFO, first.ID, first.NAME,
+            record.source.path,
+            record.span,
+            Severity.INFO,
+            first.ID,
+            first.NAME,
             f"athlete.{key} is not set, so {', '.join(codes)} skipped part of "
             f"{'its' if len(codes) == 1 else 'their'} checks",
             f"add `{PROFILE_HELP.get(key, key)}` under [athlete] in workoutc.toml",
@@ -263,8 +272,16 @@ def _session(entry: PlanEntry, workout: Workout | None, athlete) -> Session:
     start = datetime.combine(entry.day, entry.at or UNTIMED)
     if workout is None:
         return Session(entry, None, start, False, False, False, 0.0, True)
-    return Session(entry, workout, start, is_quality(workout, athlete), is_long(workout),
-                   is_easy_run(workout, athlete), workout_seconds(workout, athlete), timeable(workout, athlete))
+    return Session(
+        entry,
+        workout,
+        start,
+        is_quality(workout, athlete),
+        is_long(workout),
+        is_easy_run(workout, athlete),
+        workout_seconds(workout, athlete),
+        timeable(workout, athlete),
+    )
 
 
 class _Library:
@@ -289,12 +306,17 @@ class _Library:
             return self._workout(*(local or candidates)[0]), None
         if candidates:
             places = ", ".join(f"{s.path}:{i.line}" for s, i in candidates)
-            return None, input_error("E006", path, entry.span, f"several workouts are named \"{entry.reference}\"",
-                                     f"defined at {places}; rename one")
+            return None, input_error(
+                "E006",
+                path,
+                entry.span,
+                f'several workouts are named "{entry.reference}"',
+                f"defined at {places}; rename one",
+            )
         names = [info.name for group in self._by_name.values() for _, info in group]
         match = closest(entry.reference, names)
-        hint = f"did you mean \"{match}\"?" if match else "define it in this file or pass its file in the same run"
-        return None, input_error("E006", path, entry.span, f"no workout named \"{entry.reference}\"", hint)
+        hint = f'did you mean "{match}"?' if match else "define it in this file or pass its file in the same run"
+        return None, input_error("E006", path, entry.span, f'no workout named "{entry.reference}"', hint)
 
     def _workout(self, source: Source, info: WorkoutInfo) -> Workout:
         if source.document is not None:
@@ -308,7 +330,7 @@ class _Library:
 def relower(source: Source, info: WorkoutInfo) -> Workout:
     """A top-level workout of a lightened file, lowered again from its lines alone: a
     workout is self-contained, and blank lines in front keep every span where it was."""
-    lines = source.text.split("\n")[info.line - 1:info.end_line]
+    lines = source.text.split("\n")[info.line - 1 : info.end_line]
     document, _, _ = lower_text("\n" * (info.line - 1) + "\n".join(lines), source.path)
     return document.workouts[0]
 
@@ -323,10 +345,7 @@ def _suppress(findings: list[Diagnostic], source: Source) -> list[Diagnostic]:
             silenced.setdefault(comment.span.line, set()).update(codes)
     if not silenced:
         return findings
-    return [
-        d for d in findings
-        if d.code not in REGISTRY or not ({d.code, "ALL"} & silenced.get(d.span.line, set()))
-    ]
+    return [d for d in findings if d.code not in REGISTRY or not ({d.code, "ALL"} & silenced.get(d.span.line, set()))]
 
 
 __all__ = ["Checker", "Context", "PlanView", "Problem", "Session", "Week"]

@@ -202,8 +202,10 @@ def timeable(workout: Workout, athlete) -> bool:
     Open-ended steps (lap key, heart-rate conditions) have no length by design and count
     as zero in estimates; a distance without a pace is a missing profile value.
     """
-    return all(not isinstance(step.duration, Distance) or step_pace(step, athlete) is not None
-               for step in expanded_steps(workout.steps))
+    return all(
+        not isinstance(step.duration, Distance) or step_pace(step, athlete) is not None
+        for step in expanded_steps(workout.steps)
+    )
 
 
 def workout_seconds(workout: Workout, athlete) -> float:
@@ -215,8 +217,11 @@ def workout_seconds(workout: Workout, athlete) -> float:
 
 # Without a target a step's level follows its intensity (work steps sit in zone 2).
 UNTARGETED_LEVEL = {
-    Intensity.WARMUP: 1.5, Intensity.ACTIVE: 2.0, Intensity.RECOVERY: 1.0,
-    Intensity.REST: 0.5, Intensity.COOLDOWN: 1.5,
+    Intensity.WARMUP: 1.5,
+    Intensity.ACTIVE: 2.0,
+    Intensity.RECOVERY: 1.0,
+    Intensity.REST: 0.5,
+    Intensity.COOLDOWN: 1.5,
 }
 POWER_ZONE_PERCENT = (0, 55, 75, 90, 105, 120)  # Coggan: % FTP where each zone starts
 

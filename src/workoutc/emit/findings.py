@@ -6,8 +6,8 @@ import json
 from collections.abc import Callable
 
 from .. import __version__
-from ..diagnostics import INPUT_ERRORS, Diagnostic, Severity, render_text
 from ..check.rules import RULES, documentation
+from ..diagnostics import INPUT_ERRORS, Diagnostic, Severity, render_text
 
 FORMATS = ("text", "json", "github", "sarif")
 GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -28,9 +28,15 @@ def render(diagnostics: list[Diagnostic], fmt: str, source_text: Callable[[str],
 
 def as_record(d: Diagnostic) -> dict:
     return {
-        "path": d.path, "line": d.span.line, "column": d.span.column,
-        "end_line": d.span.end_line, "end_column": d.span.end_column,
-        "severity": d.severity.value, "code": d.code, "rule": d.rule, "message": d.message,
+        "path": d.path,
+        "line": d.span.line,
+        "column": d.span.column,
+        "end_line": d.span.end_line,
+        "end_column": d.span.end_column,
+        "severity": d.severity.value,
+        "code": d.code,
+        "rule": d.rule,
+        "message": d.message,
     }
 
 
@@ -45,32 +51,43 @@ def _escape_property(text: str) -> str:
 def github_annotation(d: Diagnostic) -> str:
     """A GitHub Actions workflow command: `::warning file=...,line=...,col=...::...`."""
     message = f"{d.code} {d.message} ({d.rule})" + (f" hint: {d.hint}" if d.hint else "")
-    return (f"::{GITHUB_LEVEL[d.severity]} file={_escape_property(d.path)},line={d.span.line},"
-            f"col={d.span.column}::{_escape_data(message)}")
+    return (
+        f"::{GITHUB_LEVEL[d.severity]} file={_escape_property(d.path)},line={d.span.line},"
+        f"col={d.span.column}::{_escape_data(message)}"
+    )
 
 
 def summary(diagnostics: list[Diagnostic], files: int) -> str:
     counts = {severity: sum(d.severity is severity for d in diagnostics) for severity in Severity}
-    parts = [f"{counts[Severity.ERROR]} error" + ("s" * (counts[Severity.ERROR] != 1)),
-             f"{counts[Severity.WARNING]} warning" + ("s" * (counts[Severity.WARNING] != 1)),
-             f"{counts[Severity.INFO]} info"]
+    parts = [
+        f"{counts[Severity.ERROR]} error" + ("s" * (counts[Severity.ERROR] != 1)),
+        f"{counts[Severity.WARNING]} warning" + ("s" * (counts[Severity.WARNING] != 1)),
+        f"{counts[Severity.INFO]} info",
+    ]
     return f"{', '.join(parts)} in {files} file" + ("s" * (files != 1))
 
 
 def _rule_descriptors() -> list[dict]:
     descriptors = [
-        {"id": code, "name": name, "shortDescription": {"text": f"input error: {name.replace('-', ' ')}"},
-         "defaultConfiguration": {"level": "error"}}
+        {
+            "id": code,
+            "name": name,
+            "shortDescription": {"text": f"input error: {name.replace('-', ' ')}"},
+            "defaultConfiguration": {"level": "error"},
+        }
         for code, name in INPUT_ERRORS.items()
     ]
     for rule in RULES:
-        descriptors.append({
-            "id": rule.ID, "name": rule.NAME,
-            "shortDescription": {"text": rule.SUMMARY},
-            "fullDescription": {"text": documentation(rule).split("\n\n", 1)[0].replace("\n", " ")},
-            "help": {"text": documentation(rule), "markdown": documentation(rule)},
-            "defaultConfiguration": {"level": SARIF_LEVEL[rule.SEVERITY]},
-        })
+        descriptors.append(
+            {
+                "id": rule.ID,
+                "name": rule.NAME,
+                "shortDescription": {"text": rule.SUMMARY},
+                "fullDescription": {"text": documentation(rule).split("\n\n", 1)[0].replace("\n", " ")},
+                "help": {"text": documentation(rule), "markdown": documentation(rule)},
+                "defaultConfiguration": {"level": SARIF_LEVEL[rule.SEVERITY]},
+            }
+        )
     return descriptors
 
 
@@ -80,14 +97,26 @@ def sarif(diagnostics: list[Diagnostic]) -> dict:
     results = []
     for d in diagnostics:
         message = d.message + (f" (hint: {d.hint})" if d.hint else "")
-        results.append({
-            "ruleId": d.code, "ruleIndex": index[d.code], "level": SARIF_LEVEL[d.severity],
-            "message": {"text": message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": d.path.replace("\\", "/")},
-                "region": {"startLine": d.span.line, "startColumn": d.span.column,
-                           "endLine": d.span.end_line, "endColumn": d.span.end_column},
-            }}],
-        })
+        results.append(
+            {
+                "ruleId": d.code,
+                "ruleIndex": index[d.code],
+                "level": SARIF_LEVEL[d.severity],
+                "message": {"text": message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": d.path.replace("\\", "/")},
+                            "region": {
+                                "startLine": d.span.line,
+                                "startColumn": d.span.column,
+                                "endLine": d.span.end_line,
+                                "endColumn": d.span.end_column,
+                            },
+                        }
+                    }
+                ],
+            }
+        )
     driver = {"name": "workoutc", "version": __version__, "rules": descriptors}
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": results}]}

@@ -13,11 +13,19 @@ from functools import cache
 
 import jinja2
 
+from ..check.training import hr_percent, pace_per_km, power_percent, step_level, step_metres, step_seconds
 from ..diagnostics import Diagnostic, Severity
 from ..model import (
-    Distance, LapKey, Repeat, Step, Target, Time, UntilHeartRate, Workout, expanded_steps,
+    Distance,
+    LapKey,
+    Repeat,
+    Step,
+    Target,
+    Time,
+    UntilHeartRate,
+    Workout,
+    expanded_steps,
 )
-from ..check.training import hr_percent, pace_per_km, power_percent, step_level, step_metres, step_seconds
 from ..units import format_clock
 
 MILE = 1609.344
@@ -81,8 +89,7 @@ def target_text(target: Target, athlete) -> str:
     if target.metric == "pace":
         fast, slow = pace_per_km(target)
         per_mile = MILE / 1000
-        return _both(_pace_range(fast, slow, "km"), _pace_range(fast * per_mile, slow * per_mile, "mi"),
-                     imperial_first)
+        return _both(_pace_range(fast, slow, "km"), _pace_range(fast * per_mile, slow * per_mile, "mi"), imperial_first)
     if target.metric == "hr":
         return _heart_rate_text(target, athlete)
     if target.metric == "power":
@@ -169,16 +176,22 @@ def chart(workout: Workout, athlete) -> dict:
     total = sum(width or OPEN_STEP_SECONDS for width in widths) or 1
     scale = CHART_WIDTH / total
     bars, x = [], 0.0
-    for step, seconds in zip(steps, widths):
+    for step, seconds in zip(steps, widths, strict=True):
         width = (seconds or OPEN_STEP_SECONDS) * scale
         level = step_level(step, athlete)
         height = CHART_HEIGHT * min(level, CHART_TOP) / CHART_TOP
-        bars.append({
-            "x": round(x, 2), "y": round(CHART_HEIGHT - height, 2), "width": round(max(width, 0.5), 2),
-            "height": round(height, 2), "zone": zone_class(level), "open": seconds is None,
-            "label": f"{step.intensity.value}: {step_duration_text(step, athlete)}"
-                     + "".join(f", {target_text(t, athlete)}" for t in step.targets),
-        })
+        bars.append(
+            {
+                "x": round(x, 2),
+                "y": round(CHART_HEIGHT - height, 2),
+                "width": round(max(width, 0.5), 2),
+                "height": round(height, 2),
+                "zone": zone_class(level),
+                "open": seconds is None,
+                "label": f"{step.intensity.value}: {step_duration_text(step, athlete)}"
+                + "".join(f", {target_text(t, athlete)}" for t in step.targets),
+            }
+        )
         x += width
     return {"width": CHART_WIDTH, "height": CHART_HEIGHT, "bars": bars, "ticks": _ticks(total, scale)}
 
@@ -187,8 +200,10 @@ def _ticks(total: float, scale: float) -> list[dict]:
     for step_minutes in (1, 2, 5, 10, 15, 30, 60):
         if total / (step_minutes * 60) <= 10:
             break
-    return [{"x": round(minute * 60 * scale, 2), "label": f"{minute}'"}
-            for minute in range(0, int(total // 60) + 1, step_minutes)]
+    return [
+        {"x": round(minute * 60 * scale, 2), "label": f"{minute}'"}
+        for minute in range(0, int(total // 60) + 1, step_minutes)
+    ]
 
 
 def step_rows(nodes, athlete, depth: int = 0, counter: list | None = None) -> list[dict]:
@@ -199,7 +214,8 @@ def step_rows(nodes, athlete, depth: int = 0, counter: list | None = None) -> li
         if isinstance(node, Repeat):
             if node.until is not None:
                 label = f"repeat until HR {'>' if node.until.above else '<'} {node.until.value} " + (
-                    "bpm" if node.until.unit == "bpm" else "% max")
+                    "bpm" if node.until.unit == "bpm" else "% max"
+                )
             else:
                 label = f"{node.count} \u00d7 strides" if node.strides else f"repeat {node.count} \u00d7"
             if node.name:
@@ -209,15 +225,25 @@ def step_rows(nodes, athlete, depth: int = 0, counter: list | None = None) -> li
             continue
         counter[0] += 1
         level = step_level(node, athlete)
-        rows.append({
-            "kind": "step", "depth": depth, "number": counter[0],
-            "label": ("stride" if node.stride and node.intensity.value == "active" else
-                      "jog" if node.stride else _STEP_WORDS[node.intensity.value])
-                     + (f" \u00b7 {node.name}" if node.name else ""),
-            "duration": step_duration_text(node, athlete),
-            "targets": [target_text(t, athlete) for t in node.targets],
-            "notes": node.notes or "", "zone": zone_class(level),
-        })
+        rows.append(
+            {
+                "kind": "step",
+                "depth": depth,
+                "number": counter[0],
+                "label": (
+                    "stride"
+                    if node.stride and node.intensity.value == "active"
+                    else "jog"
+                    if node.stride
+                    else _STEP_WORDS[node.intensity.value]
+                )
+                + (f" \u00b7 {node.name}" if node.name else ""),
+                "duration": step_duration_text(node, athlete),
+                "targets": [target_text(t, athlete) for t in node.targets],
+                "notes": node.notes or "",
+                "zone": zone_class(level),
+            }
+        )
     return rows
 
 
@@ -225,8 +251,17 @@ _STEP_WORDS = {"warmup": "warm-up", "active": "run", "recovery": "recover", "res
 
 
 def finding_rows(findings: list[Diagnostic]) -> list[dict]:
-    return [{"severity": d.severity.value, "code": d.code, "rule": d.rule, "message": d.message,
-             "hint": d.hint or "", "line": d.span.line} for d in sorted(findings, key=lambda d: d.sort_key)]
+    return [
+        {
+            "severity": d.severity.value,
+            "code": d.code,
+            "rule": d.rule,
+            "message": d.message,
+            "hint": d.hint or "",
+            "line": d.span.line,
+        }
+        for d in sorted(findings, key=lambda d: d.sort_key)
+    ]
 
 
 def source_lines(text: str, first: int, last: int) -> list[dict]:
@@ -234,15 +269,28 @@ def source_lines(text: str, first: int, last: int) -> list[dict]:
     return [{"number": number, "text": rows[number - 1]} for number in range(first, min(last, len(rows)) + 1)]
 
 
-def workout_page(workout: Workout, *, text: str, findings: list[Diagnostic], athlete, fit_name: str | None,
-                 index_name: str = "index.html") -> str:
+def workout_page(
+    workout: Workout,
+    *,
+    text: str,
+    findings: list[Diagnostic],
+    athlete,
+    fit_name: str | None,
+    index_name: str = "index.html",
+) -> str:
     sums = totals(workout, athlete)
     return render(
         "workout.html",
-        title=workout.name, workout=workout, kind=workout.kind or "workout",
-        time=sums.time_text(), distance=sums.distance_text(athlete.units == "imperial"),
-        chart=chart(workout, athlete), steps=step_rows(workout.steps, athlete),
-        findings=finding_rows(findings), fit_name=fit_name, index_name=index_name,
+        title=workout.name,
+        workout=workout,
+        kind=workout.kind or "workout",
+        time=sums.time_text(),
+        distance=sums.distance_text(athlete.units == "imperial"),
+        chart=chart(workout, athlete),
+        steps=step_rows(workout.steps, athlete),
+        findings=finding_rows(findings),
+        fit_name=fit_name,
+        index_name=index_name,
         source=source_lines(text, workout.span.line, workout.span.end_line),
     )
 
@@ -282,8 +330,9 @@ def day_class(sessions) -> str:
     return "rest"
 
 
-def plan_page(view, *, text: str, findings: list[Diagnostic], athlete, pages: dict[int, str],
-              index_name: str = "index.html") -> str:
+def plan_page(
+    view, *, text: str, findings: list[Diagnostic], athlete, pages: dict[int, str], index_name: str = "index.html"
+) -> str:
     """`view` is a check.PlanView; `pages` maps (source path, workout name) to its page."""
     imperial_first = athlete.units == "imperial"
     entry_days = {s.entry.span.line: s.start.date() for s in view.sessions}
@@ -297,9 +346,16 @@ def plan_page(view, *, text: str, findings: list[Diagnostic], athlete, pages: di
     weeks = _calendar(view, athlete, pages, day_findings, imperial_first)
     first, last = (view.sessions[0].start.date(), view.sessions[-1].start.date()) if view.sessions else (None, None)
     return render(
-        "plan.html", title=view.plan.name, plan=view.plan, weeks=weeks, weekdays=WEEKDAYS, findings=rows,
-        first=first.isoformat() if first else "", last=last.isoformat() if last else "",
-        source=source_lines(text, view.plan.span.line, view.plan.span.end_line), index_name=index_name,
+        "plan.html",
+        title=view.plan.name,
+        plan=view.plan,
+        weeks=weeks,
+        weekdays=WEEKDAYS,
+        findings=rows,
+        first=first.isoformat() if first else "",
+        last=last.isoformat() if last else "",
+        source=source_lines(text, view.plan.span.line, view.plan.span.end_line),
+        index_name=index_name,
     )
 
 
@@ -320,16 +376,27 @@ def _calendar(view, athlete, pages, day_findings, imperial_first) -> list[dict]:
         for offset in range(7):
             day = week.monday.fromordinal(week.monday.toordinal() + offset)
             sessions = by_day.get(day, [])
-            days.append({
-                "date": day.isoformat(), "label": f"{WEEKDAYS[offset]} {day.day} {day:%b}",
-                "planned": bool(sessions), "class": day_class(sessions) if sessions else "none",
-                "sessions": [_session_cell(s, athlete, pages) for s in sessions],
-                "load": round(loads.get(day, 0)), "load_percent": round(loads.get(day, 0) * 100 / peak),
-                "findings": day_findings.get(day, 0),
-            })
+            days.append(
+                {
+                    "date": day.isoformat(),
+                    "label": f"{WEEKDAYS[offset]} {day.day} {day:%b}",
+                    "planned": bool(sessions),
+                    "class": day_class(sessions) if sessions else "none",
+                    "sessions": [_session_cell(s, athlete, pages) for s in sessions],
+                    "load": round(loads.get(day, 0)),
+                    "load_percent": round(loads.get(day, 0) * 100 / peak),
+                    "findings": day_findings.get(day, 0),
+                }
+            )
         metres = sum(totals(s.workout, athlete).metres for s in week.sessions if s.workout)
-        rows.append({"label": week.label, "days": days, "time": duration_text(week.seconds, exact=False),
-                     "distance": distance_text(metres, imperial_first) if metres else "unknown"})
+        rows.append(
+            {
+                "label": week.label,
+                "days": days,
+                "time": duration_text(week.seconds, exact=False),
+                "distance": distance_text(metres, imperial_first) if metres else "unknown",
+            }
+        )
     return rows
 
 
@@ -338,7 +405,9 @@ def _session_cell(session, athlete, pages) -> dict:
         return {"name": "rest", "kind": "rest", "href": "", "time": "", "at": ""}
     workout = session.workout
     return {
-        "name": workout.name, "kind": workout.kind or "workout", "href": pages.get((workout.path, workout.name), ""),
+        "name": workout.name,
+        "kind": workout.kind or "workout",
+        "href": pages.get((workout.path, workout.name), ""),
         "time": duration_text(session.seconds, exact=False) if session.seconds else "",
         "at": session.entry.at.strftime("%H:%M") if session.entry.at else "",
     }

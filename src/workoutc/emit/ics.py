@@ -9,7 +9,7 @@ does. UIDs are stable, so re-importing updates events instead of duplicating the
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from .. import __version__
 from ..language.printer import step_line
@@ -50,9 +50,14 @@ def _describe(nodes, depth: int = 0) -> list[str]:
 
 def plan_calendar(plan_name: str, sessions, time_created: int) -> str:
     """`sessions` are check.Session objects (rest days are skipped)."""
-    stamp = datetime.fromtimestamp(time_created, timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//workoutc//workoutc {__version__}//EN",
-             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_escape(plan_name)}"]
+    stamp = datetime.fromtimestamp(time_created, UTC).strftime("%Y%m%dT%H%M%SZ")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//workoutc//workoutc {__version__}//EN",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_escape(plan_name)}",
+    ]
     for session in sessions:
         workout = session.workout
         if workout is None:
@@ -61,13 +66,18 @@ def plan_calendar(plan_name: str, sessions, time_created: int) -> str:
         uid = hashlib.sha1(f"{plan_name}\0{entry.day}\0{entry.at}\0{workout.name}".encode()).hexdigest()
         lines += ["BEGIN:VEVENT", f"UID:{uid}@workoutc", f"DTSTAMP:{stamp}"]
         if entry.at is None:
-            lines += [f"DTSTART;VALUE=DATE:{entry.day:%Y%m%d}",
-                      f"DTEND;VALUE=DATE:{entry.day + timedelta(days=1):%Y%m%d}"]
+            lines += [
+                f"DTSTART;VALUE=DATE:{entry.day:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{entry.day + timedelta(days=1):%Y%m%d}",
+            ]
         else:
             minutes = max(1, round(session.seconds / 60))
             lines += [f"DTSTART:{datetime.combine(entry.day, entry.at):%Y%m%dT%H%M%S}", f"DURATION:PT{minutes}M"]
         kind = f" ({workout.kind})" if workout.kind else ""
-        lines += [f"SUMMARY:{_escape(workout.name + kind)}",
-                  f"DESCRIPTION:{_escape(chr(10).join(_describe(workout.steps)))}", "END:VEVENT"]
+        lines += [
+            f"SUMMARY:{_escape(workout.name + kind)}",
+            f"DESCRIPTION:{_escape(chr(10).join(_describe(workout.steps)))}",
+            "END:VEVENT",
+        ]
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)

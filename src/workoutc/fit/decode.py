@@ -10,20 +10,32 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from fit_tool.profile.profile_type import (
-    FileType, Intensity as FitIntensity, Sport, WorkoutStepDuration as D, WorkoutStepTarget as T,
+    FileType,
+    Sport,
+)
+from fit_tool.profile.profile_type import (
+    Intensity as FitIntensity,
+)
+from fit_tool.profile.profile_type import (
+    WorkoutStepDuration as D,
+)
+from fit_tool.profile.profile_type import (
+    WorkoutStepTarget as T,
 )
 
 from ..diagnostics import Span
-from .read import FitError, read_messages
-from ..model import Distance, Intensity, LapKey, Repeat, Step, Target, Time, UntilHeartRate, Workout
 from ..language.printer import workout_text
+from ..model import Distance, Intensity, LapKey, Repeat, Step, Target, Time, UntilHeartRate, Workout
+from .read import FitError, read_messages
 
 FILE_ID, WORKOUT, WORKOUT_STEP = 0, 26, 27
 NOWHERE = Span(1, 1, 1, 2)
 
 INTENSITIES = {
-    FitIntensity.ACTIVE.value: Intensity.ACTIVE, FitIntensity.REST.value: Intensity.REST,
-    FitIntensity.WARMUP.value: Intensity.WARMUP, FitIntensity.COOLDOWN.value: Intensity.COOLDOWN,
+    FitIntensity.ACTIVE.value: Intensity.ACTIVE,
+    FitIntensity.REST.value: Intensity.REST,
+    FitIntensity.WARMUP.value: Intensity.WARMUP,
+    FitIntensity.COOLDOWN.value: Intensity.COOLDOWN,
     FitIntensity.RECOVERY.value: Intensity.RECOVERY,
 }
 SPORTS = {Sport.RUNNING.value: "running", Sport.CYCLING.value: "cycling"}
@@ -33,8 +45,17 @@ HR_DURATIONS = {D.HR_LESS_THAN.value: False, D.HR_GREATER_THAN.value: True}
 DURATION_NAMES = {d.value: d.name.lower() for d in D}
 TARGET_NAMES = {t.value: t.name.lower() for t in T}
 EXERCISE_FIELDS = (10, 11, 12)  # exercise_category, exercise_name, exercise_weight: strength steps
-STEP_FIELDS = {"name": 0, "duration_type": 1, "duration_value": 2, "target_type": 3, "target_value": 4,
-               "low": 5, "high": 6, "intensity": 7, "notes": 8}
+STEP_FIELDS = {
+    "name": 0,
+    "duration_type": 1,
+    "duration_value": 2,
+    "target_type": 3,
+    "target_value": 4,
+    "low": 5,
+    "high": 6,
+    "intensity": 7,
+    "notes": 8,
+}
 SECONDARY = {"target_type": 19, "target_value": 20, "low": 21, "high": 22}
 
 
@@ -83,15 +104,15 @@ def decompile(data: bytes, fallback_name: str) -> Decompiled:
     sport = _sport(header.get(4), losses)
     steps = _rebuild(sorted(raw_steps, key=lambda s: s.get(254, 0)), losses)
     name = header.get(8) or fallback_name
-    return Decompiled(Workout(_clean(name, "the workout name", losses), None, tuple(steps), NOWHERE, "", sport),
-                      losses)
+    return Decompiled(Workout(_clean(name, "the workout name", losses), None, tuple(steps), NOWHERE, "", sport), losses)
 
 
 def _sport(value, losses: list[str]) -> str:
     if value is None or value in SPORTS:
         return SPORTS.get(value, "running")
-    losses.append(f"the workout's sport is {SPORT_NAMES.get(value, value)}, which the language lacks; "
-                  "it is written as running")
+    losses.append(
+        f"the workout's sport is {SPORT_NAMES.get(value, value)}, which the language lacks; it is written as running"
+    )
     return "running"
 
 
@@ -109,7 +130,7 @@ def _rebuild(raw_steps: list[dict], losses: list[str]) -> list:
                 block = [node for start, node in nodes if first is not None and start >= first]
                 if first is None or first >= index or not block or all(start != first for start, _ in nodes):
                     raise FitError(f"repeat step {index} points at step {first}, which does not start a block")
-                del nodes[len(nodes) - len(block):]
+                del nodes[len(nodes) - len(block) :]
                 nodes.append((first, _repeat(raw, tuple(block), index, losses)))
             else:
                 nodes.append((index, _step(raw, index, losses)))
@@ -139,8 +160,14 @@ def _step(raw: dict, index: int, losses: list[str]) -> Step:
     if intensity not in INTENSITIES:
         losses.append(f"step {index}: intensity {intensity} has no step keyword; it is written as `run`")
     targets = [t for t in (_target(raw, STEP_FIELDS, index), _target(raw, SECONDARY, index)) if t]
-    return Step(INTENSITIES.get(intensity, Intensity.ACTIVE), _duration(raw, index), tuple(targets),
-                _clean(raw.get(8), f"step {index}'s note", losses), NOWHERE, _clean(raw.get(0), f"step {index}'s name", losses))
+    return Step(
+        INTENSITIES.get(intensity, Intensity.ACTIVE),
+        _duration(raw, index),
+        tuple(targets),
+        _clean(raw.get(8), f"step {index}'s note", losses),
+        NOWHERE,
+        _clean(raw.get(0), f"step {index}'s name", losses),
+    )
 
 
 def _duration(raw: dict, index: int):

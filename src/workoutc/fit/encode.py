@@ -21,11 +21,11 @@ import zlib
 from datetime import datetime
 from functools import cache
 
+from ..model import Distance, Intensity, LapKey, Node, Repeat, Step, Target, Time, UntilHeartRate, Workout
+from ..units import PACE_UNITS
 from . import profile
 from .crc import crc16
 from .profile import Field
-from ..model import Distance, Intensity, LapKey, Node, Repeat, Step, Target, Time, UntilHeartRate, Workout
-from ..units import PACE_UNITS
 
 FIT_EPOCH_OFFSET = 631065600  # seconds from the Unix epoch to 1989-12-31T00:00:00Z
 MIN_DATE_TIME = 0x10000000  # smaller FIT date_time values are relative, not dates
@@ -53,17 +53,39 @@ LAP_POWER = profile.TARGET_POWER_LAP
 OPEN_TARGET = profile.TARGET_OPEN
 
 # Field definitions, in the order they are written.
-FILE_ID_FIELDS = (profile.FILE_ID_TYPE, profile.FILE_ID_MANUFACTURER, profile.FILE_ID_PRODUCT,
-                  profile.FILE_ID_SERIAL_NUMBER, profile.FILE_ID_TIME_CREATED)
+FILE_ID_FIELDS = (
+    profile.FILE_ID_TYPE,
+    profile.FILE_ID_MANUFACTURER,
+    profile.FILE_ID_PRODUCT,
+    profile.FILE_ID_SERIAL_NUMBER,
+    profile.FILE_ID_TIME_CREATED,
+)
 WORKOUT_FIELDS = (profile.WORKOUT_SPORT, profile.WORKOUT_NUM_VALID_STEPS)
-STEP_FIELDS = (profile.MESSAGE_INDEX, profile.STEP_DURATION_TYPE, profile.STEP_DURATION_VALUE,
-               profile.STEP_TARGET_TYPE, profile.STEP_TARGET_VALUE, profile.STEP_CUSTOM_LOW,
-               profile.STEP_CUSTOM_HIGH, profile.STEP_INTENSITY)
-SECONDARY_FIELDS = (profile.STEP_SECONDARY_TARGET_TYPE, profile.STEP_SECONDARY_TARGET_VALUE,
-                    profile.STEP_SECONDARY_CUSTOM_LOW, profile.STEP_SECONDARY_CUSTOM_HIGH)
-SCHEDULE_FIELDS = (profile.SCHEDULE_MANUFACTURER, profile.SCHEDULE_PRODUCT, profile.SCHEDULE_SERIAL_NUMBER,
-                   profile.SCHEDULE_TIME_CREATED, profile.SCHEDULE_COMPLETED, profile.SCHEDULE_TYPE,
-                   profile.SCHEDULE_SCHEDULED_TIME)
+STEP_FIELDS = (
+    profile.MESSAGE_INDEX,
+    profile.STEP_DURATION_TYPE,
+    profile.STEP_DURATION_VALUE,
+    profile.STEP_TARGET_TYPE,
+    profile.STEP_TARGET_VALUE,
+    profile.STEP_CUSTOM_LOW,
+    profile.STEP_CUSTOM_HIGH,
+    profile.STEP_INTENSITY,
+)
+SECONDARY_FIELDS = (
+    profile.STEP_SECONDARY_TARGET_TYPE,
+    profile.STEP_SECONDARY_TARGET_VALUE,
+    profile.STEP_SECONDARY_CUSTOM_LOW,
+    profile.STEP_SECONDARY_CUSTOM_HIGH,
+)
+SCHEDULE_FIELDS = (
+    profile.SCHEDULE_MANUFACTURER,
+    profile.SCHEDULE_PRODUCT,
+    profile.SCHEDULE_SERIAL_NUMBER,
+    profile.SCHEDULE_TIME_CREATED,
+    profile.SCHEDULE_COMPLETED,
+    profile.SCHEDULE_TYPE,
+    profile.SCHEDULE_SCHEDULED_TIME,
+)
 
 INVALID_U32 = profile.STEP_DURATION_VALUE.invalid
 INVALID_ENUM = profile.STEP_SECONDARY_TARGET_TYPE.invalid
@@ -154,8 +176,7 @@ def _step_row(index: int, step: Step) -> tuple:
     targets = step.targets
     primary = encode_target(targets[0]) if targets else NO_TARGET
     secondary = encode_target(targets[1]) if len(targets) > 1 else NO_SECONDARY
-    return (index, *duration, *primary, INTENSITY[step.intensity], *secondary,
-            _text(step.notes), _text(step.name))
+    return (index, *duration, *primary, INTENSITY[step.intensity], *secondary, _text(step.notes), _text(step.name))
 
 
 def _repeat_row(index: int, first: int, repeat: Repeat) -> tuple:
@@ -168,11 +189,9 @@ def _repeat_row(index: int, first: int, repeat: Repeat) -> tuple:
         kind, target, value = profile.DURATION_REPEAT_UNTIL_STEPS_CMPLT, OPEN_TARGET, repeat.count
     else:
         above = repeat.until.above
-        kind = (profile.DURATION_REPEAT_UNTIL_HR_GREATER_THAN if above
-                else profile.DURATION_REPEAT_UNTIL_HR_LESS_THAN)
+        kind = profile.DURATION_REPEAT_UNTIL_HR_GREATER_THAN if above else profile.DURATION_REPEAT_UNTIL_HR_LESS_THAN
         target, value = TARGET_TYPE["hr"], _hr_value(repeat.until)
-    return (index, kind, first, target, value, INVALID_U32, INVALID_U32, active, *NO_SECONDARY,
-            b"", _text(repeat.name))
+    return (index, kind, first, target, value, INVALID_U32, INVALID_U32, active, *NO_SECONDARY, b"", _text(repeat.name))
 
 
 def _hr_value(until: UntilHeartRate) -> int:
@@ -238,8 +257,9 @@ def encode_schedule(name: str, sessions: list[tuple[Workout, datetime, int]], ti
     out += layout.definition
     for workout, when, created in sessions:
         local = int((when - FIT_EPOCH_LOCAL).total_seconds())
-        out += layout.packer.pack(1, DEVELOPMENT, PRODUCT, serial_number(workout.name),
-                                  fit_time(created), 0, profile.SCHEDULE_WORKOUT, local)
+        out += layout.packer.pack(
+            1, DEVELOPMENT, PRODUCT, serial_number(workout.name), fit_time(created), 0, profile.SCHEDULE_WORKOUT, local
+        )
     return _frame(out)
 
 

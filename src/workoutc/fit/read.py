@@ -14,11 +14,23 @@ from dataclasses import dataclass
 from .crc import crc16
 
 BASE_TYPES = {  # base type number & 0x1F -> (struct code, size, invalid)
-    0x00: ("B", 1, 0xFF), 0x01: ("b", 1, 0x7F), 0x02: ("B", 1, 0xFF), 0x03: ("h", 2, 0x7FFF),
-    0x04: ("H", 2, 0xFFFF), 0x05: ("i", 4, 0x7FFFFFFF), 0x06: ("I", 4, 0xFFFFFFFF), 0x07: ("s", 1, None),
-    0x08: ("f", 4, None), 0x09: ("d", 8, None), 0x0A: ("B", 1, 0x00), 0x0B: ("H", 2, 0x0000),
-    0x0C: ("I", 4, 0x00000000), 0x0D: ("B", 1, 0xFF), 0x0E: ("q", 8, 0x7FFFFFFFFFFFFFFF),
-    0x0F: ("Q", 8, 0xFFFFFFFFFFFFFFFF), 0x10: ("Q", 8, 0),
+    0x00: ("B", 1, 0xFF),
+    0x01: ("b", 1, 0x7F),
+    0x02: ("B", 1, 0xFF),
+    0x03: ("h", 2, 0x7FFF),
+    0x04: ("H", 2, 0xFFFF),
+    0x05: ("i", 4, 0x7FFFFFFF),
+    0x06: ("I", 4, 0xFFFFFFFF),
+    0x07: ("s", 1, None),
+    0x08: ("f", 4, None),
+    0x09: ("d", 8, None),
+    0x0A: ("B", 1, 0x00),
+    0x0B: ("H", 2, 0x0000),
+    0x0C: ("I", 4, 0x00000000),
+    0x0D: ("B", 1, 0xFF),
+    0x0E: ("q", 8, 0x7FFFFFFFFFFFFFFF),
+    0x0F: ("Q", 8, 0xFFFFFFFFFFFFFFFF),
+    0x10: ("Q", 8, 0),
 }
 MAX_FILE_BYTES = 1_000_000
 
@@ -118,7 +130,7 @@ def _data(data: bytes, offset: int, end: int, definition: _Definition) -> tuple[
     values: dict[int, object] = {}
     for number, field_size, base in definition.fields:
         code, unit, invalid = BASE_TYPES[base]
-        raw = data[offset:offset + field_size]
+        raw = data[offset : offset + field_size]
         offset += field_size
         if code == "s":
             text = raw.split(b"\0", 1)[0].decode("utf-8", errors="replace")

@@ -15,9 +15,9 @@ from functools import cache
 
 from lark import Lark, Token, Tree
 
+from ..units import read_clock
 from .parse import build_parser, parse
 from .printer import quote
-from ..units import read_clock
 
 BLOCKS = {"workout_block", "repeat", "repeat_until", "plan"}
 TIGHT = {"COMPARE", "MINUS", "SLASH"}  # written without spaces around them
@@ -50,8 +50,9 @@ def meaning(text: str, path: str = "x.wkt") -> list[str] | None:
     source = load_text(text, path)
     if source.document is None:
         return None
-    plans = [f"{p.name}: " + "; ".join(f"{e.day} {e.at} {e.reference}" for e in p.entries)
-             for p in source.document.plans]
+    plans = [
+        f"{p.name}: " + "; ".join(f"{e.day} {e.at} {e.reference}" for e in p.entries) for p in source.document.plans
+    ]
     return [workout_text(w) for w in source.document.all_workouts()] + plans
 
 
@@ -104,10 +105,11 @@ def _collect(tree: Tree, depth: int, lines: dict) -> None:
         if isinstance(child, Tree):
             _collect(child, inner, lines)
         elif child.type not in ("_NL", "_INDENT", "_DEDENT") and child.value:
+            token = child
             if tree.data == "plan_entry" and child.type == "CLOCK":
                 hours, minutes = child.value.split(":")
-                child = child.update("TIME_OF_DAY", f"{int(hours):02d}:{minutes}")  # 07:00
-            lines.setdefault(child.line, (depth, []))[1].append(child)
+                token = child.update("TIME_OF_DAY", f"{int(hours):02d}:{minutes}")  # 07:00
+            lines.setdefault(token.line, (depth, []))[1].append(token)
 
 
 def _normalise(tree: Tree) -> None:
@@ -126,7 +128,7 @@ def _normalise(tree: Tree) -> None:
 
 
 def _unit(token: Token) -> str:
-    return token.value[_NUMBER.match(token.value).end():] if _NUMBER.match(token.value) else ""
+    return token.value[_NUMBER.match(token.value).end() :] if _NUMBER.match(token.value) else ""
 
 
 def _canonical_unit(unit: str) -> str:
@@ -135,7 +137,7 @@ def _canonical_unit(unit: str) -> str:
 
 def _join(tokens: list[Token]) -> str:
     text = ""
-    for previous, token in zip([None, *tokens], tokens):
+    for previous, token in zip([None, *tokens], tokens, strict=False):
         if previous is not None and previous.type not in TIGHT and token.type not in TIGHT:
             text += " "
         text += _spelling(token)

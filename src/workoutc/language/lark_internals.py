@@ -25,8 +25,11 @@ class FastContextualLexer(ContextualLexer):
         lexer = self.lexers[state]
         scanner = lexer.scanner  # also builds the lexer's callbacks
         patterns = getattr(scanner, "_mres", None)  # Lark's internals: if they change, Lark's way
-        plan = None if not isinstance(patterns, list) or len(patterns) != 1 or lexer.callback else (
-            patterns[0], lexer.ignore_types, lexer.newline_types)
+        plan = (
+            None
+            if not isinstance(patterns, list) or len(patterns) != 1 or lexer.callback
+            else (patterns[0], lexer.ignore_types, lexer.newline_types)
+        )
         self._plans[state] = plan
         return plan
 

@@ -18,16 +18,31 @@ from datetime import date, time
 from functools import cache, lru_cache, partial
 from pathlib import PurePath
 
-from lark import Lark, Token, Transformer, Tree, v_args
+from lark import Lark, Token, Transformer, v_args
 
 from .. import units
 from ..diagnostics import Diagnostic, Span, input_error
 from ..model import (
-    KINDS, SPORTS, STEP_KEYWORDS, Distance, Document, Intensity, LapKey, Plan, PlanEntry,
-    Repeat, Step, Target, Time, UntilHeartRate, Workout, expanded_count, fit_step_count,
+    KINDS,
+    SPORTS,
+    STEP_KEYWORDS,
+    Distance,
+    Document,
+    Intensity,
+    LapKey,
+    Plan,
+    PlanEntry,
+    Repeat,
+    Step,
+    Target,
+    Time,
+    UntilHeartRate,
+    Workout,
+    expanded_count,
+    fit_step_count,
 )
-from .parse import Comment, ParsedSource, build_parser, run_parser
 from ..suggest import did_you_mean
+from .parse import Comment, ParsedSource, build_parser, run_parser
 
 STRIDE_JOG_FACTOR = 3  # an unwritten stride recovery jogs 3x the stride
 MAX_TARGETS = 2  # FIT has a primary and a secondary target
@@ -39,13 +54,15 @@ CADENCE_UNITS = {"spm": "spm", "rpm": "rpm"}
 LEVEL_UNITS = {"hr": HR_UNITS, "power": POWER_UNITS, "cadence": CADENCE_UNITS}
 ZONE_COUNT = {"hr": units.LIMITS["hr_zones"], "power": units.LIMITS["power_zones"]}
 VALUE_LIMITS = {
-    "bpm": units.LIMITS["hr_bpm"], "%max": units.LIMITS["hr_percent"],
-    "W": units.LIMITS["power_watts"], "%ftp": units.LIMITS["power_percent"],
-    "spm": units.LIMITS["cadence_spm"], "rpm": units.LIMITS["cadence_rpm"],
+    "bpm": units.LIMITS["hr_bpm"],
+    "%max": units.LIMITS["hr_percent"],
+    "W": units.LIMITS["power_watts"],
+    "%ftp": units.LIMITS["power_percent"],
+    "spm": units.LIMITS["cadence_spm"],
+    "rpm": units.LIMITS["cadence_rpm"],
 }
 # What a one-sided bound (`hr<150bpm`) uses for its open side.
-OPEN_SIDE = {"bpm": (30, 250), "%max": (50, 100), "W": (1, 3000), "%ftp": (1, 300),
-             "spm": (20, 300), "rpm": (10, 150)}
+OPEN_SIDE = {"bpm": (30, 250), "%max": (50, 100), "W": (1, 3000), "%ftp": (1, 300), "spm": (20, 300), "rpm": (10, 150)}
 
 
 class LowerError(Exception):
@@ -86,7 +103,7 @@ def _edge(child, first: bool):
     if isinstance(span, Span):
         return (span.line, span.column) if first else (span.end_line, span.end_column)
     if isinstance(child, tuple):
-        for part in (child if first else reversed(child)):
+        for part in child if first else reversed(child):
             edge = _edge(part, first)
             if edge is not None:
                 return edge
@@ -199,8 +216,11 @@ class Lowerer(Transformer):
 
     def until_hr(self, span, _until, _hr, compare, quantity):
         if compare.value not in ("<", ">"):
-            raise LowerError(token_span(compare), f"`until hr{compare.value}` is not a condition the watch knows",
-                             "write `until hr<VALUE` or `until hr>VALUE`")
+            raise LowerError(
+                token_span(compare),
+                f"`until hr{compare.value}` is not a condition the watch knows",
+                "write `until hr<VALUE` or `until hr>VALUE`",
+            )
         value, unit = self._value(quantity, "hr")
         return UntilHeartRate(compare.value == ">", int(value), unit, span)
 
@@ -271,19 +291,24 @@ class Lowerer(Transformer):
         zones = ZONE_COUNT.get(metric)
         number = int(token.value[1:])
         if zones is None:
-            raise LowerError(token_span(token), f"{metric} targets have no zones",
-                             f"give a range, like `{metric} 170-180spm`")
+            raise LowerError(
+                token_span(token), f"{metric} targets have no zones", f"give a range, like `{metric} 170-180spm`"
+            )
         if not 1 <= number <= zones:
-            raise LowerError(token_span(token), f"`{metric} {token}` has no zone {number}",
-                             f"{_metric_label(metric)} zones are 1-{zones}")
+            raise LowerError(
+                token_span(token),
+                f"`{metric} {token}` has no zone {number}",
+                f"{_metric_label(metric)} zones are 1-{zones}",
+            )
         return number
 
     def _zone_bound(self, metric: str, compare: Token, token: Token) -> tuple[int, int]:
         """hr<z2 -> zone 1's range, hr<=z2 -> zones 1-2; as % of max HR."""
         number = self._zone(metric, token)
         if metric != "hr":
-            raise LowerError(token_span(compare), f"`{compare}` works with heart-rate zones only",
-                             f"write `{metric} z{number}`")
+            raise LowerError(
+                token_span(compare), f"`{compare}` works with heart-rate zones only", f"write `{metric} z{number}`"
+            )
         op = compare.value
         if op == "<":
             first, last = 1, number - 1
@@ -295,8 +320,10 @@ class Lowerer(Transformer):
             first, last = number, len(units.HR_ZONE_BOUNDS) - 1
         if first > last:
             side = "below" if op.startswith("<") else "above"
-            raise LowerError(Span(compare.line, compare.column, token.end_line, token.end_column),
-                             f"there is no zone {side} zone {number}")
+            raise LowerError(
+                Span(compare.line, compare.column, token.end_line, token.end_column),
+                f"there is no zone {side} zone {number}",
+            )
         return units.HR_ZONE_BOUNDS[first - 1], units.HR_ZONE_BOUNDS[last]
 
     def _value(self, token: Token, metric: str, default_unit: str | None = None) -> tuple[float, str]:
@@ -333,7 +360,11 @@ class Lowerer(Transformer):
                 if not low <= per_km <= high:
                     raise units.UnitError(
                         f"pace {token.value}/{per} is outside {units.format_clock(low)}-"
-                        f"{units.format_clock(high)} per km", None, 0, len(token.value))
+                        f"{units.format_clock(high)} per km",
+                        None,
+                        0,
+                        len(token.value),
+                    )
             except units.UnitError as error:
                 raise _unit_error(token, error) from None
             seconds.append(value)
@@ -346,13 +377,13 @@ class Lowerer(Transformer):
 
     def step(self, span, kind, name, duration, *rest):
         *targets, note = rest
-        return Step(STEP_KEYWORDS[kind.value], duration, self._targets(targets), self._note(note),
-                    span, self._step_name(name))
+        return Step(
+            STEP_KEYWORDS[kind.value], duration, self._targets(targets), self._note(note), span, self._step_name(name)
+        )
 
     def repeat(self, span, count, name, *steps):
         _check_nesting(steps, span)
-        return Repeat(self._count(count, count.value[:-1]), tuple(steps), span,
-                      name=self._step_name(name))
+        return Repeat(self._count(count, count.value[:-1]), tuple(steps), span, name=self._step_name(name))
 
     def repeat_until(self, span, _repeat, until_keyword, hr, compare, quantity, name, *steps):
         _check_nesting(steps, span)
@@ -367,17 +398,26 @@ class Lowerer(Transformer):
         text = spec.value
         number, x, stride_text = text.partition("x")
         if not x or not number.isdigit() or not stride_text or not stride_text[0].isdigit():
-            raise LowerError(token_span(spec), f"`strides {text}` is not a count and a length",
-                             "write strides as COUNTxLENGTH, like `strides 4x20s` or `strides 6x100m/45s`")
+            raise LowerError(
+                token_span(spec),
+                f"`strides {text}` is not a count and a length",
+                "write strides as COUNTxLENGTH, like `strides 4x20s` or `strides 6x100m/45s`",
+            )
         count = self._count(spec, number)
         stride = self._duration_part(spec, stride_text, len(number) + 1)
         if jog is None:
             recovery = _scaled(stride, STRIDE_JOG_FACTOR)
-            too_long = (recovery.seconds > units.LIMITS["duration_seconds"] if isinstance(recovery, Time)
-                        else recovery.metres > units.LIMITS["distance_metres"])
+            too_long = (
+                recovery.seconds > units.LIMITS["duration_seconds"]
+                if isinstance(recovery, Time)
+                else recovery.metres > units.LIMITS["distance_metres"]
+            )
             if too_long:
-                raise LowerError(token_span(spec), f"the jog after each stride ({STRIDE_JOG_FACTOR}x the stride) "
-                                                   "is longer than a step may be", "write a shorter jog: `/2min`")
+                raise LowerError(
+                    token_span(spec),
+                    f"the jog after each stride ({STRIDE_JOG_FACTOR}x the stride) is longer than a step may be",
+                    "write a shorter jog: `/2min`",
+                )
         else:
             recovery = self.fixed(token_span(jog), jog)
         run = Step(Intensity.ACTIVE, stride, self._targets(targets), None, span, stride=True)
@@ -408,8 +448,11 @@ class Lowerer(Transformer):
 
     def _targets(self, targets) -> tuple[Target, ...]:
         if len(targets) > MAX_TARGETS:
-            raise LowerError(targets[MAX_TARGETS].span, "a step takes at most two targets",
-                             "the first is the main target, the second a secondary one")
+            raise LowerError(
+                targets[MAX_TARGETS].span,
+                "a step takes at most two targets",
+                "the first is the main target, the second a secondary one",
+            )
         seen = {}
         for target in targets:
             if target.metric in seen:
@@ -421,17 +464,23 @@ class Lowerer(Transformer):
         return None if token is None else self._string(token, "a note")
 
     def _string(self, token: Token, what: str) -> str:
-        escape = next((m for m in ESCAPE.finditer(token.value, 1, len(token.value) - 1) if m.group(1) not in '"\\'),
-                      None)
+        escape = next(
+            (m for m in ESCAPE.finditer(token.value, 1, len(token.value) - 1) if m.group(1) not in '"\\'), None
+        )
         if escape:
-            raise LowerError(token_span(token).sub(escape.start(), 2), f"`{escape.group()}` is not an escape",
-                             'only \\" (a quote) and \\\\ (a backslash) are; write the character itself')
+            raise LowerError(
+                token_span(token).sub(escape.start(), 2),
+                f"`{escape.group()}` is not an escape",
+                'only \\" (a quote) and \\\\ (a backslash) are; write the character itself',
+            )
         text = _unquote(token.value)
         if any(ord(char) < 32 for char in text):
             raise LowerError(token_span(token), f"{what} may not hold control characters")
         size = len(text.encode("utf-8"))
         if size > MAX_STRING_BYTES:
-            raise LowerError(token_span(token), f"{what} is {size} bytes long; FIT strings hold at most {MAX_STRING_BYTES}")
+            raise LowerError(
+                token_span(token), f"{what} is {size} bytes long; FIT strings hold at most {MAX_STRING_BYTES}"
+            )
         return text
 
     # ------------------------------------------------------------ workouts
@@ -445,8 +494,12 @@ class Lowerer(Transformer):
 
     def _kind(self, token: Token) -> str:
         if token.value not in KINDS:
-            raise LowerError(token_span(token), f"unknown workout kind `{token}`",
-                             did_you_mean(token.value, KINDS) or f"kinds: {', '.join(KINDS)}", "E003")
+            raise LowerError(
+                token_span(token),
+                f"unknown workout kind `{token}`",
+                did_you_mean(token.value, KINDS) or f"kinds: {', '.join(KINDS)}",
+                "E003",
+            )
         return token.value
 
     def workout_line(self, span, _keyword, name, session):
@@ -495,8 +548,9 @@ class Lowerer(Transformer):
             raise LowerError(token_span(token), f"`{token}` is not a date", "write dates as YYYY-MM-DD") from None
         first, last = units.LIMITS["plan_dates"]
         if not first <= day <= last:
-            raise LowerError(token_span(token), f"{day} is outside the dates a plan can hold "
-                                                f"({first.year}-{last.year})")
+            raise LowerError(
+                token_span(token), f"{day} is outside the dates a plan can hold ({first.year}-{last.year})"
+            )
         return day
 
     def _time(self, token: Token) -> time:
@@ -514,8 +568,11 @@ def _depth(nodes) -> int:
 def _check_nesting(steps, span: Span) -> None:
     limit = units.LIMITS["repeat_depth"]
     if _depth(steps) >= limit:
-        raise LowerError(Span(span.line, span.column, span.line, span.column + 1),
-                         f"repeats nest at most {limit} deep", "flatten the inner repeats")
+        raise LowerError(
+            Span(span.line, span.column, span.line, span.column + 1),
+            f"repeats nest at most {limit} deep",
+            "flatten the inner repeats",
+        )
 
 
 def _check_size(workout: Workout) -> Workout:
@@ -525,8 +582,11 @@ def _check_size(workout: Workout) -> Workout:
         raise LowerError(workout.span, f"this workout is {fit_steps:,} steps; workoutc takes at most {limit:,}")
     expanded, limit = expanded_count(workout.steps), units.LIMITS["expanded_steps"]
     if expanded > limit:
-        raise LowerError(workout.span, f"this workout runs {expanded:,} steps once its repeats are counted out; "
-                                       f"workoutc takes at most {limit:,}", "use fewer or shorter repeats")
+        raise LowerError(
+            workout.span,
+            f"this workout runs {expanded:,} steps once its repeats are counted out; workoutc takes at most {limit:,}",
+            "use fewer or shorter repeats",
+        )
     return workout
 
 
@@ -545,8 +605,9 @@ def _name_sessions(entries: tuple[PlanEntry, ...]) -> tuple[PlanEntry, ...]:
             while name.casefold() in taken:
                 name, number = f"{base} {number}", number + 1
             taken.add(name.casefold())
-            entry = PlanEntry(entry.day, entry.at, replace(workout, name=name), None, entry.span)
-        named.append(entry)
+            named.append(PlanEntry(entry.day, entry.at, replace(workout, name=name), None, entry.span))
+        else:
+            named.append(entry)
     return tuple(named)
 
 
@@ -626,8 +687,15 @@ def finish(items: list, path: str) -> tuple[Document | None, list[Diagnostic]]:
             plans.append(item)
     diagnostics += _duplicate_names(workouts + [e.workout for p in plans for e in p.entries if e.workout], path)
     if not items and not diagnostics:
-        diagnostics.append(input_error("E008", path, Span.point(1, 1), "this file defines no workout or plan",
-                                       "a workout can be one line: `easy 40min hr<=z2`"))
+        diagnostics.append(
+            input_error(
+                "E008",
+                path,
+                Span.point(1, 1),
+                "this file defines no workout or plan",
+                "a workout can be one line: `easy 40min hr<=z2`",
+            )
+        )
     if diagnostics:
         return None, sorted(diagnostics, key=lambda d: d.sort_key)
     return Document(path, tuple(workouts), tuple(plans)), []
@@ -640,11 +708,16 @@ def _duplicate_names(workouts: list[Workout], path: str) -> list[Diagnostic]:
         key = workout.name.casefold()
         if key in first:
             other = first[key]
-            found.append(input_error(
-                "E005", path, workout.span, f"a second workout named \"{workout.name}\"",
-                f"the first is at line {other.span.line}; names must be unique within a file"
-                + ("" if not workout.one_line else "; a one-line session is named after its file"),
-            ))
+            found.append(
+                input_error(
+                    "E005",
+                    path,
+                    workout.span,
+                    f'a second workout named "{workout.name}"',
+                    f"the first is at line {other.span.line}; names must be unique within a file"
+                    + ("" if not workout.one_line else "; a one-line session is named after its file"),
+                )
+            )
         else:
             first[key] = workout
     return found

@@ -24,9 +24,9 @@ from lark.lexer import LexerState, TextSlice
 from lark.parsers.lalr_analysis import Shift
 
 from ..diagnostics import Diagnostic, Span, input_error
-from .lark_internals import FastContextualLexer
 from ..pipeline.outputs import cache_folder
 from ..suggest import closest
+from .lark_internals import FastContextualLexer
 
 COMMENT_RE = re.compile(r"#[^\r\n]*")
 
@@ -77,8 +77,11 @@ class Indentation:
         last = None
         for token in stream:
             if last is None and token.column > 1:
-                raise IndentationFailure(Span(token.line, 1, token.line, token.column), "unexpected indentation",
-                                         "the first line of a workout, plan or session starts in column 1")
+                raise IndentationFailure(
+                    Span(token.line, 1, token.line, token.column),
+                    "unexpected indentation",
+                    "the first line of a workout, plan or session starts in column 1",
+                )
             if token.type == "_NL":
                 self._collect_comments(token)
                 # Zero width, so a rule's span ends where its line's content does.
@@ -106,10 +109,14 @@ class Indentation:
         if indent != levels[-1]:
             span = Span(line, 1, line, len(indent) + 1)
             if tabs and " " in "".join(levels) + indent:
-                raise IndentationFailure(span, "tabs and spaces are mixed in this indentation",
-                                         "indent with spaces only (or tabs only) throughout the file")
-            raise IndentationFailure(span, "this line's indentation matches no enclosing block",
-                                     "line it up with the block it belongs to")
+                raise IndentationFailure(
+                    span,
+                    "tabs and spaces are mixed in this indentation",
+                    "indent with spaces only (or tabs only) throughout the file",
+                )
+            raise IndentationFailure(
+                span, "this line's indentation matches no enclosing block", "line it up with the block it belongs to"
+            )
 
     def _collect_comments(self, newline: Token) -> None:
         for match in COMMENT_RE.finditer(newline.value):
@@ -120,8 +127,16 @@ class Indentation:
 
 
 def _zero_width(kind: str, at: Token) -> Token:
-    return Token(kind, "", start_pos=at.start_pos, line=at.line, column=at.column,
-                 end_line=at.line, end_column=at.column, end_pos=at.start_pos)
+    return Token(
+        kind,
+        "",
+        start_pos=at.start_pos,
+        line=at.line,
+        column=at.column,
+        end_line=at.line,
+        end_column=at.column,
+        end_pos=at.start_pos,
+    )
 
 
 def grammar_text() -> str:
@@ -139,11 +154,17 @@ def build_parser(transformer=None, **options) -> Lark:
     options = {"parser": "lalr", "lexer": "contextual", **options}
     folder = cache_folder()
     if folder is not None:
-        key = hashlib.sha256((grammar + repr(sorted(options.items())) + lark.__version__
-                              + sys.version).encode()).hexdigest()[:20]
+        key = hashlib.sha256(
+            (grammar + repr(sorted(options.items())) + lark.__version__ + sys.version).encode()
+        ).hexdigest()[:20]
         options["cache"] = str(folder / f"grammar-{key}.lark")
-    return Lark(grammar, postlex=Indentation(), transformer=transformer,
-                _plugins={"ContextualLexer": FastContextualLexer}, **options)
+    return Lark(
+        grammar,
+        postlex=Indentation(),
+        transformer=transformer,
+        _plugins={"ContextualLexer": FastContextualLexer},
+        **options,
+    )
 
 
 @cache
@@ -164,9 +185,7 @@ def run_parser(lark: Lark, text: str, path: str):
     try:
         return drive(lark, text)
     except IndentationFailure as failure:
-        raise ParseFailure(
-            input_error("E002", path, failure.span, failure.message, failure.hint)
-        ) from None
+        raise ParseFailure(input_error("E002", path, failure.span, failure.message, failure.hint)) from None
     except UnexpectedInput as failure:
         raise ParseFailure(_explain(failure, text, path)) from None
 
@@ -182,10 +201,12 @@ class _Tables:
         if any(isinstance(key, str) for key in callbacks):
             raise TypeError("terminal callbacks are not supported")  # workoutc's grammar has none
         self.actions = {
-            state: {symbol: (True, arg) if action is Shift else (False, len(arg.expansion), callbacks[arg],
-                                                                 arg.origin.name)
-                    for symbol, (action, arg) in row.items()}
-            for state, row in table.states.items()}
+            state: {
+                symbol: (True, arg) if action is Shift else (False, len(arg.expansion), callbacks[arg], arg.origin.name)
+                for symbol, (action, arg) in row.items()
+            }
+            for state, row in table.states.items()
+        }
         self.start, self.end = table.start_states["start"], table.end_states["start"]
         self.lexer = frontend.lexer  # the contextual lexer, then the indentation post-lexer
 
@@ -258,28 +279,59 @@ def _reduce(action: tuple, states: list, values: list, actions: dict) -> None:
 
 # What each terminal looks like to a user, for "expected ..." messages.
 DESCRIPTIONS = {
-    "STEP_KIND": "a step", "REPEAT_COUNT": "a repeat like `5x`", "STRIDES": "`strides`",
-    "QUANTITY": "a number with a unit", "LAP": "`lap`", "UNTIL": "`until`",
-    "HR": "`hr`", "PACE": "`pace`", "POWER": "`power`", "CADENCE": "`cadence`",
-    "STRING": "a quoted string", "_NL": "the end of the line", "NAME": "a word",
-    "ZONE": "a zone like `z2`", "COMPARE": "`<`, `<=`, `>` or `>=`", "CLOCK": "a time like `4:00`",
-    "DATE": "a date (YYYY-MM-DD)", "REST": "`rest`", "WORKOUT": "`workout`", "PLAN": "`plan`",
-    "_INDENT": "an indented block", "_DEDENT": "the end of the block", "$END": "the end of the file",
-    "MINUS": "`-`", "SLASH": "`/`",
+    "STEP_KIND": "a step",
+    "REPEAT_COUNT": "a repeat like `5x`",
+    "STRIDES": "`strides`",
+    "QUANTITY": "a number with a unit",
+    "LAP": "`lap`",
+    "UNTIL": "`until`",
+    "HR": "`hr`",
+    "PACE": "`pace`",
+    "POWER": "`power`",
+    "CADENCE": "`cadence`",
+    "STRING": "a quoted string",
+    "_NL": "the end of the line",
+    "NAME": "a word",
+    "ZONE": "a zone like `z2`",
+    "COMPARE": "`<`, `<=`, `>` or `>=`",
+    "CLOCK": "a time like `4:00`",
+    "DATE": "a date (YYYY-MM-DD)",
+    "REST": "`rest`",
+    "WORKOUT": "`workout`",
+    "PLAN": "`plan`",
+    "_INDENT": "an indented block",
+    "_DEDENT": "the end of the block",
+    "$END": "the end of the file",
+    "MINUS": "`-`",
+    "SLASH": "`/`",
 }
 # Keywords by terminal, for did-you-mean suggestions.
 KEYWORDS = {
-    "STEP_KIND": ("warmup", "run", "ride", "recover", "rest", "cooldown"), "STRIDES": ("strides",),
-    "LAP": ("lap",), "UNTIL": ("until",), "HR": ("hr",), "PACE": ("pace",), "POWER": ("power",),
-    "CADENCE": ("cadence",), "WORKOUT": ("workout",), "PLAN": ("plan",), "REST": ("rest",),
+    "STEP_KIND": ("warmup", "run", "ride", "recover", "rest", "cooldown"),
+    "STRIDES": ("strides",),
+    "LAP": ("lap",),
+    "UNTIL": ("until",),
+    "HR": ("hr",),
+    "PACE": ("pace",),
+    "POWER": ("power",),
+    "CADENCE": ("cadence",),
+    "WORKOUT": ("workout",),
+    "PLAN": ("plan",),
+    "REST": ("rest",),
 }
 # Situations recognised by the set of terminals the parser would accept, most specific first.
 EXPECTATIONS = (
     ({"QUANTITY", "LAP", "UNTIL"}, "a duration (like `30min`, `400m`, `1.5km`, `lap` or `until hr<120bpm`)"),
-    ({"STEP_KIND", "REPEAT_COUNT"}, "a step (`warmup`, `run`, `recover`, `rest`, `cooldown`, `strides`) or a repeat like `5x`"),
+    (
+        {"STEP_KIND", "REPEAT_COUNT"},
+        "a step (`warmup`, `run`, `recover`, `rest`, `cooldown`, `strides`) or a repeat like `5x`",
+    ),
     ({"ZONE", "QUANTITY", "COMPARE"}, "a zone or a range (like `z2`, `<z2`, `<=z2`, `140-150bpm`, `65-75%`)"),
     ({"HR", "PACE", "_NL"}, "a target (`hr`, `pace`, `power`, `cadence`), a note in quotes or the end of the line"),
-    ({"WORKOUT", "PLAN", "NAME"}, "a workout (`workout \"NAME\"`), a plan (`plan \"NAME\"`) or a one-line session like `easy 40min`"),
+    (
+        {"WORKOUT", "PLAN", "NAME"},
+        'a workout (`workout "NAME"`), a plan (`plan "NAME"`) or a one-line session like `easy 40min`',
+    ),
     ({"DATE"}, "a dated entry like `2026-11-24 easy 40min`"),
     ({"CLOCK"}, "a pace like `4:00/km` or `3:50-4:00/km`"),
     ({"_INDENT"}, "an indented block"),
@@ -287,7 +339,10 @@ EXPECTATIONS = (
 # What a line that must be followed by an indented block looks like.
 BLOCK_OPENERS = (
     (re.compile(r"\s*\d+x\s*(#.*)?$"), "a repeat needs an indented block of steps below it"),
-    (re.compile(r'\s*workout\s+"[^"]*"(\s+[^\s\d#"]\S*)*\s*(#.*)?$'), "this workout needs an indented block of steps below it"),
+    (
+        re.compile(r'\s*workout\s+"[^"]*"(\s+[^\s\d#"]\S*)*\s*(#.*)?$'),
+        "this workout needs an indented block of steps below it",
+    ),
     (re.compile(r'\s*plan\s+"[^"]*"\s*(#.*)?$'), "this plan needs indented dated entries below it"),
 )
 
@@ -305,11 +360,18 @@ def _explain(failure: UnexpectedInput, text: str, path: str) -> Diagnostic:
     if missing:
         return missing
     if at_end:
-        return input_error("E001", path, Span.point(line, 1), f"the file ends where {_expected_text(expected)} should follow")
+        return input_error(
+            "E001", path, Span.point(line, 1), f"the file ends where {_expected_text(expected)} should follow"
+        )
     span = _token_span(token, text)
     if token.type == "_INDENT":
-        return input_error("E002", path, span, "unexpected indentation",
-                           "only the steps of a workout or repeat and the entries of a plan are indented")
+        return input_error(
+            "E002",
+            path,
+            span,
+            "unexpected indentation",
+            "only the steps of a workout or repeat and the entries of a plan are indented",
+        )
     found = DESCRIPTIONS.get(token.type) if token.type in ("_NL", "_DEDENT") else f"`{token.value}`"
     message = f"expected {_expected_text(expected)}, found {found}"
     hint = None
@@ -336,22 +398,39 @@ def _bad_characters(failure: UnexpectedCharacters, text: str, path: str, expecte
     line, column, offset = failure.line, failure.column, failure.pos_in_stream
     char = text[offset] if offset < len(text) else ""
     if char == '"':
-        return input_error("E001", path, Span(line, column, line, column + len(text[offset:].split("\n", 1)[0])),
-                           "unterminated string", 'close it with `"` on the same line')
+        return input_error(
+            "E001",
+            path,
+            Span(line, column, line, column + len(text[offset:].split("\n", 1)[0])),
+            "unterminated string",
+            'close it with `"` on the same line',
+        )
     match = re.match(r'[^\s"#]+', text[offset:])
     word = match.group() if match else char
     span = Span(line, column, line, column + max(1, len(word)))
     if not char.isprintable() or char in "\t\r":
-        return input_error("E001", path, Span.point(line, column), f"unexpected character {char!r} (U+{ord(char):04X})",
-                           "workout files are plain text; remove it")
-    return input_error("E001", path, span, f"expected {_expected_text(expected)}, found `{word}`",
-                       _suggest(word, expected))
+        return input_error(
+            "E001",
+            path,
+            Span.point(line, column),
+            f"unexpected character {char!r} (U+{ord(char):04X})",
+            "workout files are plain text; remove it",
+        )
+    return input_error(
+        "E001", path, span, f"expected {_expected_text(expected)}, found `{word}`", _suggest(word, expected)
+    )
 
 
 def _missing_block(rows: list[str], line: int, path: str) -> Diagnostic | None:
     """A block opener (`5x`, a workout or plan header) whose next line is not deeper."""
-    opener = next((number for number in range(min(line, len(rows)) - 1, 0, -1)
-                   if rows[number - 1].strip() and not rows[number - 1].lstrip().startswith("#")), None)
+    opener = next(
+        (
+            number
+            for number in range(min(line, len(rows)) - 1, 0, -1)
+            if rows[number - 1].strip() and not rows[number - 1].lstrip().startswith("#")
+        ),
+        None,
+    )
     if opener is None:
         return None
     text = rows[opener - 1]
@@ -361,8 +440,13 @@ def _missing_block(rows: list[str], line: int, path: str) -> Diagnostic | None:
     for pattern, message in BLOCK_OPENERS:
         if pattern.match(text):
             start = _indent(text) + 1
-            return input_error("E001", path, Span(opener, start, opener, len(text.rstrip()) + 1), message,
-                               "indent the lines that belong to it")
+            return input_error(
+                "E001",
+                path,
+                Span(opener, start, opener, len(text.rstrip()) + 1),
+                message,
+                "indent the lines that belong to it",
+            )
     return None
 
 
@@ -375,8 +459,12 @@ def _token_span(token: Token, text: str) -> Span:
         return Span.point(token.line, token.column)
     if token.line is None:
         return Span.point(1, 1)
-    return Span(token.line, token.column, token.end_line or token.line,
-                token.end_column or token.column + max(1, len(token.value)))
+    return Span(
+        token.line,
+        token.column,
+        token.end_line or token.line,
+        token.end_column or token.column + max(1, len(token.value)),
+    )
 
 
 def _expected_text(expected: set) -> str:

@@ -71,7 +71,7 @@ def distance_text(metres: float, preferred: str = "m") -> str:
 def pace_clock(seconds: float, metres: float) -> str:
     """A pace whose speed (mm/s) is what `seconds` per `metres` encodes to, written shortest."""
     speed = round(metres / seconds * 1000)
-    for decimals in range(0, 4):
+    for decimals in range(4):
         text = format_clock(seconds, decimals)
         minutes, _, rest = text.partition(":")
         candidate = int(minutes) * 60 + float(rest)

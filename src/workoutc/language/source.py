@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..diagnostics import Diagnostic, Span, input_error
-from .lower import lower_text
 from ..model import Document, fit_step_count
 from ..pipeline.outputs import slugify
+from .lower import lower_text
 from .parse import Comment, ParseFailure
 
 MAX_FILE_BYTES = 1_000_000
@@ -63,27 +63,40 @@ class Source:
 def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
     """UTF-8 text with newlines normalised, or the reason it is not text."""
     if len(data) > MAX_FILE_BYTES:
-        return None, input_error("E007", path, Span.point(1, 1),
-                                 f"the file is {len(data):,} bytes; workoutc reads at most {MAX_FILE_BYTES:,}")
+        return None, input_error(
+            "E007",
+            path,
+            Span.point(1, 1),
+            f"the file is {len(data):,} bytes; workoutc reads at most {MAX_FILE_BYTES:,}",
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     nul = data.find(b"\0")
     if nul >= 0:
-        return None, input_error("E007", path, _position(data, nul), "this is a binary file, not workout text",
-                                 "FIT files are what workoutc writes; sources are plain .wkt text")
+        return None, input_error(
+            "E007",
+            path,
+            _position(data, nul),
+            "this is a binary file, not workout text",
+            "FIT files are what workoutc writes; sources are plain .wkt text",
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return None, input_error("E007", path, _position(data, error.start),
-                                 f"the file is not UTF-8 text (byte 0x{data[error.start]:02x})",
-                                 "save it as UTF-8")
+        return None, input_error(
+            "E007",
+            path,
+            _position(data, error.start),
+            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x})",
+            "save it as UTF-8",
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
 def _position(data: bytes, offset: int) -> Span:
     before = data[:offset]
     line = before.count(b"\n") + 1
-    column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
+    column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
     return Span.point(line, column)
 
 
@@ -99,9 +112,12 @@ def load_text(text: str, path: str) -> Source:
     if source.document is not None:
         source.failed = False
         top = set(map(id, source.document.workouts))
-        source.workouts = [WorkoutInfo(w.name, w.span.line, w.span.end_line, fit_step_count(w.steps),
-                                       id(w) not in top, slugify(w.name))
-                           for w in source.document.all_workouts()]
+        source.workouts = [
+            WorkoutInfo(
+                w.name, w.span.line, w.span.end_line, fit_step_count(w.steps), id(w) not in top, slugify(w.name)
+            )
+            for w in source.document.all_workouts()
+        ]
     return source
 
 

@@ -27,6 +27,7 @@ libraries whose output it embeds.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -58,8 +59,9 @@ def _library_versions() -> list[str]:
                 project, _, version = entry[: -len(".dist-info")].partition("-")
                 if project.lower() in wanted:
                     found[wanted[project.lower()]].append(version)
-    return [f"{name} {versions[0] if len(versions) == 1 else _metadata_version(name)}"
-            for name, versions in found.items()]
+    return [
+        f"{name} {versions[0] if len(versions) == 1 else _metadata_version(name)}" for name, versions in found.items()
+    ]
 
 
 def _metadata_version(name: str) -> str:
@@ -117,10 +119,12 @@ class Fingerprint(NamedTuple):
         """The states to record: those of the inputs that are there."""
         return {path: state for path, state in self.states.items() if state is not None}
 
-    def complete(self, digests: dict[str, str]) -> "Fingerprint | None":
+    def complete(self, digests: dict[str, str]) -> Fingerprint | None:
         """With the hashes the workers worked out filled in; None if one is still missing."""
-        states = {path: state if state is None or state[2] else [state[0], state[1], digests.get(path)]
-                  for path, state in self.states.items()}
+        states = {
+            path: state if state is None or state[2] else [state[0], state[1], digests.get(path)]
+            for path, state in self.states.items()
+        }
         if any(state is not None and state[2] is None for state in states.values()):
             return None
         return Fingerprint(_key(self.common, states), self.common, states)
@@ -245,32 +249,52 @@ def cached(outdir: Path, manifest: dict | None, stamp: Fingerprint) -> Cached:
         for path, blob in stored["sources"].items():
             if hashes.get(path) == manifest["inputs"].get(path):
                 blobs[path] = blob
-                in_place |= {(path, workout, name) for workout, name in stored["placed"].get(path, {}).items()
-                             if manifest["outputs"].get(name) == _output_state(folder + name)}
+                in_place |= {
+                    (path, workout, name)
+                    for workout, name in stored["placed"].get(path, {}).items()
+                    if manifest["outputs"].get(name) == _output_state(folder + name)
+                }
         return Cached(blobs, in_place)
     except Exception:  # a damaged or foreign cache is no cache
         return Cached({}, set())
 
 
-def record(outdir: Path, stamp: Fingerprint, written: list[Path], replay: Replay, started: float,
-           placed: dict[str, dict[str, str]], snapshots: dict[str, bytes]) -> None:
+def record(
+    outdir: Path,
+    stamp: Fingerprint,
+    written: list[Path],
+    replay: Replay,
+    started: float,
+    placed: dict[str, dict[str, str]],
+    snapshots: dict[str, bytes],
+) -> None:
     """`started`: when the run began reading its inputs (the racily-clean reference);
     `placed`: each source's FIT file names by workout; `snapshots`: see Cached."""
     outputs, prefix = {}, str(outdir) + os.sep
     for path in map(str, written):
         state = _output_state(path)
         if state is not None:  # every output is directly in the folder: no need for os.path.relpath
-            outputs[path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, outdir)] = state
+            outputs[path[len(prefix) :] if path.startswith(prefix) else os.path.relpath(path, outdir)] = state
     hashes = stamp.hashes
-    manifest = {"key": stamp.key, "common": stamp.common, "outputs": outputs, "printed": replay.chunks,
-                "status": replay.status, "inputs": hashes, "recorded_at": started}
+    manifest = {
+        "key": stamp.key,
+        "common": stamp.common,
+        "outputs": outputs,
+        "printed": replay.chunks,
+        "status": replay.status,
+        "inputs": hashes,
+        "recorded_at": started,
+    }
     path = manifest_path(outdir)
     if path is not None:
         path.parent.mkdir(mode=0o700, exist_ok=True)
         # The snapshots first, and apart (a no-change run reads only the manifest), tagged
         # with the key of the run the manifest records.
-        snapshot = {"key": stamp.key, "sources": {p: blob for p, blob in snapshots.items() if p in hashes},
-                    "placed": placed}
+        snapshot = {
+            "key": stamp.key,
+            "sources": {p: blob for p, blob in snapshots.items() if p in hashes},
+            "placed": placed,
+        }
         atomic_write(_sources_path(outdir), pickle.dumps(snapshot, pickle.HIGHEST_PROTOCOL))
         atomic_write(path, json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
         _prune(path.parent)
@@ -298,7 +322,5 @@ def forget(outdir: Path) -> None:
     """Remove the manifest before a run changes the folder, so a failed run leaves no stale record."""
     path = manifest_path(outdir)
     if path is not None:
-        try:
+        with contextlib.suppress(OSError):
             path.unlink()
-        except OSError:
-            pass

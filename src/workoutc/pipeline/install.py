@@ -120,8 +120,11 @@ class Plan:
 def plan_copies(device: Device, files: list[tuple[str, bytes]], force: bool) -> Plan:
     """Decide file by file without touching the device."""
     folder = device.new_files
-    if folder.is_symlink() or (folder.parent.exists() and not _inside(folder.parent, device.root)) or (
-            folder.exists() and not _inside(folder, device.root)):
+    if (
+        folder.is_symlink()
+        or (folder.parent.exists() and not _inside(folder.parent, device.root))
+        or (folder.exists() and not _inside(folder, device.root))
+    ):
         raise InstallError(f"{folder} leads outside the device (a symlink); nothing was copied")
     copies, refused = [], []
     for name, data in files:

@@ -12,7 +12,7 @@ import os
 import re
 import signal
 import unicodedata
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 MAX_SLUG_LENGTH = 64
@@ -87,10 +87,8 @@ def _temporaries(folder: Path) -> list[tuple[str, int]]:
 
 
 def _unlink(path: str) -> None:
-    try:
+    with suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 def remove_stale_temporaries(folder: Path) -> None:
@@ -140,7 +138,7 @@ def _write_all(handle: int, data: bytes) -> None:
     """os.write until every byte is written (a file object would cost more than the write)."""
     view = memoryview(data)
     while view:
-        view = view[os.write(handle, view):]
+        view = view[os.write(handle, view) :]
 
 
 # Ctrl-C or a SIGTERM arriving mid-write waits until the write is done (or undone).
@@ -174,7 +172,7 @@ def publish(moves: list[tuple[str, Path | str]], batch: int = 64) -> None:
     """Rename staged files (see `stage`) into place, holding signals per batch of renames."""
     for start in range(0, len(moves), batch):
         with signals_held():
-            for staged, path in moves[start:start + batch]:
+            for staged, path in moves[start : start + batch]:
                 os.replace(staged, path)
 
 

@@ -6,22 +6,28 @@ import hashlib
 import os
 import pickle
 import time as clock
-from datetime import datetime, time
 from dataclasses import dataclass, field
+from datetime import datetime, time
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ..check.runner import Checker
 from ..check.config import ConfigError, ConfigFinder, load_config
+from ..check.runner import Checker
 from ..diagnostics import Diagnostic, Severity, render_text
+from ..language.source import Source, load_data
+from ..model import truncate_utf8
 from ..reporter import UsageError
 from .inputs import collect_inputs
-from ..model import truncate_utf8
 from .outputs import (
-    NameRegistry, atomic_write, publish, remove_own_temporaries, remove_stale_temporaries, slugify, stage,
+    NameRegistry,
+    atomic_write,
+    publish,
+    remove_own_temporaries,
+    remove_stale_temporaries,
+    slugify,
+    stage,
 )
-from ..language.source import Source, load_data
 
 if TYPE_CHECKING:
     from .incremental import Cached
@@ -54,9 +60,16 @@ PARALLEL_MINIMUM = 64  # below this many files a process pool costs more than it
 STAGE_RUN = 64  # files taken through each per-file stage together (see _Job.__call__)
 
 
-def load_and_check(paths: list[str], config_file: str | None, *, jobs: int = 1, output: Path | None = None,
-                   keep_documents: bool = False, inputs: list[str] | None = None,
-                   cache: "Cached | None" = None) -> Run:
+def load_and_check(
+    paths: list[str],
+    config_file: str | None,
+    *,
+    jobs: int = 1,
+    output: Path | None = None,
+    keep_documents: bool = False,
+    inputs: list[str] | None = None,
+    cache: Cached | None = None,
+) -> Run:
     """Load and check every input, in `jobs` processes; with an `output` folder, also
     build each workout's FIT file and stage it there for compile_run to publish.
 
@@ -76,25 +89,28 @@ def load_and_check(paths: list[str], config_file: str | None, *, jobs: int = 1, 
             for path in inputs[:1]:
                 time_created(path)  # a bad SOURCE_DATE_EPOCH is a usage error, raised here
             prepare_output(output)
-        job = _Job(finder, str(output) if output is not None else None, os.getpid(), keep_documents,
-                   cache=cache is not None)
+        job = _Job(
+            finder, str(output) if output is not None else None, os.getpid(), keep_documents, cache=cache is not None
+        )
         reused = cache.sources if cache is not None else {}
         fresh = [path for path in inputs if path not in reused]
         try:
-            if jobs > 1 and len(fresh) >= PARALLEL_MINIMUM:
-                made = _in_parallel(job, fresh, jobs)
-            else:
-                made = job(fresh)
+            made = _in_parallel(job, fresh, jobs) if jobs > 1 and len(fresh) >= PARALLEL_MINIMUM else job(fresh)
         except BaseException:
             if output is not None:
                 remove_own_temporaries(output, job.owner)  # what the workers staged before the failure
             raise
         snapshots = {}
         if cache is not None:  # the workers sent each source pickled too: kept as it is for the next run
-            snapshots = cache.snapshots({path: blob for path, (_, blob) in zip(fresh, made)})
+            snapshots = cache.snapshots({path: blob for path, (_, blob) in zip(fresh, made, strict=True)})
             made = [source for source, _ in made]
-        run = Run(_in_input_order(inputs, reused, made), finder, snapshots=snapshots,
-                  in_place=cache.in_place if cache is not None else set(), output=output)
+        run = Run(
+            _in_input_order(inputs, reused, made),
+            finder,
+            snapshots=snapshots,
+            in_place=cache.in_place if cache is not None else set(),
+            output=output,
+        )
         Checker(finder).check_plans(run.sources)
     except ConfigError as error:
         raise UsageError(str(error)) from None
@@ -134,7 +150,7 @@ class _Job:
         checker = Checker(self.finder)
         sources = []
         for start in range(0, len(batch), STAGE_RUN):
-            run = [self._load(path) for path in batch[start:start + STAGE_RUN]]
+            run = [self._load(path) for path in batch[start : start + STAGE_RUN]]
             for source in run:
                 checker.check_workouts(source)
             if self.output is not None:
@@ -181,7 +197,7 @@ def _in_parallel(job: _Job, inputs: list[str], jobs: int) -> list[Source]:
     from concurrent.futures import ProcessPoolExecutor
 
     size = max(16, len(inputs) // (jobs * 4))
-    batches = [inputs[start:start + size] for start in range(0, len(inputs), size)]
+    batches = [inputs[start : start + size] for start in range(0, len(inputs), size)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
@@ -241,8 +257,9 @@ def _write(path: Path, data: bytes) -> None:
         raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None
 
 
-def compile_run(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool = True, pages: bool = False,
-                summaries: bool = True) -> Report:
+def compile_run(
+    run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool = True, pages: bool = False, summaries: bool = True
+) -> Report:
     """Publish each workout's FIT file (staged by load_and_check(output=outdir)), write
     the plans' schedules and with `pages` the HTML pages, into `outdir`; `summaries`
     prints a line per file. A failure part-way leaves no staged file behind."""
@@ -289,7 +306,9 @@ def _emit(run: Run, outdir: Path, out: TextIO, err: TextIO, *, fit: bool, pages:
         if skipped:
             report.failed_files += 1
         if fit and summaries:
-            line = f"{source.path}: {_plural(len(written), 'workout')}" + (f" -> {', '.join(written)}" if written else "")
+            line = f"{source.path}: {_plural(len(written), 'workout')}" + (
+                f" -> {', '.join(written)}" if written else ""
+            )
             if plan_files:
                 line += f"; {_plural(len(source.plan_views), 'plan')} -> {', '.join(plan_files)}"
             if skipped:
@@ -323,24 +342,31 @@ def _write_plans(source: Source, blocked: set, outdir: Path, stems: dict, report
 
     The schedule names each workout's FIT file by its time_created: its source's.
     """
-    from ..fit.encode import encode_schedule
     from ..emit.ics import plan_calendar
+    from ..fit.encode import encode_schedule
 
     written = []
     for index, view in enumerate(source.plan_views):
         stem = stems[(source.path, index)]
-        sessions = [(s.workout, datetime.combine(s.entry.day, s.entry.at or time()), time_created(s.workout.path))
-                    for s in view.sessions
-                    if s.workout is not None and (s.workout.path, s.workout.name) not in blocked]
+        sessions = [
+            (s.workout, datetime.combine(s.entry.day, s.entry.at or time()), time_created(s.workout.path))
+            for s in view.sessions
+            if s.workout is not None and (s.workout.path, s.workout.name) not in blocked
+        ]
         left_out = sum(1 for s in view.sessions if s.workout is not None) - len(sessions)
         if not sessions and not left_out:
             continue  # only rest days: nothing to put on a calendar
         if left_out:
-            print(f"{source.path}: {_plural(left_out, 'session')} of \"{view.plan.name}\" left out of its schedule "
-                  "(their workouts have errors)", file=err)
+            print(
+                f'{source.path}: {_plural(left_out, "session")} of "{view.plan.name}" left out of its schedule '
+                "(their workouts have errors)",
+                file=err,
+            )
         plan_created = time_created(source.path)
-        for name, data in ((f"{stem}.schedule.fit", encode_schedule(view.plan.name, sessions, plan_created)),
-                           (f"{stem}.ics", plan_calendar(view.plan.name, view.sessions, plan_created).encode())):
+        for name, data in (
+            (f"{stem}.schedule.fit", encode_schedule(view.plan.name, sessions, plan_created)),
+            (f"{stem}.ics", plan_calendar(view.plan.name, view.sessions, plan_created).encode()),
+        ):
             _write(outdir / name, data)
             report.written.append(outdir / name)
             written.append(str(outdir / name))
@@ -368,11 +394,23 @@ def write_pages(run: Run, outdir: Path, stems: dict, with_fit: bool) -> list[Pat
             stem = stems[(source.path, workout.name)]
             fit_name = f"{stem}.fit" if with_fit and workout.name not in source.blocked else None
             mine = [d for d in source.diagnostics if html.within(d, workout.span.line, workout.span.end_line)]
-            emit(f"{stem}.html", html.workout_page(workout, text=source.text, findings=mine, athlete=athlete,
-                                                  fit_name=fit_name))
+            emit(
+                f"{stem}.html",
+                html.workout_page(workout, text=source.text, findings=mine, athlete=athlete, fit_name=fit_name),
+            )
             sums = html.totals(workout, athlete)
-            workouts.append(html.IndexEntry(workout.name, source.path, workout.kind or "workout", f"{stem}.html", fit_name,
-                                            sums.time_text(), sums.distance_text(athlete.units == "imperial"), mine))
+            workouts.append(
+                html.IndexEntry(
+                    workout.name,
+                    source.path,
+                    workout.kind or "workout",
+                    f"{stem}.html",
+                    fit_name,
+                    sums.time_text(),
+                    sums.distance_text(athlete.units == "imperial"),
+                    mine,
+                )
+            )
         for index, view in enumerate(source.plan_views):
             plan = view.plan
             stem = stems[(source.path, index)]
@@ -380,10 +418,18 @@ def write_pages(run: Run, outdir: Path, stems: dict, with_fit: bool) -> list[Pat
             emit(f"{stem}.html", html.plan_page(view, text=source.text, findings=mine, athlete=athlete, pages=pages))
             dates = f"{view.sessions[0].start:%Y-%m-%d} to {view.sessions[-1].start:%Y-%m-%d}" if view.sessions else ""
             metres = sum(html.totals(s.workout, athlete).metres for s in view.sessions if s.workout)
-            plans.append(html.IndexEntry(
-                plan.name, source.path, dates, f"{stem}.html", None,
-                html.duration_text(sum(s.seconds for s in view.sessions), exact=False),
-                html.distance_text(metres, athlete.units == "imperial") if metres else "unknown", mine))
+            plans.append(
+                html.IndexEntry(
+                    plan.name,
+                    source.path,
+                    dates,
+                    f"{stem}.html",
+                    None,
+                    html.duration_text(sum(s.seconds for s in view.sessions), exact=False),
+                    html.distance_text(metres, athlete.units == "imperial") if metres else "unknown",
+                    mine,
+                )
+            )
     emit("index.html", html.index_page(workouts, plans, failed))
     return written
 
@@ -396,8 +442,11 @@ def _note_shared_names(run: Run, err: TextIO) -> None:
             places.setdefault(info.name.casefold(), []).append(f"{source.path}:{info.line}")
     for name, where in places.items():
         if len(where) > 1:
-            print(f"note: {len(where)} workouts are named \"{name}\" ({', '.join(where)}); a watch keeps only "
-                  "one workout per name, so rename all but one", file=err)
+            print(
+                f'note: {len(where)} workouts are named "{name}" ({", ".join(where)}); a watch keeps only '
+                "one workout per name, so rename all but one",
+                file=err,
+            )
 
 
 def _plural(count: int, noun: str) -> str:

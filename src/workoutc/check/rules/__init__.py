@@ -20,25 +20,52 @@ from types import ModuleType
 
 from ...diagnostics import Problem
 from . import (
-    d401_too_many_steps, d402_name_truncated,
-    p301_hard_back_to_back, p302_recovery_too_soon, p303_too_many_quality_days, p304_too_few_easy_runs,
-    p305_volume_jump, p306_long_run_share, p307_easy_share,
-    r101_recovery_too_long, r102_recovery_too_short, r103_recovery_too_intense, r104_recovery_has_intervals,
-    r105_recovery_uncapped, r106_strides_too_hard,
-    s201_no_warmup, s202_no_cooldown, s203_long_run_too_long, s204_target_too_narrow, s205_ambiguous_unit,
+    d401_too_many_steps,
+    d402_name_truncated,
+    p301_hard_back_to_back,
+    p302_recovery_too_soon,
+    p303_too_many_quality_days,
+    p304_too_few_easy_runs,
+    p305_volume_jump,
+    p306_long_run_share,
+    p307_easy_share,
+    r101_recovery_too_long,
+    r102_recovery_too_short,
+    r103_recovery_too_intense,
+    r104_recovery_has_intervals,
+    r105_recovery_uncapped,
+    r106_strides_too_hard,
+    s201_no_warmup,
+    s202_no_cooldown,
+    s203_long_run_too_long,
+    s204_target_too_narrow,
+    s205_ambiguous_unit,
 )
-
 
 RULES: tuple[ModuleType, ...] = (
-    r101_recovery_too_long, r102_recovery_too_short, r103_recovery_too_intense, r104_recovery_has_intervals,
-    r105_recovery_uncapped, r106_strides_too_hard,
-    s201_no_warmup, s202_no_cooldown, s203_long_run_too_long, s204_target_too_narrow, s205_ambiguous_unit,
-    p301_hard_back_to_back, p302_recovery_too_soon, p303_too_many_quality_days, p304_too_few_easy_runs,
-    p305_volume_jump, p306_long_run_share, p307_easy_share,
-    d401_too_many_steps, d402_name_truncated,
+    r101_recovery_too_long,
+    r102_recovery_too_short,
+    r103_recovery_too_intense,
+    r104_recovery_has_intervals,
+    r105_recovery_uncapped,
+    r106_strides_too_hard,
+    s201_no_warmup,
+    s202_no_cooldown,
+    s203_long_run_too_long,
+    s204_target_too_narrow,
+    s205_ambiguous_unit,
+    p301_hard_back_to_back,
+    p302_recovery_too_soon,
+    p303_too_many_quality_days,
+    p304_too_few_easy_runs,
+    p305_volume_jump,
+    p306_long_run_share,
+    p307_easy_share,
+    d401_too_many_steps,
+    d402_name_truncated,
 )
 REGISTRY: dict[str, ModuleType] = {rule.ID: rule for rule in RULES}
-__all__ = ["Problem", "REGISTRY", "RULES", "documentation", "examples", "rules_markdown"]
+__all__ = ["REGISTRY", "RULES", "Problem", "documentation", "examples", "rules_markdown"]
 
 _EXAMPLE = re.compile(r"^\*\*(?P<label>Passing|Failing|Profile)\.\*\*\n\n(?P<body>(?:    .*\n|\n)+)", re.MULTILINE)
 
@@ -67,7 +94,7 @@ def rules_markdown() -> str:
         "do not edit by hand. `workoutc explain CODE` prints one rule.\n\n",
         "Every rule takes `severity` (error, warning or info) in `[rules]` of `workoutc.toml`,\n"
         "besides the options listed with it:\n\n",
-        "```toml\n[rules]\ndisable = [\"P307\"]\nR101 = { max_minutes = 40 }\nP301 = { severity = \"error\" }\n```\n\n",
+        '```toml\n[rules]\ndisable = ["P307"]\nR101 = { max_minutes = 40 }\nP301 = { severity = "error" }\n```\n\n',
         "A `# workoutc: disable=R101` comment at the end of a line silences those codes on that line.\n\n",
         "| code | name | default | what |\n|---|---|---|---|\n",
     ]

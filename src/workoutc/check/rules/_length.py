@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...diagnostics import Problem
-from ..training import workout_seconds
 from ...units import shown
+from ..training import workout_seconds
 
 
 def longer_than(workout, ctx, what: str, hint: str):

@@ -51,5 +51,8 @@ def check(workout, ctx):
     steps = fit_step_count(workout.steps)
     limit = ctx.config.device.max_steps
     if steps > limit:
-        yield Problem(workout.span, f"this workout is {steps} FIT steps; the device takes at most {limit}",
-                      "split it into two workouts, or set [device] max_steps if your watch takes more")
+        yield Problem(
+            workout.span,
+            f"this workout is {steps} FIT steps; the device takes at most {limit}",
+            "split it into two workouts, or set [device] max_steps if your watch takes more",
+        )

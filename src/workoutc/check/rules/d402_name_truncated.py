@@ -35,5 +35,6 @@ def check(workout, ctx):
     limit = ctx.config.device.name_bytes
     if len(workout.name.encode("utf-8")) > limit:
         shown = truncate_utf8(workout.name, limit)
-        yield Problem(workout.span, f"the watch shows this name as \"{shown}\"",
-                      f"names of up to {limit} bytes show in full")
+        yield Problem(
+            workout.span, f'the watch shows this name as "{shown}"', f"names of up to {limit} bytes show in full"
+        )

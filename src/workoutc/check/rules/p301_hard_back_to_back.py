@@ -56,6 +56,9 @@ def check(view, ctx):
     for day, sessions in view.days():
         hard = [s for s in sessions if s.hard]
         if hard and previous is not None and (day - previous).days == 1:
-            yield Problem(hard[0].entry.span, f"a hard session on {day.isoformat()} follows the hard day before it",
-                          "put an easy run or a rest day between hard days")
+            yield Problem(
+                hard[0].entry.span,
+                f"a hard session on {day.isoformat()} follows the hard day before it",
+                "put an easy run or a rest day between hard days",
+            )
         previous = day if hard else previous

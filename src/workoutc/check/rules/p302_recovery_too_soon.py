@@ -50,8 +50,10 @@ def check(view, ctx):
         if session.easy and last_quality is not None:
             hours = (session.start - last_quality.start).total_seconds() / 3600
             if hours < limit:
-                yield Problem(session.entry.span,
-                              f"this easy run comes {shown(hours, limit)} h after a quality session, less than {limit:g} h",
-                              "as a beginner, leave a full day before the next run, or rest")
+                yield Problem(
+                    session.entry.span,
+                    f"this easy run comes {shown(hours, limit)} h after a quality session, less than {limit:g} h",
+                    "as a beginner, leave a full day before the next run, or rest",
+                )
         if session.quality:
             last_quality = session

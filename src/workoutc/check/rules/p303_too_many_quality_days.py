@@ -55,7 +55,9 @@ def check(view, ctx):
         window_start = session.start.date() - timedelta(days=6)
         count = sum(1 for other in quality[: index + 1] if other.start.date() >= window_start)
         if count > allowed:
-            yield Problem(session.entry.span,
-                          f"quality session {count} within 7 days (up to {session.start.date().isoformat()}); "
-                          f"the {level} level allows {allowed:g}",
-                          "make one of them an easy run")
+            yield Problem(
+                session.entry.span,
+                f"quality session {count} within 7 days (up to {session.start.date().isoformat()}); "
+                f"the {level} level allows {allowed:g}",
+                "make one of them an easy run",
+            )

@@ -42,8 +42,15 @@ def check(view, ctx):
         quality = sum(s.quality for s in week.sessions)
         easy = sum(s.easy for s in week.sessions)
         if easy < quality:
-            yield Problem(week.sessions[0].entry.span,
-                          f"{week.label} has {quality} quality " + ("session" if quality == 1 else "sessions") + " but "
-                          + ("no easy or recovery run" if easy == 0 else f"only {easy} easy or recovery "
-                             + ("run" if easy == 1 else "runs")),
-                          "add an easy run for each hard session")
+            yield Problem(
+                week.sessions[0].entry.span,
+                f"{week.label} has {quality} quality "
+                + ("session" if quality == 1 else "sessions")
+                + " but "
+                + (
+                    "no easy or recovery run"
+                    if easy == 0
+                    else f"only {easy} easy or recovery " + ("run" if easy == 1 else "runs")
+                ),
+                "add an easy run for each hard session",
+            )

@@ -28,6 +28,8 @@ Buist et al. 2008 (the 10 % rule showed no injury reduction, 532 novices).
       2026-12-02 easy 60min
 """
 
+from itertools import pairwise
+
 from ...diagnostics import Problem, Severity
 
 ID = "P305"
@@ -40,7 +42,7 @@ SUMMARY = "week-over-week running time up more than 10 % (info) or 30 % (warning
 
 def check(view, ctx):
     weeks = view.weeks()
-    for before, after in zip(weeks, weeks[1:]):
+    for before, after in pairwise(weeks):
         if (after.monday - before.monday).days != 7 or not before.complete or not (before.timed and after.timed):
             continue
         old, new = before.seconds, after.seconds
@@ -53,7 +55,9 @@ def check(view, ctx):
             severity = Severity.INFO
         else:
             continue
-        yield Problem(after.sessions[0].entry.span,
-                      f"{after.label} runs {new / 60:.0f} min, {rise:.0f} % more than the {old / 60:.0f} min "
-                      "of the week before",
-                      "raise weekly volume gradually", severity)
+        yield Problem(
+            after.sessions[0].entry.span,
+            f"{after.label} runs {new / 60:.0f} min, {rise:.0f} % more than the {old / 60:.0f} min of the week before",
+            "raise weekly volume gradually",
+            severity,
+        )

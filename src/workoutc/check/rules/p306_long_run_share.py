@@ -43,6 +43,8 @@ def check(view, ctx):
         for session in week.sessions:
             share = session.seconds * 100 / week.seconds
             if session.long and share > limit:
-                yield Problem(session.entry.span,
-                              f"this long run is {shown(share, limit)} % of the running time in {week.label}, more than {limit:g} %",
-                              "shorten it, or add easy running to the week")
+                yield Problem(
+                    session.entry.span,
+                    f"this long run is {shown(share, limit)} % of the running time in {week.label}, more than {limit:g} %",
+                    "shorten it, or add easy running to the week",
+                )

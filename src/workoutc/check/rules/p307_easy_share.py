@@ -48,6 +48,8 @@ def check(view, ctx):
             continue  # some step's effort cannot be told without the profile
         share = sum(easy) * 100 / week.seconds
         if share < limit:
-            yield Problem(week.sessions[0].entry.span,
-                          f"{week.label} is {shown(share, limit)} % easy running, less than {limit:g} %",
-                          "keep most running easy so the hard sessions can work")
+            yield Problem(
+                week.sessions[0].entry.span,
+                f"{week.label} is {shown(share, limit)} % easy running, less than {limit:g} %",
+                "keep most running easy so the hard sessions can work",
+            )

@@ -35,5 +35,6 @@ SUMMARY = "a recovery session longer than 45 minutes"
 
 
 def check(workout, ctx):
-    yield from longer_than(workout, ctx, "recovery run",
-                           "shorten it, or call it an `easy` run: a long recovery run is not a recovery")
+    yield from longer_than(
+        workout, ctx, "recovery run", "shorten it, or call it an `easy` run: a long recovery run is not a recovery"
+    )

@@ -38,5 +38,8 @@ def check(workout, ctx):
     seconds, complete = total(workout.steps, step_seconds, ctx.athlete)
     limit = ctx.options["returning_min_minutes" if ctx.athlete.returning else "min_minutes"]
     if complete and seconds / 60 < limit:
-        yield Problem(workout.span, f"this recovery run lasts {shown(seconds / 60, limit)} min, less than {limit:g} min",
-                      f"{limit:g}-30 easy minutes is what helps; shorter, a rest day may serve better")
+        yield Problem(
+            workout.span,
+            f"this recovery run lasts {shown(seconds / 60, limit)} min, less than {limit:g} min",
+            f"{limit:g}-30 easy minutes is what helps; shorter, a rest day may serve better",
+        )

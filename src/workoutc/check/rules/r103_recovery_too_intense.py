@@ -22,8 +22,8 @@ is the most frequent error).
 
 from ...diagnostics import Problem, Severity
 from ...model import walk_steps
-from ..training import hr_percent, pace_per_km, power_percent
 from ...units import format_clock, shown
+from ..training import hr_percent, pace_per_km, power_percent
 
 ID = "R103"
 NAME = "recovery-too-intense"
@@ -50,14 +50,18 @@ def _too_hard(target, ctx):
         span = hr_percent(target, athlete)
         cap = options["max_hr_percent"]
         if span is not None and span[1] > cap:
-            return (f"heart rate up to {shown(span[1], cap)} % of max is above the recovery cap of {cap:g} %",
-                    "keep recovery runs in zone 2 or below: `hr<=z2` or `hr<z2`")
+            return (
+                f"heart rate up to {shown(span[1], cap)} % of max is above the recovery cap of {cap:g} %",
+                "keep recovery runs in zone 2 or below: `hr<=z2` or `hr<z2`",
+            )
     elif target.metric == "pace":
         easy = athlete.easy_pace
         fast = pace_per_km(target)[0]
         if easy is not None and fast < easy[0]:
-            return (f"a pace of {format_clock(fast)}/km is faster than your easy pace ({format_clock(easy[0])}/km)",
-                    "recovery runs go slower than easy runs")
+            return (
+                f"a pace of {format_clock(fast)}/km is faster than your easy pace ({format_clock(easy[0])}/km)",
+                "recovery runs go slower than easy runs",
+            )
     elif target.metric == "power":
         if target.zone is not None:
             if target.zone > 2:
@@ -66,6 +70,8 @@ def _too_hard(target, ctx):
         span = power_percent(target, athlete)
         cap = options["max_power_percent"]
         if span is not None and span[1] > cap:
-            return (f"power up to {shown(span[1], cap)} % of FTP is above the recovery cap of {cap:g} %",
-                    f"keep recovery runs under {cap:g} % of FTP")
+            return (
+                f"power up to {shown(span[1], cap)} % of FTP is above the recovery cap of {cap:g} %",
+                f"keep recovery runs under {cap:g} % of FTP",
+            )
     return None

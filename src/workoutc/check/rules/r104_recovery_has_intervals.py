@@ -40,5 +40,8 @@ def check(workout, ctx):
     for node in workout.steps:
         if isinstance(node, Repeat) and not node.strides:
             what = f"a {node.count}x repeat" if node.count else "a repeat"
-            yield Problem(node.span, f"{what} makes this recovery run an interval session",
-                          "run it as one continuous easy step, or give the workout a kind such as `intervals`")
+            yield Problem(
+                node.span,
+                f"{what} makes this recovery run an interval session",
+                "run it as one continuous easy step, or give the workout a kind such as `intervals`",
+            )

@@ -33,5 +33,8 @@ CAPPING = {"hr", "pace", "power"}
 def check(workout, ctx):
     capped = any(t.metric in CAPPING for s in walk_steps(workout.steps) if not s.stride for t in s.targets)
     if not capped:
-        yield Problem(workout.span, "this recovery run has no heart-rate, pace or power cap",
-                      "add one, like `hr<z2`, so the watch warns you when you speed up")
+        yield Problem(
+            workout.span,
+            "this recovery run has no heart-rate, pace or power cap",
+            "add one, like `hr<z2`, so the watch warns you when you speed up",
+        )

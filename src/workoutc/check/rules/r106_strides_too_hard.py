@@ -24,8 +24,8 @@ Recover After Speed Sessions" (a few relaxed strides); Daniels, *Running Formula
 """
 
 from ...diagnostics import Problem, Severity
-from ...units import shown
 from ...model import Distance, Repeat, Time
+from ...units import shown
 from ..training import pace_per_km
 
 ID = "R106"
@@ -44,15 +44,24 @@ def check(workout, ctx):
         jog_seconds = _seconds(jog, sum(easy) / 2000 if easy else None)
         options = ctx.options
         if stride_seconds is not None and stride_seconds > options["max_seconds"]:
-            yield Problem(node.span, f"strides of {shown(stride_seconds, options['max_seconds'])} s are longer than {options['max_seconds']:g} s",
-                          "strides are 15-30 s: long enough to open the stride, short enough to stay relaxed")
+            yield Problem(
+                node.span,
+                f"strides of {shown(stride_seconds, options['max_seconds'])} s are longer than {options['max_seconds']:g} s",
+                "strides are 15-30 s: long enough to open the stride, short enough to stay relaxed",
+            )
         if node.count > options["max_count"]:
-            yield Problem(node.span, f"{node.count} strides are more than {options['max_count']:g}",
-                          "a few strides are enough; more turns them into a speed session")
+            yield Problem(
+                node.span,
+                f"{node.count} strides are more than {options['max_count']:g}",
+                "a few strides are enough; more turns them into a speed session",
+            )
         ratio = options["min_recovery_ratio"]
         if stride_seconds and jog_seconds is not None and jog_seconds < ratio * stride_seconds:
-            yield Problem(node.span, f"a {shown(jog_seconds, ratio * stride_seconds)} s jog is less than {ratio:g}x the {stride_seconds:.0f} s stride",
-                          "recover fully between strides so each one stays relaxed")
+            yield Problem(
+                node.span,
+                f"a {shown(jog_seconds, ratio * stride_seconds)} s jog is less than {ratio:g}x the {stride_seconds:.0f} s stride",
+                "recover fully between strides so each one stays relaxed",
+            )
 
 
 def _strides(nodes):

@@ -32,8 +32,8 @@ drills and strides before speed work).
 """
 
 from ...diagnostics import Problem, Severity
-from ...units import shown
 from ...model import Intensity, Repeat, Step
+from ...units import shown
 from ..training import hard_part, is_quality, step_seconds
 
 ID = "S201"
@@ -61,5 +61,8 @@ def check(workout, ctx):
         node = workout.steps[hard[0]]
         what = "repeat" if isinstance(node, Repeat) else "hard step"
         easy = f"only {shown(seconds / 60, limit)} min of" if seconds else "no"
-        yield Problem(node.span, f"the first {what} comes after {easy} easy running",
-                      f"warm up with at least {limit:g} min of easy running first, like `warmup 15min hr<=z2`")
+        yield Problem(
+            node.span,
+            f"the first {what} comes after {easy} easy running",
+            f"warm up with at least {limit:g} min of easy running first, like `warmup 15min hr<=z2`",
+        )

@@ -44,5 +44,8 @@ def check(workout, ctx):
         return
     hard = hard_part(workout, ctx.athlete)
     if hard is not None and hard[1] == len(workout.steps) - 1:
-        yield Problem(workout.steps[-1].span, "the session ends on its hard part",
-                      "finish with a few easy minutes, like `cooldown 10min` or `cooldown lap`")
+        yield Problem(
+            workout.steps[-1].span,
+            "the session ends on its hard part",
+            "finish with a few easy minutes, like `cooldown 10min` or `cooldown lap`",
+        )

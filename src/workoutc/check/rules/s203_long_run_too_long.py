@@ -30,5 +30,6 @@ SUMMARY = "a long run over 150 minutes"
 
 
 def check(workout, ctx):
-    yield from longer_than(workout, ctx, "long run",
-                           "keep long runs to about 2.5 hours; build endurance with frequency instead")
+    yield from longer_than(
+        workout, ctx, "long run", "keep long runs to about 2.5 hours; build endurance with frequency instead"
+    )

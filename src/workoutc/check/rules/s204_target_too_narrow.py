@@ -24,8 +24,8 @@ Heart-rate windows in % of max are converted with `athlete.max_hr`.
 """
 
 from ...diagnostics import Problem, Severity
-from ...units import shown
 from ...model import walk_steps
+from ...units import shown
 from ..training import pace_per_km
 
 ID = "S204"
@@ -46,14 +46,20 @@ def check(workout, ctx):
                 fast, slow = pace_per_km(target)
                 limit = ctx.options["min_pace_seconds"]
                 if slow - fast < limit:
-                    yield Problem(target.span, f"a pace window of {shown(slow - fast, limit)} s/km is narrower than {limit:g} s/km",
-                                  "GPS pace wobbles; widen the window so the watch alerts only when it matters")
+                    yield Problem(
+                        target.span,
+                        f"a pace window of {shown(slow - fast, limit)} s/km is narrower than {limit:g} s/km",
+                        "GPS pace wobbles; widen the window so the watch alerts only when it matters",
+                    )
             elif target.metric == "hr":
                 limit = ctx.options["min_bpm"]
                 width = _bpm_width(target, ctx.athlete, limit)
                 if width is not None and width < limit:
-                    yield Problem(target.span, f"a heart-rate window of {shown(width, limit)} bpm is narrower than {limit:g} bpm",
-                                  "heart rate drifts a few beats; widen the window")
+                    yield Problem(
+                        target.span,
+                        f"a heart-rate window of {shown(width, limit)} bpm is narrower than {limit:g} bpm",
+                        "heart rate drifts a few beats; widen the window",
+                    )
 
 
 def _bpm_width(target, athlete, limit: float) -> float | None:
