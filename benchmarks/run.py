@@ -34,7 +34,7 @@ from workoutc.emit.html import workout_page
 from workoutc.fit.encode import encode_workout
 from workoutc.language.parse import parse
 from workoutc.language.source import load_text
-from workoutc.pipeline.stages import load_and_check
+from workoutc.pipeline.stages import run_stages
 
 from .encoders import fit_tool_builder, garmin_encoder
 from .library import write_library
@@ -273,10 +273,10 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["XDG_CACHE_HOME"] = str(Path(work) / "cache")
         library = Path(work) / "library"
         files = write_library(library, args.workouts)
-        run = load_and_check([str(library)], None)
+        run = run_stages([str(library)], None)
         results = {
             "files": len(files),
-            "workouts": sum(len(s.workouts) for s in run.sources),
+            "workouts": sum(len(result.loaded.workouts) for result in run.files),
             "jobs": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
             "output_folder": "RAM (/dev/shm)" if ram else "disk",
         }

@@ -36,7 +36,7 @@ def fit_steps(text: str, path: str = "test.wkt") -> list[dict]:
 def errors(text: str, path: str = "test.wkt"):
     source = load_text(text, path)
     assert source.document is None, "expected errors"
-    return source.diagnostics
+    return list(source.diagnostics)
 
 
 def error(text: str, path: str = "test.wkt"):

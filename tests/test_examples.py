@@ -20,7 +20,7 @@ def test_there_are_enough_examples():
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
 def test_example_decodes_with_both_decoders(source):
     loaded = load(source)
-    assert loaded.diagnostics == []
+    assert loaded.diagnostics == ()
     for workout in loaded.document.workouts:
         messages = decode(encode_workout(workout, TIME_CREATED))
         [header] = messages["workout_mesgs"]

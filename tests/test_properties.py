@@ -289,13 +289,15 @@ def mutated_text(draw):
 
 def _no_crash(text_: str) -> None:
     source = load_text(text_, "x.wkt")
-    Checker(ConfigFinder(None)).run([source])
-    for diagnostic in source.diagnostics:
+    checker = Checker(ConfigFinder(None))
+    found = checker.check_workouts(source)
+    plans = checker.check_plans([(source, found)])
+    for diagnostic in (*source.diagnostics, *found.diagnostics, *plans.of(source.path)):
         assert diagnostic.span.line >= 1 and diagnostic.span.column >= 1
         render_text(diagnostic, text_)
     if source.document is not None:
         for workout in source.document.all_workouts():
-            if workout.name not in source.blocked:
+            if workout.name not in found.blocked:
                 decoded_steps(encode_workout(workout, 1764547200))
 
 

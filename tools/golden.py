@@ -43,11 +43,13 @@ def render(source: Path) -> str:
 
 def render_pages() -> dict[str, str]:
     """The golden pages, built from examples/ as `make demo` builds them."""
-    from workoutc.pipeline.stages import compile_run, load_and_check
+    from workoutc.pipeline.publish import publish
+    from workoutc.pipeline.stages import run_stages
+    from workoutc.reporter import Reporter
 
     with tempfile.TemporaryDirectory() as folder, contextlib.chdir(ROOT):
-        run = load_and_check(["examples"], None, keep_documents=True)
-        compile_run(run, Path(folder), io.StringIO(), io.StringIO(), fit=False, pages=True)
+        run = run_stages(["examples"], None, keep_documents=True)
+        publish(run, Path(folder), Reporter(io.StringIO(), io.StringIO()), fit=False, pages=True)
         return {name: (Path(folder) / name).read_text(encoding="utf-8") for name in PAGES}
 
 

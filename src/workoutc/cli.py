@@ -10,23 +10,21 @@
     workoutc explain CODE
 
 Exit status: 0 success, 1 errors in the input (with --strict, warnings too),
-2 usage, configuration or I/O problems.
+2 usage, configuration or I/O problems. Everything a command prints goes through
+the one Reporter `main` hands it.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import os
 import signal
 import sys
 import threading
-import time
 from pathlib import Path
 
 from . import __version__
-from .reporter import UsageError
+from .reporter import Reporter, UsageError, io_error, plural
 
 # Commands import what they use when they run: a one-file check or an up-to-date
 # compile should not pay for the FIT profile, the templates or the parser tables.
@@ -169,263 +167,181 @@ def _jobs(text: str) -> int:
     return int(text)
 
 
-class _Tee(io.TextIOBase):
-    """Writes through to a stream and logs what it wrote, in order with what its sibling
-    (the other stream) wrote, so a no-change compile can replay both as they came."""
-
-    def __init__(self, stream, log: list, number: int):
-        self.stream, self.log, self.number = stream, log, number
-
-    def write(self, text: str) -> int:
-        if self.log and self.log[-1][0] == self.number:
-            self.log[-1][1] += text
-        else:
-            self.log.append([self.number, text])
-        return self.stream.write(text)
-
-
-def _compile(args, out, err) -> int:
-    from .pipeline import incremental
+def _compile(args, reporter: Reporter) -> int:
+    from .pipeline.incremental import CompileCache
     from .pipeline.inputs import collect_inputs
 
     inputs = collect_inputs(args.paths)
     if not inputs:
-        print("workoutc: no .wkt files found", file=err)
+        reporter.fatal("no .wkt files found")
         return EXIT_OK
     outdir = Path(args.output)
-    stamp, cache = None, None
-    started = time.time()
-    if not args.no_cache:
-        options = {
-            "html": args.html,
-            "output": os.path.abspath(outdir),
-            "config": incremental.file_fingerprint(Path(args.config)) if args.config else None,
-        }
-        previous = incremental.previous_run(outdir)
-        # Pages need every document, so they take nothing from the cache: hash files now.
-        stamp = incremental.fingerprint(inputs, options, previous, eager=args.html)
-        replay = incremental.lookup(outdir, stamp.key, previous) if stamp.key else None
-        if replay is not None:
-            for number, text in replay.chunks:
-                (out, err)[number].write(text)
-            return replay.status
-        if not args.html:
-            cache = incremental.cached(outdir, previous, stamp)
-        incremental.forget(outdir)
-    from .pipeline.stages import compile_run, load_and_check
+    cache = CompileCache(outdir, inputs, html=args.html, config=args.config, enabled=not args.no_cache)
+    replay = cache.replay()
+    if replay is not None:
+        reporter.replay(replay.chunks)
+        return replay.status
+    from .pipeline.publish import publish
+    from .pipeline.stages import run_stages
 
-    log: list[list] = []  # [0 (out) or 1 (err), text], in the order written
-    out, err = _Tee(out, log, 0), _Tee(err, log, 1)
-    run = load_and_check(
-        args.paths, args.config, jobs=args.jobs, output=outdir, keep_documents=args.html, inputs=inputs, cache=cache
+    transcript = reporter.start_transcript()
+    reuse = cache.start()
+    run = run_stages(
+        args.paths, args.config, jobs=args.jobs, output=outdir, keep_documents=args.html, inputs=inputs, reuse=reuse
     )
-    report = compile_run(run, outdir, out, err, pages=args.html)
-    files = len(run.sources)
-    summary = f"compiled {report.workouts} workout{'s' * (report.workouts != 1)} from {files} file{'s' * (files != 1)}"
+    report = publish(run, outdir, reporter, pages=args.html, in_place=cache.in_place)
+    summary = f"compiled {plural(report.workouts, 'workout')} from {plural(len(run.files), 'file')}"
     if report.failed_files:
-        summary += f"; {report.failed_files} file{'s' * (report.failed_files != 1)} with errors"
-    print(summary, file=err if report.errors else out)
+        summary += f"; {plural(report.failed_files, 'file')} with errors"
+    reporter.outcome(summary, failed=bool(report.errors))
     status = EXIT_INPUT if report.errors else EXIT_OK
-    if stamp is not None:  # the hashes of files read for the first time come from the workers
-        stamp = stamp.complete({source.path: source.digest for source in run.sources if source.digest})
-    if stamp is not None:  # None: a hash is missing, so no record (the next compile is a full one)
-        with contextlib.suppress(OSError):  # no manifest just means a full compile next time
-            incremental.record(
-                outdir, stamp, report.written, incremental.Replay(log, status), started, report.placed, run.snapshots
-            )
+    cache.record(run, report, transcript, status)
     return status
 
 
-def _html(args, out, err) -> int:
-    from .pipeline.stages import compile_run, load_and_check
+def _html(args, reporter: Reporter) -> int:
+    from .pipeline.publish import publish
+    from .pipeline.stages import run_stages
 
-    run = load_and_check(args.paths, args.config, jobs=args.jobs, keep_documents=True)
-    if not run.sources:
-        print("workoutc: no .wkt files found", file=err)
+    run = run_stages(args.paths, args.config, jobs=args.jobs, keep_documents=True)
+    if not run.files:
+        reporter.fatal("no .wkt files found")
         return EXIT_OK
-    report = compile_run(run, Path(args.output), out, err, fit=False, pages=True)
+    report = publish(run, Path(args.output), reporter, fit=False, pages=True)
     return EXIT_INPUT if report.errors else EXIT_OK
 
 
-def _decompile(args, out, err) -> int:
-    from .fit.decode import FitError, decompile
-    from .pipeline.outputs import atomic_write
+def _check(args, reporter: Reporter) -> int:
+    from .diagnostics import Severity
+    from .emit.findings import render, summary
+    from .pipeline.stages import run_stages
 
-    status = EXIT_OK
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    run = run_stages(args.paths, args.config, jobs=args.jobs)
+    diagnostics = run.diagnostics()
+    reporter.write(render(diagnostics, fmt, run.text_of))
+    if fmt == "text":
+        reporter.note(summary(diagnostics, len(run.files)))
+    failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
+    return EXIT_INPUT if any(d.severity in failing for d in diagnostics) else EXIT_OK
+
+
+def _decompile(args, reporter: Reporter) -> int:
     outdir = Path(args.output) if args.output else None
     if outdir:
         try:
             outdir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise UsageError(f"{outdir}: cannot create the folder: {error.strerror or error}") from None
-    for name in args.files:
-        path = Path(name)
-        try:
-            result = decompile(path.read_bytes(), path.stem)
-        except OSError as error:
-            raise UsageError(f"{name}: cannot read: {error.strerror or error}") from None
-        except FitError as error:
-            print(f"{name}: error: {error}", file=err)
-            status = EXIT_INPUT
-            continue
-        for loss in result.losses:
-            print(f"{name}: warning: {loss}", file=err)
-        if result.losses:
-            status = EXIT_INPUT
-        if outdir is None:
-            out.write(f"# decompiled from {path.name}\n{result.text}\n")
-            continue
-        target = outdir / f"{path.stem}.wkt"
-        data = result.text.encode("utf-8")
-        if target.exists() and target.read_bytes() != data and not args.force:
-            print(f"{name}: error: {target} exists and differs; pass --force to replace it", file=err)
-            status = EXIT_INPUT
-            continue
-        try:
-            atomic_write(target, data)
-        except OSError as error:
-            raise UsageError(f"{target}: cannot write: {error.strerror or error}") from None
-        print(f"{name} -> {target}", file=out)
-    return status
+            raise io_error(f"{outdir}: cannot create the folder", error) from None
+    failed = [_decompile_file(name, outdir, args.force, reporter) for name in args.files]
+    return EXIT_INPUT if any(failed) else EXIT_OK
 
 
-def _install(args, out, err) -> int:
-    import tempfile
-
-    from .pipeline.install import InstallError, carry_out, choose_device, plan_copies
-    from .pipeline.stages import compile_run, load_and_check
-
-    try:
-        device = choose_device(args.device)
-    except InstallError as error:
-        raise UsageError(str(error)) from None
-    print(f"{device.model} at {device.root}", file=out)
-    status, files = EXIT_OK, []
-    sources = [p for p in args.paths if not p.lower().endswith(".fit")]
-    for name in (p for p in args.paths if p.lower().endswith(".fit")):
-        try:
-            data = Path(name).read_bytes()
-        except OSError as error:
-            raise UsageError(f"{name}: cannot read: {error.strerror or error}") from None
-        if data[8:12] != b".FIT":
-            print(f"{name}: error: not a FIT file; left out", file=err)
-            status = EXIT_INPUT
-            continue
-        files.append((Path(name).name, data))
-    if sources:
-        with tempfile.TemporaryDirectory() as folder:
-            report = compile_run(
-                load_and_check(sources, args.config, output=Path(folder)), Path(folder), err, err, summaries=False
-            )  # the files are listed below, by their names on the watch
-            status = EXIT_INPUT if report.errors else status
-            files += [(p.name, p.read_bytes()) for p in sorted(Path(folder).glob("*.fit"))]
-    try:
-        plan = plan_copies(device, files, args.force)
-        for problem in plan.refused:
-            print(f"refused: {problem}", file=err)
-        for name, _, action in plan.copies:
-            verb = {"copy": "copy", "replace": "replace", "unchanged": "already there:"}[action]
-            prefix = "would " if args.dry_run and action != "unchanged" else ""
-            print(
-                f"{prefix}{verb} {name} -> {device.new_files / name}"
-                if action != "unchanged"
-                else f"{verb} {device.new_files / name}",
-                file=out,
-            )
-        if not args.dry_run:
-            carry_out(device, plan)
-    except InstallError as error:
-        raise UsageError(str(error)) from None
-    if plan.refused:
-        status = EXIT_INPUT
-    copied = sum(action != "unchanged" for _, _, action in plan.copies)
-    done = "would copy" if args.dry_run else "copied"
-    print(f"{done} {copied} file{'s' * (copied != 1)} to {device.model}; unplug the watch to load them", file=out)
-    return status
-
-
-def _fmt(args, out, err) -> int:
-    import difflib
-
-    from .diagnostics import render_text
-    from .language.formatter import MeaningChanged, NotFormattable, format_checked
-    from .language.source import decode
-    from .pipeline.inputs import collect_inputs
+def _decompile_file(name: str, outdir: Path | None, force: bool, reporter: Reporter) -> bool:
+    """Decompile one file to standard output or into `outdir`; whether anything went wrong."""
+    from .fit.decode import FitError, decompile
     from .pipeline.outputs import atomic_write
 
-    status, changed, unchanged = EXIT_OK, 0, 0
-    for shown in collect_inputs(args.paths):
-        path = Path(shown)
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            raise UsageError(f"{shown}: cannot read: {error.strerror or error}") from None
-        text, problem = decode(raw, shown)
-        try:
-            if problem:
-                raise NotFormattable([problem])
-            formatted = format_checked(text, shown)
-        except NotFormattable as failure:
-            for diagnostic in failure.diagnostics:
-                print(render_text(diagnostic, text), file=err)
-            status = EXIT_INPUT
-            continue
-        except MeaningChanged as error:
-            print(f"workoutc: error: {error}", file=err)
-            status = EXIT_INPUT
-            continue
-        if formatted.encode("utf-8") == raw:
-            unchanged += 1
-            continue
-        changed += 1
-        if args.diff:
-            out.writelines(
-                difflib.unified_diff(
-                    text.splitlines(True), formatted.splitlines(True), f"{shown}", f"{shown} (formatted)"
-                )
-            )
-        if args.check:
-            print(f"would reformat {shown}", file=err)
-            status = EXIT_INPUT
-        elif not args.diff:
-            try:
-                atomic_write(path, formatted.encode("utf-8"))
-            except OSError as error:
-                raise UsageError(f"{shown}: cannot write: {error.strerror or error}") from None
-            print(f"reformatted {shown}", file=err)
+    path = Path(name)
+    try:
+        result = decompile(path.read_bytes(), path.stem)
+    except OSError as error:
+        raise io_error(f"{name}: cannot read", error) from None
+    except FitError as error:
+        reporter.note(f"{name}: error: {error}")
+        return True
+    for loss in result.losses:
+        reporter.note(f"{name}: warning: {loss}")
+    if outdir is None:
+        reporter.write(f"# decompiled from {path.name}\n{result.text}\n")
+        return bool(result.losses)
+    target = outdir / f"{path.stem}.wkt"
+    data = result.text.encode("utf-8")
+    if target.exists() and target.read_bytes() != data and not force:
+        reporter.note(f"{name}: error: {target} exists and differs; pass --force to replace it")
+        return True
+    try:
+        atomic_write(target, data)
+    except OSError as error:
+        raise io_error(f"{target}: cannot write", error) from None
+    reporter.result(f"{name} -> {target}")
+    return bool(result.losses)
+
+
+def _install(args, reporter: Reporter) -> int:
+    from .pipeline.install import install
+
+    failed = install(args.paths, args.device, args.config, reporter, force=args.force, dry_run=args.dry_run)
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def _fmt(args, reporter: Reporter) -> int:
+    from .pipeline.inputs import collect_inputs
+
+    outcomes = [_format_file(shown, args, reporter) for shown in collect_inputs(args.paths)]
+    changed = outcomes.count("changed") + outcomes.count("would change")
     verb = "would be reformatted" if args.check or args.diff else "reformatted"
-    print(f"{changed} file{'s' * (changed != 1)} {verb}, {unchanged} unchanged", file=err)
-    return status
+    reporter.note(f"{plural(changed, 'file')} {verb}, {outcomes.count('unchanged')} unchanged")
+    return EXIT_INPUT if "failed" in outcomes or (args.check and "would change" in outcomes) else EXIT_OK
 
 
-def _check(args, out, err) -> int:
-    from .diagnostics import Severity
-    from .emit.findings import render, summary
-    from .pipeline.stages import load_and_check
+def _format_file(shown: str, args, reporter: Reporter) -> str:
+    """Format one file as the options say: "unchanged", "changed", "would change" or "failed"."""
+    import difflib
 
-    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    run = load_and_check(args.paths, args.config, jobs=args.jobs)
-    diagnostics = run.diagnostics()
-    out.write(render(diagnostics, fmt, run.text_of))
-    if fmt == "text":
-        print(summary(diagnostics, len(run.sources)), file=err)
-    failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
-    return EXIT_INPUT if any(d.severity in failing for d in diagnostics) else EXIT_OK
+    from .language.formatter import MeaningChanged, NotFormattable, format_checked
+    from .language.source import decode
+    from .pipeline.outputs import atomic_write
+
+    path = Path(shown)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise io_error(f"{shown}: cannot read", error) from None
+    text, problem = decode(raw, shown)
+    try:
+        if problem:
+            raise NotFormattable([problem])
+        assert text is not None
+        formatted = format_checked(text, shown)
+    except NotFormattable as failure:
+        for diagnostic in failure.diagnostics:
+            reporter.diagnostic(diagnostic, text)
+        return "failed"
+    except MeaningChanged as error:
+        reporter.fatal(f"error: {error}")
+        return "failed"
+    if formatted.encode("utf-8") == raw:
+        return "unchanged"
+    if args.diff:
+        lines = difflib.unified_diff(text.splitlines(True), formatted.splitlines(True), shown, f"{shown} (formatted)")
+        reporter.write("".join(lines))
+    if args.check:
+        reporter.note(f"would reformat {shown}")
+        return "would change"
+    if args.diff:
+        return "would change"
+    try:
+        atomic_write(path, formatted.encode("utf-8"))
+    except OSError as error:
+        raise io_error(f"{shown}: cannot write", error) from None
+    reporter.note(f"reformatted {shown}")
+    return "changed"
 
 
-def _rules(args, out, err) -> int:
+def _rules(args, reporter: Reporter) -> int:
     from .check.rules import RULES, rules_markdown
 
     if args.format == "markdown":
-        out.write(rules_markdown())
+        reporter.write(rules_markdown())
         return EXIT_OK
     width = max(len(rule.NAME) for rule in RULES)
     for rule in RULES:
-        print(f"{rule.ID}  {rule.NAME:<{width}}  {rule.SEVERITY.value:<7}  {rule.SUMMARY}", file=out)
+        reporter.result(f"{rule.ID}  {rule.NAME:<{width}}  {rule.SEVERITY.value:<7}  {rule.SUMMARY}")
     return EXIT_OK
 
 
-def _explain(args, out, err) -> int:
+def _explain(args, reporter: Reporter) -> int:
     from .check.rules import REGISTRY, documentation
     from .diagnostics import INPUT_ERRORS
     from .suggest import did_you_mean
@@ -433,11 +349,11 @@ def _explain(args, out, err) -> int:
     code = args.code.upper()
     if code in REGISTRY:
         rule = REGISTRY[code]
-        print(f"{rule.ID} {rule.NAME} (default severity: {rule.SEVERITY.value})\n", file=out)
-        out.write(documentation(rule))
+        reporter.result(f"{rule.ID} {rule.NAME} (default severity: {rule.SEVERITY.value})\n")
+        reporter.write(documentation(rule))
         return EXIT_OK
     if code in INPUT_ERRORS:
-        print(f"{code} {INPUT_ERRORS[code]}: an error in the input itself; see docs/language.md#errors", file=out)
+        reporter.result(f"{code} {INPUT_ERRORS[code]}: an error in the input itself; see docs/language.md#errors")
         return EXIT_OK
     hint = did_you_mean(code, [*REGISTRY, *INPUT_ERRORS]) or "`workoutc rules` lists the rules"
     raise UsageError(f"no rule {args.code!r}; {hint}")
@@ -449,15 +365,15 @@ def _terminate(signal_number, frame):
 
 
 def main(argv: list[str] | None = None) -> int:
-    out, err = sys.stdout, sys.stderr
+    reporter = Reporter(sys.stdout, sys.stderr)
     args = _parser().parse_args(argv)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminate)
     try:
-        return args.run(args, out, err)
+        return args.run(args, reporter)
     except UsageError as error:
-        print(f"workoutc: error: {error}", file=err)
+        reporter.fatal(f"error: {error}")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("workoutc: interrupted", file=err)
+        reporter.fatal("interrupted")
         return 130

@@ -27,8 +27,8 @@ def findings(text: str, profile: str = FULL_PROFILE, path: str = "example.wkt"):
     config = parse_config(tomllib.loads(profile), "test.toml")
     source = load_text(text, path)
     assert source.document is not None, [d.message for d in source.diagnostics]
-    Checker(ConfigFinder(config)).run([source])
-    return source.diagnostics
+    [diagnostics] = Checker(ConfigFinder(config)).run([source])
+    return list(diagnostics)
 
 
 def codes(text: str, profile: str = FULL_PROFILE) -> set[str]:

@@ -677,8 +677,8 @@ def test_inline_suppression_of_one_rule_keeps_the_note_for_the_others():
 def run(*texts: str, profile: str = ""):
     config = parse_config(tomllib.loads(profile), "test.toml")
     sources = [load_text(text, f"f{index}.wkt") for index, text in enumerate(texts)]
-    Checker(ConfigFinder(config)).run(sources)
-    return [(source.path, d) for source in sources for d in source.diagnostics]
+    found = Checker(ConfigFinder(config)).run(sources)
+    return [(source.path, d) for source, diagnostics in zip(sources, found, strict=True) for d in diagnostics]
 
 
 def test_missing_value_is_noted_once_per_run_across_files():

@@ -307,10 +307,10 @@ def test_byte_order_mark_and_carriage_returns_are_accepted():
 )
 def test_broken_input_gives_diagnostics_never_a_traceback(text):
     source = load_text(text, "x.wkt")
-    Checker(ConfigFinder(None)).run([source])
+    [diagnostics] = Checker(ConfigFinder(None)).run([source])
     if source.document is not None:
         for workout in source.document.all_workouts():
             encode_workout(workout, 1764547200)
-    for diagnostic in source.diagnostics:
+    for diagnostic in diagnostics:
         assert diagnostic.span.line >= 1 and diagnostic.span.column >= 1
         render_text(diagnostic, text)

@@ -82,7 +82,7 @@ def test_an_unchanged_library_is_not_recompiled(project, capsys, monkeypatch):
     def fail(*args, **kwargs):
         raise AssertionError("an unchanged library was compiled again")
 
-    monkeypatch.setattr(workoutc.pipeline.stages, "load_and_check", fail)
+    monkeypatch.setattr(workoutc.pipeline.stages, "run_stages", fail)
     second = run(capsys, "compile", str(project / "src"), "-o", str(out))
     assert second == first  # the same messages (the R101 warning too) and status
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before
@@ -95,10 +95,8 @@ def _recompiles(capsys, project, monkeypatch, change) -> bool:
     import workoutc.pipeline.stages
 
     calls = []
-    original = workoutc.pipeline.stages.load_and_check
-    monkeypatch.setattr(
-        workoutc.pipeline.stages, "load_and_check", lambda *a, **k: calls.append(1) or original(*a, **k)
-    )
+    original = workoutc.pipeline.stages.run_stages
+    monkeypatch.setattr(workoutc.pipeline.stages, "run_stages", lambda *a, **k: calls.append(1) or original(*a, **k))
     run(capsys, "compile", str(project / "src"), "-o", str(out))
     return bool(calls)
 
@@ -169,10 +167,8 @@ def test_no_cache_compiles_everything(project, capsys, monkeypatch):
     import workoutc.pipeline.stages
 
     calls = []
-    original = workoutc.pipeline.stages.load_and_check
-    monkeypatch.setattr(
-        workoutc.pipeline.stages, "load_and_check", lambda *a, **k: calls.append(1) or original(*a, **k)
-    )
+    original = workoutc.pipeline.stages.run_stages
+    monkeypatch.setattr(workoutc.pipeline.stages, "run_stages", lambda *a, **k: calls.append(1) or original(*a, **k))
     run(capsys, "compile", str(project / "src"), "-o", str(project / "out"), "--no-cache")
     assert calls
 
@@ -180,8 +176,7 @@ def test_no_cache_compiles_everything(project, capsys, monkeypatch):
 # ------------------------------------------------------------------ plans over lightened files
 
 
-def test_a_workout_relowered_from_its_lines_equals_the_one_from_its_whole_file(tmp_path):
-    from workoutc.check.runner import relower
+def test_a_workout_read_again_from_its_lines_equals_the_one_from_its_whole_file(tmp_path):
     from workoutc.language.source import load
     from workoutc.pipeline.inputs import collect_inputs
 
@@ -198,10 +193,10 @@ def test_a_workout_relowered_from_its_lines_equals_the_one_from_its_whole_file(t
         if source.document is None:
             continue
         whole = {w.name: w for w in source.document.workouts}
-        source.lighten()
+        without_document = source._replace(document=None, comments=())  # even a plan file's workouts
         for info in source.workouts:
             if not info.in_plan:
-                assert relower(source, info) == whole[info.name]
+                assert without_document.workout(info) == whole[info.name]
                 checked += 1
     assert checked > 100
 
@@ -229,7 +224,9 @@ def reads(monkeypatch) -> list[str]:
 
     seen, original = [], workoutc.pipeline.stages.load_data
     monkeypatch.setattr(
-        workoutc.pipeline.stages, "load_data", lambda data, path: seen.append(path) or original(data, path)
+        workoutc.pipeline.stages,
+        "load_data",
+        lambda data, path, *rest: seen.append(path) or original(data, path, *rest),
     )
     return seen
 
@@ -334,7 +331,7 @@ def test_a_first_compile_reads_each_file_once_and_the_workers_hash_it(tmp_path, 
     manifest = workoutc.pipeline.incremental.previous_run(out)
     assert len(manifest["inputs"]) == len(list(lib.rglob("*.wkt")))
     assert all(len(state[2]) == 64 for state in manifest["inputs"].values())  # SHA-256, from the workers
-    monkeypatch.setattr(workoutc.pipeline.stages, "load_and_check", lambda *a, **k: pytest.fail("compiled again"))
+    monkeypatch.setattr(workoutc.pipeline.stages, "run_stages", lambda *a, **k: pytest.fail("compiled again"))
     assert run(capsys, "compile", str(lib), "-o", str(out)) == first
 
 

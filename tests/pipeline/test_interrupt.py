@@ -82,14 +82,14 @@ def test_a_compile_stopped_while_staging_leaves_the_folder_as_it_was(tmp_path, h
 
 def test_a_compile_failing_part_way_removes_what_its_workers_staged(tmp_path):
     from workoutc.pipeline.inputs import collect_inputs
-    from workoutc.pipeline.stages import load_and_check
+    from workoutc.pipeline.stages import run_stages
     from workoutc.reporter import UsageError
 
     lib, out = _library(tmp_path / "lib", 300), tmp_path / "out"
     inputs = collect_inputs([str(lib)])
     inputs.insert(len(inputs) * 3 // 4, "vanished.wkt")  # listed, then gone
     with pytest.raises(UsageError, match=r"vanished\.wkt: cannot read"):
-        load_and_check([str(lib)], None, jobs=2, output=out, inputs=inputs)
+        run_stages([str(lib)], None, jobs=2, output=out, inputs=inputs)
     assert os.listdir(out) == []
 
 

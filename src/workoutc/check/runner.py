@@ -1,30 +1,28 @@
-"""The checker: run every enabled rule over the sources of one run.
+"""The checker: run every enabled rule over the files of one run, and return findings.
 
 Rules yield bare `Problem`s; this module stamps them with code, rule name, severity
 and path, applies the configuration (disabled rules, severities, options) and the
 inline `# workoutc: disable=CODE` comments, resolves plan references across the
-run, and says once when a rule needed a profile value that is missing.
+run, and says once when a rule needed a profile value that is missing. It writes
+into nothing: each call returns its own result.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
-from ..diagnostics import Diagnostic, Severity, Span, input_error
-from ..language.lower import lower_text
-from ..language.source import Source, WorkoutInfo
-from ..model import Plan, PlanEntry, Workout
-from ..suggest import closest
+from ..diagnostics import Diagnostic, Severity, Span
+from ..language.source import Loaded
+from ..model import Plan
 from .config import DEFAULT, Athlete, Config, ConfigFinder
+from .plans import Library, PlanView, session
 from .rules import REGISTRY, RULES, Problem
-from .training import is_easy_run, is_long, is_quality, timeable, workout_seconds
 
 SUPPRESSION = re.compile(r"#\s*workoutc:\s*disable=([\w,\s]+)")
-UNTIMED = time(12, 0)  # entries without a time sort (and are spaced) as if at noon
 
 # What each profile value is for, in the "missing value" note.
 PROFILE_HELP = {
@@ -59,82 +57,32 @@ class Context:
     config: Config
 
 
-@dataclass(frozen=True)
-class Session:
-    """A plan entry with its workout resolved and its day classified."""
+class Missing(NamedTuple):
+    """A profile value (`key`) the rule `code` needed at `span` and did not find."""
 
-    entry: PlanEntry
-    workout: Workout | None  # None: rest
-    start: datetime
-    quality: bool
-    long: bool
-    easy: bool
-    seconds: float
-    timed: bool  # no distance lacks a pace, so `seconds` is the session's time (open steps count 0)
-
-    @property
-    def hard(self) -> bool:
-        return self.quality or self.long
-
-
-@dataclass(frozen=True)
-class Week:
-    """A calendar week (Monday to Sunday) of a plan."""
-
-    monday: date
-    sessions: list[Session]
-    complete: bool  # the plan covers the week from its Monday
-
-    @property
-    def label(self) -> str:
-        return f"the week of {self.monday.isoformat()}"
-
-    @property
-    def seconds(self) -> float:
-        return sum(session.seconds for session in self.sessions)
-
-    @property
-    def timed(self) -> bool:
-        """Whether the week's running time is known (no session of unknown length)."""
-        return all(session.timed for session in self.sessions)
-
-
-@dataclass
-class PlanView:
-    """A plan with its entries resolved and classified, in time order."""
-
-    plan: Plan
-    sessions: list[Session]
-
-    def days(self) -> list[tuple[date, list[Session]]]:
-        by_day: dict[date, list[Session]] = defaultdict(list)
-        for session in self.sessions:
-            by_day[session.start.date()].append(session)
-        return sorted(by_day.items())
-
-    def measured_weeks(self) -> list[Week]:
-        """The weeks whose running time is known and not zero: the ones shares are taken of."""
-        return [week for week in self.weeks() if week.timed and week.seconds > 0]
-
-    def weeks(self) -> list[Week]:
-        by_monday: dict[date, list[Session]] = defaultdict(list)
-        for session in self.sessions:
-            day = session.start.date()
-            by_monday[day - timedelta(days=day.weekday())].append(session)
-        first = self.sessions[0].start.date() if self.sessions else None
-        return [
-            Week(monday, sessions, first is not None and first <= monday)
-            for monday, sessions in sorted(by_monday.items())
-        ]
-
-
-@dataclass
-class _MissingValue:
-    """Where a missing profile value was first needed (and by which rule), and by which rules in all."""
-
-    source: Source
+    key: str
+    code: str
     span: Span
-    codes: list[str]
+
+
+class WorkoutFindings(NamedTuple):
+    """What the workout rules found in one file."""
+
+    diagnostics: tuple[Diagnostic, ...] = ()  # after inline suppression
+    blocked: frozenset[str] = frozenset()  # workouts with an error finding: not compiled
+    missing: tuple[Missing, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanFindings:
+    """What the plan rules found in a run, by file path: findings (unknown workouts
+    and the missing-profile notes included) and each plan resolved as the rules saw it."""
+
+    diagnostics: dict[str, tuple[Diagnostic, ...]] = field(default_factory=dict)
+    views: dict[str, tuple[PlanView, ...]] = field(default_factory=dict)
+
+    def of(self, path: str) -> tuple[Diagnostic, ...]:
+        return self.diagnostics.get(path, ())
 
 
 @dataclass
@@ -143,69 +91,85 @@ class Checker:
 
     Workout rules need nothing but their file, so `check_workouts` can run in a worker
     process; plan rules need every workout of the run (`check_plans`). A rule that
-    needed a missing profile value leaves a record on its source; the run turns those
-    into one note per value, in source order, so parallel and serial runs agree.
+    needed a missing profile value says so in its result; the plan step turns those
+    into one note per value, in file order, so parallel and serial runs agree.
     """
 
     finder: ConfigFinder
     _prepared: dict = field(default_factory=dict)
 
-    def run(self, sources: list[Source]) -> None:
-        for source in sources:
-            self.check_workouts(source)
-        self.check_plans(sources)
+    def run(self, files: Sequence[Loaded]) -> list[tuple[Diagnostic, ...]]:
+        """Every file's input errors and findings, in file order: the whole checker in one call."""
+        checked = [(loaded, self.check_workouts(loaded)) for loaded in files]
+        plans = self.check_plans(checked)
+        return [(*loaded.diagnostics, *found.diagnostics, *plans.of(loaded.path)) for loaded, found in checked]
 
-    def check_workouts(self, source: Source) -> None:
-        if source.document is None:
-            return
-        config = self._config_for(source)
+    def check_workouts(self, loaded: Loaded) -> WorkoutFindings:
+        if loaded.document is None:
+            return WorkoutFindings()
+        config = self._config_for(loaded.path)
         findings: list[Diagnostic] = []
-        for workout in source.document.all_workouts():
+        blocked, missing = set(), []
+        for workout in loaded.document.all_workouts():
             found = []
             for rule in self._enabled(config, "workout"):
                 kinds = getattr(rule, "KINDS", None)
                 if kinds is None or workout.kind in kinds:
-                    found += self._apply(rule, workout, workout.span, config, source)
+                    found += self._apply(rule, workout, workout.span, config, loaded.path, missing)
             if any(d.severity is Severity.ERROR for d in found):
-                source.blocked.add(workout.name)
+                blocked.add(workout.name)
             findings += found
-        source.diagnostics += _suppress(findings, source)
+        return WorkoutFindings(tuple(_suppress(findings, loaded)), frozenset(blocked), tuple(missing))
 
-    def check_plans(self, sources: list[Source]) -> None:
-        library = _Library(sources)
-        for source in sources:
-            if source.document is not None and source.document.plans:
-                config = self._config_for(source)
-                findings = []
-                for plan in source.document.plans:
-                    findings += self._plan_findings(plan, library, config, source)
-                source.diagnostics += _suppress(findings, source)
-        _report_missing(sources)
+    def check_plans(self, files: Sequence[tuple[Loaded, WorkoutFindings]]) -> PlanFindings:
+        """Plan rules over every plan of the run; `files` are every file of the run with
+        its workout findings (whose missing values join the notes)."""
+        library = Library([loaded for loaded, _ in files])
+        result = PlanFindings()
+        missing: list[tuple[str, Missing]] = []
+        for loaded, workout_findings in files:
+            missing += [(loaded.path, record) for record in workout_findings.missing]
+            if loaded.document is None or not loaded.document.plans:
+                continue
+            config = self._config_for(loaded.path)
+            findings: list[Diagnostic] = []
+            views = []
+            for plan in loaded.document.plans:
+                view, found, needed = self._check_plan(plan, library, config, loaded.path)
+                views.append(view)
+                findings += found
+                missing += [(loaded.path, record) for record in needed]
+            result.diagnostics[loaded.path] = tuple(_suppress(findings, loaded))
+            result.views[loaded.path] = tuple(views)
+        for path, note in _missing_notes(missing):
+            result.diagnostics[path] = (*result.of(path), note)
+        return result
 
-    def _config_for(self, source: Source) -> Config:
-        return self.finder.for_file(Path(source.path)) if source.path else DEFAULT
+    def _config_for(self, path: str) -> Config:
+        return self.finder.for_file(Path(path)) if path else DEFAULT
 
-    def _plan_findings(self, plan: Plan, library: _Library, config: Config, source: Source) -> list[Diagnostic]:
+    def _check_plan(
+        self, plan: Plan, library: Library, config: Config, path: str
+    ) -> tuple[PlanView, list[Diagnostic], list[Missing]]:
         athlete = RecordingAthlete(config.athlete)
-        sessions, found = [], []
+        sessions, found, missing = [], [], []
         for entry in plan.entries:
             workout = entry.workout
             if workout is None and entry.reference is not None:
-                workout, error = library.resolve(entry, source.path)
+                workout, error = library.resolve(entry, path)
                 if error:
                     found.append(error)
                     continue
-            sessions.append(_session(entry, workout, athlete))
+            sessions.append(session(entry, workout, athlete))
         sessions.sort(key=lambda s: s.start)
-        view = PlanView(plan, sessions)
-        source.plan_views.append(view)
+        view = PlanView(plan, tuple(sessions))
         plan_rules = self._enabled(config, "plan")
         for rule in plan_rules:
-            found += self._apply(rule, view, plan.span, config, source)
+            found += self._apply(rule, view, plan.span, config, path, missing)
         # Classifying the days needed these values on behalf of every plan rule.
         for key in athlete.missing:
-            source.missing += [(key, rule.ID, plan.span) for rule in plan_rules]
-        return found
+            missing += [Missing(key, rule.ID, plan.span) for rule in plan_rules]
+        return view, found, missing
 
     def _enabled(self, config: Config, scope: str) -> list:
         """The rules of a scope that `config` leaves on, worked out once per config.
@@ -229,116 +193,47 @@ class Checker:
         context.athlete.missing.clear()
         return context
 
-    def _apply(self, rule, subject, span: Span, config: Config, source: Source) -> list[Diagnostic]:
+    def _apply(self, rule, subject, span: Span, config: Config, path: str, missing: list) -> list[Diagnostic]:
+        """The rule's findings on `subject`; the profile values it lacked go on `missing`."""
         context = self._context(config, rule)
         severity = config.rules.severity.get(rule.ID)
         found = [
-            Diagnostic(
-                source.path, p.span, severity or p.severity or rule.SEVERITY, rule.ID, rule.NAME, p.message, p.hint
-            )
+            Diagnostic(path, p.span, severity or p.severity or rule.SEVERITY, rule.ID, rule.NAME, p.message, p.hint)
             for p in rule.check(subject, context)
         ]
         if context.athlete.missing:
-            source.missing += [(key, rule.ID, span) for key in context.athlete.missing]
+            missing += [Missing(key, rule.ID, span) for key in context.athlete.missing]
         return found
 
 
-def _report_missing(sources: list[Source]) -> None:
-    """One note per missing profile value for the whole run, naming the rules it held back."""
-    missing: dict[str, _MissingValue] = {}
-    for source in sources:
-        for key, code, span in source.missing:
-            record = missing.setdefault(key, _MissingValue(source, span, []))
-            if code not in record.codes:
-                record.codes.append(code)
-    for key, record in missing.items():
-        codes = sorted(record.codes, key=list(REGISTRY).index)
-        first = REGISTRY[record.codes[0]]  # the rule that needed it where the note points
-        note = Diagnostic(
-            record.source.path,
-            record.span,
-            Severity.INFO,
-            first.ID,
-            first.NAME,
-            f"athlete.{key} is not set, so {', '.join(codes)} skipped part of "
-            f"{'its' if len(codes) == 1 else 'their'} checks",
-            f"add `{PROFILE_HELP.get(key, key)}` under [athlete] in workoutc.toml",
+def _missing_notes(missing: list[tuple[str, Missing]]) -> list[tuple[str, Diagnostic]]:
+    """One note per missing profile value for the whole run, naming the rules it held
+    back, placed where it was first needed. Not subject to inline suppression: it is
+    about the profile, not a line."""
+    first: dict[str, tuple[str, Span]] = {}
+    codes: dict[str, list[str]] = {}
+    for path, record in missing:
+        first.setdefault(record.key, (path, record.span))
+        needed_by = codes.setdefault(record.key, [])
+        if record.code not in needed_by:
+            needed_by.append(record.code)
+    notes = []
+    for key, (path, span) in first.items():
+        rule = REGISTRY[codes[key][0]]  # the rule that needed it where the note points
+        listed = sorted(codes[key], key=list(REGISTRY).index)
+        message = (
+            f"athlete.{key} is not set, so {', '.join(listed)} skipped part of "
+            f"{'its' if len(listed) == 1 else 'their'} checks"
         )
-        # Not subject to inline suppression: it is about the profile, not a line.
-        record.source.diagnostics.append(note)
+        hint = f"add `{PROFILE_HELP.get(key, key)}` under [athlete] in workoutc.toml"
+        notes.append((path, Diagnostic(path, span, Severity.INFO, rule.ID, rule.NAME, message, hint)))
+    return notes
 
 
-def _session(entry: PlanEntry, workout: Workout | None, athlete) -> Session:
-    start = datetime.combine(entry.day, entry.at or UNTIMED)
-    if workout is None:
-        return Session(entry, None, start, False, False, False, 0.0, True)
-    return Session(
-        entry,
-        workout,
-        start,
-        is_quality(workout, athlete),
-        is_long(workout),
-        is_easy_run(workout, athlete),
-        workout_seconds(workout, athlete),
-        timeable(workout, athlete),
-    )
-
-
-class _Library:
-    """Every workout of the run by name, to resolve plan references.
-
-    Only names are kept up front; a referenced workout whose file was lightened (see
-    Source.lighten) is lowered again from its own lines of the file's text.
-    """
-
-    def __init__(self, sources: list[Source]):
-        self._by_name: dict[str, list[tuple[Source, WorkoutInfo]]] = defaultdict(list)
-        for source in sources:
-            for info in source.workouts:
-                if not info.in_plan:
-                    self._by_name[info.name.casefold()].append((source, info))
-        self._relowered: dict[tuple[str, str], Workout] = {}
-
-    def resolve(self, entry: PlanEntry, path: str) -> tuple[Workout | None, Diagnostic | None]:
-        candidates = self._by_name.get(entry.reference.casefold(), [])
-        local = [(s, i) for s, i in candidates if s.path == path]
-        if local or len(candidates) == 1:
-            return self._workout(*(local or candidates)[0]), None
-        if candidates:
-            places = ", ".join(f"{s.path}:{i.line}" for s, i in candidates)
-            return None, input_error(
-                "E006",
-                path,
-                entry.span,
-                f'several workouts are named "{entry.reference}"',
-                f"defined at {places}; rename one",
-            )
-        names = [info.name for group in self._by_name.values() for _, info in group]
-        match = closest(entry.reference, names)
-        hint = f'did you mean "{match}"?' if match else "define it in this file or pass its file in the same run"
-        return None, input_error("E006", path, entry.span, f'no workout named "{entry.reference}"', hint)
-
-    def _workout(self, source: Source, info: WorkoutInfo) -> Workout:
-        if source.document is not None:
-            return next(w for w in source.document.workouts if w.name == info.name)
-        key = (source.path, info.name)
-        if key not in self._relowered:
-            self._relowered[key] = relower(source, info)
-        return self._relowered[key]
-
-
-def relower(source: Source, info: WorkoutInfo) -> Workout:
-    """A top-level workout of a lightened file, lowered again from its lines alone: a
-    workout is self-contained, and blank lines in front keep every span where it was."""
-    lines = source.text.split("\n")[info.line - 1 : info.end_line]
-    document, _, _ = lower_text("\n" * (info.line - 1) + "\n".join(lines), source.path)
-    return document.workouts[0]
-
-
-def _suppress(findings: list[Diagnostic], source: Source) -> list[Diagnostic]:
+def _suppress(findings: list[Diagnostic], loaded: Loaded) -> list[Diagnostic]:
     """Drop findings silenced by `# workoutc: disable=CODE[,CODE]` on their line."""
     silenced: dict[int, set[str]] = {}
-    for comment in source.comments:
+    for comment in loaded.comments:
         match = SUPPRESSION.search(comment.text)
         if match:
             codes = {code.strip().upper() for code in match.group(1).split(",") if code.strip()}
@@ -348,4 +243,4 @@ def _suppress(findings: list[Diagnostic], source: Source) -> list[Diagnostic]:
     return [d for d in findings if d.code not in REGISTRY or not ({d.code, "ALL"} & silenced.get(d.span.line, set()))]
 
 
-__all__ = ["Checker", "Context", "PlanView", "Problem", "Session", "Week"]
+__all__ = ["Checker", "Context", "Missing", "PlanFindings", "PlanView", "Problem", "WorkoutFindings"]

@@ -8,15 +8,19 @@ out. Pages are self-contained: CSS inline, the chart as inline SVG, nothing fetc
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 import jinja2
 
+from ..check.config import Athlete
 from ..check.training import hr_percent, pace_per_km, power_percent, step_level, step_metres, step_seconds
 from ..diagnostics import Diagnostic, Severity
 from ..model import (
     Distance,
+    Document,
     LapKey,
     Repeat,
     Step,
@@ -333,7 +337,7 @@ def day_class(sessions) -> str:
 def plan_page(
     view, *, text: str, findings: list[Diagnostic], athlete, pages: dict[int, str], index_name: str = "index.html"
 ) -> str:
-    """`view` is a check.PlanView; `pages` maps (source path, workout name) to its page."""
+    """`view` is a check.plans.PlanView; `pages` maps (source path, workout name) to its page."""
     imperial_first = athlete.units == "imperial"
     entry_days = {s.entry.span.line: s.start.date() for s in view.sessions}
     day_findings: dict = {}
@@ -433,3 +437,76 @@ class IndexEntry:
 
 def index_page(workouts: list[IndexEntry], plans: list[IndexEntry], failed: list[tuple[str, int]]) -> str:
     return render("index.html", title="Workouts", workouts=workouts, plans=plans, failed=failed, index_name="")
+
+
+# ------------------------------------------------------------------ a whole run
+
+
+class PageSource(NamedTuple):
+    """One input file as the pages need it."""
+
+    path: str
+    text: str | None
+    document: Document | None  # None: the file has errors, and only the index lists it
+    findings: Sequence[Diagnostic]  # everything found in the file
+    blocked: frozenset[str]  # workouts with checker errors (they have no FIT file)
+    views: Sequence  # a check.plans.PlanView per plan
+    athlete: Athlete
+
+
+def site(sources: Sequence[PageSource], stems: Mapping[tuple, str], with_fit: bool) -> list[tuple[str, str]]:
+    """Every page of a run, in the order written: (file name, HTML), the index last.
+
+    `stems` names each workout, by (path, name), and each plan, by (path, index)."""
+    pages: list[tuple[str, str]] = []
+    workouts, plans, failed = [], [], []
+    links = {(s.path, info.name): f"{stems[(s.path, info.name)]}.html" for s in sources for info in _workouts(s)}
+    for source in sources:
+        if source.document is None:
+            failed.append((source.path, sum(d.severity is Severity.ERROR for d in source.findings)))
+            continue
+        for workout in source.document.all_workouts():
+            stem = stems[(source.path, workout.name)]
+            fit_name = f"{stem}.fit" if with_fit and workout.name not in source.blocked else None
+            entry, page = _workout_entry(source, workout, f"{stem}.html", fit_name)
+            pages.append((entry.page, page))
+            workouts.append(entry)
+        for index, view in enumerate(source.views):
+            entry, page = _plan_entry(source, view, f"{stems[(source.path, index)]}.html", links)
+            pages.append((entry.page, page))
+            plans.append(entry)
+    pages.append(("index.html", index_page(workouts, plans, failed)))
+    return pages
+
+
+def _workouts(source: PageSource) -> list[Workout]:
+    return source.document.all_workouts() if source.document else []
+
+
+def _findings_within(source: PageSource, span) -> list[Diagnostic]:
+    return [d for d in source.findings if within(d, span.line, span.end_line)]
+
+
+def _workout_entry(source: PageSource, workout: Workout, page: str, fit_name: str | None) -> tuple[IndexEntry, str]:
+    athlete, mine = source.athlete, _findings_within(source, workout.span)
+    assert source.text is not None
+    html = workout_page(workout, text=source.text, findings=mine, athlete=athlete, fit_name=fit_name)
+    sums = totals(workout, athlete)
+    kind = workout.kind or "workout"
+    imperial = athlete.units == "imperial"
+    entry = IndexEntry(
+        workout.name, source.path, kind, page, fit_name, sums.time_text(), sums.distance_text(imperial), mine
+    )
+    return entry, html
+
+
+def _plan_entry(source: PageSource, view, page: str, links: dict) -> tuple[IndexEntry, str]:
+    athlete, plan = source.athlete, view.plan
+    mine = _findings_within(source, plan.span)
+    assert source.text is not None
+    html = plan_page(view, text=source.text, findings=mine, athlete=athlete, pages=links)
+    dates = f"{view.sessions[0].start:%Y-%m-%d} to {view.sessions[-1].start:%Y-%m-%d}" if view.sessions else ""
+    metres = sum(totals(s.workout, athlete).metres for s in view.sessions if s.workout)
+    time = duration_text(sum(s.seconds for s in view.sessions), exact=False)
+    distance = distance_text(metres, athlete.units == "imperial") if metres else "unknown"
+    return IndexEntry(plan.name, source.path, dates, page, None, time, distance, mine), html

@@ -49,7 +49,7 @@ def _describe(nodes, depth: int = 0) -> list[str]:
 
 
 def plan_calendar(plan_name: str, sessions, time_created: int) -> str:
-    """`sessions` are check.Session objects (rest days are skipped)."""
+    """`sessions` are check.plans.Session objects (rest days are skipped)."""
     stamp = datetime.fromtimestamp(time_created, UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",

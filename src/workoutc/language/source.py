@@ -1,14 +1,17 @@
-"""Reading source files: bytes -> text, or a positioned diagnostic saying why not."""
+"""The source stage: a file's bytes -> text -> parsed and lowered, as one `Loaded` result.
+
+Reading a workout again from its own lines, when a run no longer holds its file's
+document, belongs here too (`Loaded.workout`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from ..diagnostics import Diagnostic, Span, input_error
-from ..model import Document, fit_step_count
-from ..pipeline.outputs import slugify
+from ..model import Document, Workout, fit_step_count
+from ..names import slugify
 from .lower import lower_text
 from .parse import Comment, ParseFailure
 
@@ -27,37 +30,46 @@ class WorkoutInfo(NamedTuple):
     slug: str  # its file name before any clash is resolved (worked out here, in parallel)
 
 
-@dataclass
-class Source:
-    """One input file and everything learnt from it so far.
+class Loaded(NamedTuple):
+    """One input file, read, decoded, parsed and lowered.
 
-    A large run keeps only the text, `workouts` (names, lines and sizes), the findings
-    and the staged FIT files of a file whose document it no longer needs (see
-    `lighten`); moving whole documents between processes would cost more than building
-    them.
+    `diagnostics` are the file's input errors (E001-E008); a file with any has no
+    document. A run that no longer needs a document keeps the `lightened` file: its
+    text, `workouts` (names, lines and sizes) and diagnostics, which cost far less to
+    move between processes than the document would cost to build again. (A tuple:
+    it crosses between processes far faster than a dataclass.)
     """
 
     path: str
     text: str | None = None
     document: Document | None = None
     comments: tuple[Comment, ...] = ()
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    failed: bool = True  # the file could not be read, parsed or lowered
-    workouts: list[WorkoutInfo] = field(default_factory=list)  # every workout, plan sessions included
-    blocked: set[str] = field(default_factory=set)  # workouts the checker found errors in
-    plan_views: list = field(default_factory=list)  # check.PlanView per plan, once checked
-    missing: list = field(default_factory=list)  # (profile key, rule code, span) a rule needed but lacked
-    fits: dict[str, str] = field(default_factory=dict)  # staged FIT files by workout name, when compiled
-    fit_bytes: dict[str, bytes] = field(default_factory=dict)  # the FIT files themselves, for the compile cache
-    digest: str | None = None  # SHA-256 of the file as read, for the compile cache
+    diagnostics: tuple[Diagnostic, ...] = ()
+    workouts: tuple[WorkoutInfo, ...] = ()  # every workout, plan sessions included
+    digest: str | None = None  # SHA-256 of the bytes read, when the compile cache asked for it
 
-    def lighten(self) -> None:
-        """Drop the document unless plan rules need it. The text stays (it is cheap to
-        move, error excerpts quote it, and a workout a plan refers to is read again from
-        its own lines), and so does `workouts`."""
-        if self.document is not None and not self.document.plans:
-            self.document = None
-            self.comments = ()
+    @property
+    def failed(self) -> bool:
+        """The file could not be read, parsed or lowered."""
+        return bool(self.diagnostics)
+
+    def lightened(self) -> Loaded:
+        """This file without its document, unless plan rules need it (a file with plans)."""
+        if self.document is None or self.document.plans:
+            return self
+        return self._replace(document=None, comments=())
+
+    def workout(self, info: WorkoutInfo) -> Workout:
+        """A top-level workout of this file: from the document, or, in a lightened file,
+        lowered again from its own lines (a workout is self-contained, and blank lines
+        in front keep every span where it was)."""
+        if self.document is not None:
+            return next(w for w in self.document.workouts if w.name == info.name)
+        assert self.text is not None, "a lightened file keeps its text"
+        lines = self.text.split("\n")[info.line - 1 : info.end_line]
+        document, _, _ = lower_text("\n" * (info.line - 1) + "\n".join(lines), self.path)
+        assert document is not None, "a workout that lowered once lowers again"
+        return document.workouts[0]
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
@@ -100,36 +112,32 @@ def _position(data: bytes, offset: int) -> Span:
     return Span.point(line, column)
 
 
-def load_text(text: str, path: str) -> Source:
+def load_text(text: str, path: str, digest: str | None = None) -> Loaded:
     """Parse and lower source text."""
-    source = Source(path, text)
     try:
-        source.document, diagnostics, source.comments = lower_text(text, path)
+        document, diagnostics, comments = lower_text(text, path)
     except ParseFailure as failure:
-        source.diagnostics.append(failure.diagnostic)
-        return source
-    source.diagnostics.extend(diagnostics)
-    if source.document is not None:
-        source.failed = False
-        top = set(map(id, source.document.workouts))
-        source.workouts = [
-            WorkoutInfo(
-                w.name, w.span.line, w.span.end_line, fit_step_count(w.steps), id(w) not in top, slugify(w.name)
-            )
-            for w in source.document.all_workouts()
-        ]
-    return source
+        return Loaded(path, text, diagnostics=(failure.diagnostic,), digest=digest)
+    if document is None:
+        return Loaded(path, text, diagnostics=tuple(diagnostics), comments=comments, digest=digest)
+    top = set(map(id, document.workouts))
+    workouts = tuple(
+        WorkoutInfo(w.name, w.span.line, w.span.end_line, fit_step_count(w.steps), id(w) not in top, slugify(w.name))
+        for w in document.all_workouts()
+    )
+    return Loaded(path, text, document, comments, (), workouts, digest)
 
 
-def load(path: Path | str, shown: str | None = None) -> Source:
+def load(path: Path | str, shown: str | None = None) -> Loaded:
     """Read, decode, parse and lower one file. OSError is the caller's (an I/O problem)."""
     with open(path, "rb") as stream:
         return load_data(stream.read(), shown or str(path))
 
 
-def load_data(data: bytes, shown: str) -> Source:
+def load_data(data: bytes, shown: str, digest: str | None = None) -> Loaded:
     """Decode, parse and lower the bytes of a file."""
     text, problem = decode(data, shown)
     if problem:
-        return Source(shown, None, diagnostics=[problem])
-    return load_text(text, shown)
+        return Loaded(shown, None, diagnostics=(problem,), digest=digest)
+    assert text is not None
+    return load_text(text, shown, digest)

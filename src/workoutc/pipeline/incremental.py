@@ -33,12 +33,17 @@ import json
 import os
 import pickle
 import sys
+import time
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import __version__
 from .inputs import CONFIG_NAMES
 from .outputs import atomic_write, cache_folder
+
+if TYPE_CHECKING:  # not imported at run time: a no-change compile stays light
+    from .publish import Report
+    from .stages import FileResult, Run
 
 LIBRARIES = ("lark", "fit-tool", "jinja2")
 
@@ -204,7 +209,7 @@ def previous_run(outdir: Path) -> dict | None:
     return manifest if isinstance(manifest, dict) else None
 
 
-def lookup(outdir: Path, key: str, manifest: dict | None) -> Replay | None:
+def _lookup(outdir: Path, key: str, manifest: dict | None) -> Replay | None:
     """The recorded result when the fingerprint and every output file are unchanged."""
     try:
         if manifest is None or manifest.get("key") != key:
@@ -218,33 +223,15 @@ def lookup(outdir: Path, key: str, manifest: dict | None) -> Replay | None:
         return None
 
 
-class Cached:
-    """What the last compile into a folder left for this one: every file of it whose
-    contents, time and surroundings (`Fingerprint.common`) are unchanged, as the workers
-    left it (findings, names, FIT bytes; a plan file's document too), and which of its
-    FIT files are still in place. Plan rules always run again: they read other files."""
-
-    def __init__(self, sources: dict[str, bytes], in_place: set[tuple[str, str, str]]):
-        self._blobs = sources
-        self.sources = {path: pickle.loads(blob) for path, blob in sources.items()}
-        for source in self.sources.values():
-            source.fits = {}  # staged by the run that made the snapshot, and long since published
-        self.in_place = in_place
-
-    def snapshots(self, fresh: dict[str, bytes]) -> dict[str, bytes]:
-        """Every source of this run as the workers left it, pickled, for the next run:
-        `fresh` (this run's, by path) and the ones taken from the cache."""
-        return {**self._blobs, **fresh}
-
-
-def cached(outdir: Path, manifest: dict | None, stamp: Fingerprint) -> Cached:
-    """The files of the last compile into `outdir` that this one can take as they were."""
+def _reusable(outdir: Path, manifest: dict | None, stamp: Fingerprint) -> tuple[dict[str, bytes], frozenset]:
+    """The snapshots of the files of the last compile into `outdir` that this one can
+    take as they were, by path, and which of their FIT files are still in place."""
     try:
         if manifest is None or manifest.get("common") != stamp.common:
-            return Cached({}, set())
+            return {}, frozenset()
         stored = pickle.loads(_sources_path(outdir).read_bytes())
         if stored.get("key") != manifest["key"]:
-            return Cached({}, set())
+            return {}, frozenset()
         blobs, in_place, folder, hashes = {}, set(), str(outdir) + os.sep, stamp.hashes
         for path, blob in stored["sources"].items():
             if hashes.get(path) == manifest["inputs"].get(path):
@@ -254,22 +241,23 @@ def cached(outdir: Path, manifest: dict | None, stamp: Fingerprint) -> Cached:
                     for workout, name in stored["placed"].get(path, {}).items()
                     if manifest["outputs"].get(name) == _output_state(folder + name)
                 }
-        return Cached(blobs, in_place)
+        return blobs, frozenset(in_place)
     except Exception:  # a damaged or foreign cache is no cache
-        return Cached({}, set())
+        return {}, frozenset()
 
 
-def record(
+def _record(
     outdir: Path,
     stamp: Fingerprint,
-    written: list[Path],
+    written: list[str],
     replay: Replay,
     started: float,
     placed: dict[str, dict[str, str]],
     snapshots: dict[str, bytes],
 ) -> None:
     """`started`: when the run began reading its inputs (the racily-clean reference);
-    `placed`: each source's FIT file names by workout; `snapshots`: see Cached."""
+    `placed`: each source's FIT file names by workout; `snapshots`: each input's
+    per-file result, pickled."""
     outputs, prefix = {}, str(outdir) + os.sep
     for path in map(str, written):
         state = _output_state(path)
@@ -318,9 +306,66 @@ def _sources_path(outdir: Path) -> Path:
     return manifest_path(outdir).with_suffix(".sources.pickle")
 
 
-def forget(outdir: Path) -> None:
+def _forget(outdir: Path) -> None:
     """Remove the manifest before a run changes the folder, so a failed run leaves no stale record."""
     path = manifest_path(outdir)
     if path is not None:
         with contextlib.suppress(OSError):
             path.unlink()
+
+
+class CompileCache:
+    """The compile cache of one output folder, and its only owner.
+
+    Before a run it answers what can be replayed (`replay`: nothing changed) or reused
+    (`start`: the unchanged files' results); after the run, `record` keeps what the
+    next compile into the folder needs. Pages need every document, so a compile with
+    pages may be replayed but reuses nothing.
+    """
+
+    def __init__(self, outdir: Path, inputs: list[str], *, html: bool, config: str | None, enabled: bool = True):
+        self._outdir, self._pages, self._enabled = outdir, html, enabled
+        self._started = time.time()
+        self._blobs: dict[str, bytes] = {}
+        self.in_place: frozenset = frozenset()  # (path, workout, file name) of FIT files still in place
+        if enabled:
+            options = {
+                "html": html,
+                "output": os.path.abspath(outdir),
+                "config": file_fingerprint(config) if config else None,
+            }
+            self._previous = previous_run(outdir)
+            # Pages take nothing from the cache: hash every file now.
+            self._stamp: Fingerprint | None = fingerprint(inputs, options, self._previous, eager=html)
+
+    def replay(self) -> Replay | None:
+        """What the last compile printed and returned, when nothing it depends on changed."""
+        if not self._enabled or self._stamp is None or not self._stamp.key:
+            return None
+        return _lookup(self._outdir, self._stamp.key, self._previous)
+
+    def start(self) -> dict[str, FileResult] | None:
+        """Forget the last compile's record (this run changes the folder) and return the
+        files it left that this run can take as they are; None when this run keeps no
+        snapshots (no cache, or pages)."""
+        if not self._enabled:
+            return None
+        if not self._pages:
+            self._blobs, self.in_place = _reusable(self._outdir, self._previous, self._stamp)
+        _forget(self._outdir)
+        return None if self._pages else {path: pickle.loads(blob) for path, blob in self._blobs.items()}
+
+    def record(self, run: Run, report: Report, transcript: list, status: int) -> None:
+        """Keep what the run did for the next compile into the folder. The hashes of files
+        read for the first time come from the workers; without one there is no record
+        (the next compile is a full one), as when the cache cannot be written."""
+        if not self._enabled or self._stamp is None:
+            return
+        stamp = self._stamp.complete({r.path: r.loaded.digest for r in run.files if r.loaded.digest})
+        if stamp is None:
+            return
+        with contextlib.suppress(OSError):  # no manifest just means a full compile next time
+            snapshots = {**self._blobs, **run.snapshots}
+            _record(
+                self._outdir, stamp, report.written, Replay(transcript, status), self._started, report.placed, snapshots
+            )

@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..reporter import Reporter, UsageError, io_error, plural
 from .outputs import atomic_write
 
 MOUNT_ROOTS_VARIABLE = "WORKOUTC_MOUNT_ROOTS"  # overrides where watches are looked for (tests, odd setups)
@@ -167,3 +168,70 @@ def carry_out(device: Device, plan: Plan) -> None:
             atomic_write(folder / name, data)
         except OSError as error:
             raise InstallError(f"{folder / name}: cannot write: {error.strerror or error}") from None
+
+
+def install(
+    paths: list[str], device_folder: str | None, config: str | None, reporter: Reporter, *, force: bool, dry_run: bool
+) -> bool:
+    """Compile the .wkt inputs, take the .fit ones as they are, and copy them all onto
+    the watch; whether any input or copy failed. Device problems are UsageErrors."""
+    try:
+        device = choose_device(device_folder)
+    except InstallError as error:
+        raise UsageError(str(error)) from None
+    reporter.result(f"{device.model} at {device.root}")
+    files, failed = _given_fit_files(paths, reporter)
+    sources = [p for p in paths if not p.lower().endswith(".fit")]
+    if sources:
+        compiled, errors = _compile(sources, config, reporter)
+        files += compiled
+        failed = errors or failed
+    try:
+        plan = plan_copies(device, files, force)
+        for problem in plan.refused:
+            reporter.note(f"refused: {problem}")
+        for name, _, action in plan.copies:
+            reporter.result(_copy_line(device, name, action, dry_run))
+        if not dry_run:
+            carry_out(device, plan)
+    except InstallError as error:
+        raise UsageError(str(error)) from None
+    copied = sum(action != "unchanged" for _, _, action in plan.copies)
+    done = "would copy" if dry_run else "copied"
+    reporter.result(f"{done} {plural(copied, 'file')} to {device.model}; unplug the watch to load them")
+    return failed or bool(plan.refused)
+
+
+def _given_fit_files(paths: list[str], reporter: Reporter) -> tuple[list[tuple[str, bytes]], bool]:
+    """The .fit inputs as (name, bytes), and whether any was not a FIT file."""
+    files, failed = [], False
+    for name in (p for p in paths if p.lower().endswith(".fit")):
+        try:
+            data = Path(name).read_bytes()
+        except OSError as error:
+            raise io_error(f"{name}: cannot read", error) from None
+        if data[8:12] != b".FIT":
+            reporter.note(f"{name}: error: not a FIT file; left out")
+            failed = True
+            continue
+        files.append((Path(name).name, data))
+    return files, failed
+
+
+def _compile(sources: list[str], config: str | None, reporter: Reporter) -> tuple[list[tuple[str, bytes]], bool]:
+    """The FIT files the sources compile to, as (name, bytes), and whether any had errors.
+    The files are listed later by their names on the watch, so no summary per file."""
+    import tempfile
+
+    from .publish import publish
+    from .stages import run_stages
+
+    with tempfile.TemporaryDirectory() as folder:
+        report = publish(run_stages(sources, config, output=Path(folder)), Path(folder), reporter, summaries=False)
+        return [(p.name, p.read_bytes()) for p in sorted(Path(folder).glob("*.fit"))], bool(report.errors)
+
+
+def _copy_line(device: Device, name: str, action: str, dry_run: bool) -> str:
+    if action == "unchanged":
+        return f"already there: {device.new_files / name}"
+    return f"{'would ' if dry_run else ''}{action} {name} -> {device.new_files / name}"

@@ -1,4 +1,4 @@
-"""Writing output files safely: safe names, and whole files or nothing.
+"""Writing output files safely: whole files or nothing.
 
 Every file is written to a temporary name in its destination folder and renamed
 into place, so a reader (or a watch) never sees half a file and a failed run
@@ -9,46 +9,11 @@ from __future__ import annotations
 
 import itertools
 import os
-import re
 import signal
-import unicodedata
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-MAX_SLUG_LENGTH = 64
-NOT_SLUG = re.compile(r"[^a-z0-9]+")
-# Names Windows reserves for devices, whatever the extension.
 FILE_MODE = 0o666  # the process's umask applies, as for any file it creates
-RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-
-
-def slugify(name: str) -> str:
-    """A file-name stem from any workout name: ASCII letters, digits and dashes."""
-    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = NOT_SLUG.sub("-", ascii_text.lower()).strip("-")[:MAX_SLUG_LENGTH].strip("-")
-    if not slug:
-        slug = "workout"
-    if slug in RESERVED:
-        slug += "-workout"
-    return slug
-
-
-class NameRegistry:
-    """Hands out unique file-name stems within one output folder for one run."""
-
-    def __init__(self) -> None:
-        self._taken: set[str] = set()
-        self._next: dict[str, int] = {}  # the next number to try per stem: no quadratic search
-
-    def claim(self, stem: str) -> str:
-        """`stem` (a slug), or the first free `stem-N`."""
-        candidate, number = stem, self._next.get(stem, 2)
-        while candidate in self._taken:
-            candidate = f"{stem}-{number}"
-            number += 1
-        self._next[stem] = number
-        self._taken.add(candidate)
-        return candidate
 
 
 _counter = itertools.count()
@@ -119,7 +84,7 @@ def remove_own_temporaries(folder: Path, owner: int) -> None:
 
 
 def stage(folder: str, data: bytes, owner: int) -> str:
-    """Write `data` to a new temporary file in `folder`, for `publish` to rename into
+    """Write `data` to a new temporary file in `folder`, for `publish_staged` to rename into
     place later; returns its path. Worker processes stage the files of a run whose main
     process is `owner`: if the run fails, it removes them (remove_own_temporaries), and
     if it is killed, the next run does (remove_stale_temporaries)."""
@@ -168,7 +133,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         _replace_with(path, data)
 
 
-def publish(moves: list[tuple[str, Path | str]], batch: int = 64) -> None:
+def publish_staged(moves: list[tuple[str, Path | str]], batch: int = 64) -> None:
     """Rename staged files (see `stage`) into place, holding signals per batch of renames."""
     for start in range(0, len(moves), batch):
         with signals_held():

@@ -6,11 +6,11 @@ A rule module declares:
   ``OPTIONS`` (name -> default) and ``SUMMARY`` (one line); optionally ``KINDS``, the
   session kinds a workout rule looks at (the runner skips the others);
 - ``check(subject, ctx)``, a generator of `Problem`s, where `subject` is a
-  `model.Workout` or a `check.PlanView` and `ctx` a `check.Context`;
+  `model.Workout` or a `check.plans.PlanView` and `ctx` a `check.runner.Context`;
 - a docstring that is its documentation (docs/rules.md is generated from it), with a
   passing and a failing example that the tests run.
 
-The runner in `workoutc.check` stamps each problem with the code, severity and file.
+The runner in `workoutc.check.runner` stamps each problem with the code, severity and file.
 """
 
 from __future__ import annotations

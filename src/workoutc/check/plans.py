@@ -1,0 +1,145 @@
+"""A plan as the plan rules see it: entries resolved to workouts, classified, in weeks.
+
+A plan entry may name a workout of any file of the run; `Library` finds it (reading
+it again from its own lines when its file was lightened, see `Loaded.workout`) or
+says why it cannot.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from ..diagnostics import Diagnostic, input_error
+from ..language.source import Loaded, WorkoutInfo
+from ..model import Plan, PlanEntry, Workout
+from ..suggest import closest
+from .training import is_easy_run, is_long, is_quality, timeable, workout_seconds
+
+UNTIMED = time(12, 0)  # entries without a time sort (and are spaced) as if at noon
+
+
+@dataclass(frozen=True)
+class Session:
+    """A plan entry with its workout resolved and its day classified."""
+
+    entry: PlanEntry
+    workout: Workout | None  # None: rest
+    start: datetime
+    quality: bool
+    long: bool
+    easy: bool
+    seconds: float
+    timed: bool  # no distance lacks a pace, so `seconds` is the session's time (open steps count 0)
+
+    @property
+    def hard(self) -> bool:
+        return self.quality or self.long
+
+
+def session(entry: PlanEntry, workout: Workout | None, athlete) -> Session:
+    """`entry` with its workout (None: a rest day), classified for `athlete`."""
+    start = datetime.combine(entry.day, entry.at or UNTIMED)
+    if workout is None:
+        return Session(entry, None, start, False, False, False, 0.0, True)
+    return Session(
+        entry,
+        workout,
+        start,
+        is_quality(workout, athlete),
+        is_long(workout),
+        is_easy_run(workout, athlete),
+        workout_seconds(workout, athlete),
+        timeable(workout, athlete),
+    )
+
+
+@dataclass(frozen=True)
+class Week:
+    """A calendar week (Monday to Sunday) of a plan."""
+
+    monday: date
+    sessions: tuple[Session, ...]
+    complete: bool  # the plan covers the week from its Monday
+
+    @property
+    def label(self) -> str:
+        return f"the week of {self.monday.isoformat()}"
+
+    @property
+    def seconds(self) -> float:
+        return sum(session.seconds for session in self.sessions)
+
+    @property
+    def timed(self) -> bool:
+        """Whether the week's running time is known (no session of unknown length)."""
+        return all(session.timed for session in self.sessions)
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """A plan with its entries resolved and classified, in time order."""
+
+    plan: Plan
+    sessions: tuple[Session, ...]
+
+    def days(self) -> list[tuple[date, list[Session]]]:
+        by_day: dict[date, list[Session]] = defaultdict(list)
+        for session in self.sessions:
+            by_day[session.start.date()].append(session)
+        return sorted(by_day.items())
+
+    def measured_weeks(self) -> list[Week]:
+        """The weeks whose running time is known and not zero: the ones shares are taken of."""
+        return [week for week in self.weeks() if week.timed and week.seconds > 0]
+
+    def weeks(self) -> list[Week]:
+        by_monday: dict[date, list[Session]] = defaultdict(list)
+        for session in self.sessions:
+            day = session.start.date()
+            by_monday[day - timedelta(days=day.weekday())].append(session)
+        first = self.sessions[0].start.date() if self.sessions else None
+        return [
+            Week(monday, tuple(sessions), first is not None and first <= monday)
+            for monday, sessions in sorted(by_monday.items())
+        ]
+
+
+class Library:
+    """Every workout of the run by name, to resolve plan references.
+
+    Only names are kept up front; a referenced workout is taken from its file when the
+    reference is resolved, once per workout.
+    """
+
+    def __init__(self, files: list[Loaded]):
+        self._by_name: dict[str, list[tuple[Loaded, WorkoutInfo]]] = defaultdict(list)
+        for loaded in files:
+            for info in loaded.workouts:
+                if not info.in_plan:
+                    self._by_name[info.name.casefold()].append((loaded, info))
+        self._taken: dict[tuple[str, str], Workout] = {}
+
+    def resolve(self, entry: PlanEntry, path: str) -> tuple[Workout | None, Diagnostic | None]:
+        """The workout `entry` (in the file `path`) names, or an E006 saying why not.
+        A name defined in the plan's own file wins; elsewhere it must be unique."""
+        assert entry.reference is not None
+        candidates = self._by_name.get(entry.reference.casefold(), [])
+        local = [(loaded, info) for loaded, info in candidates if loaded.path == path]
+        if local or len(candidates) == 1:
+            return self._workout(*(local or candidates)[0]), None
+        if candidates:
+            places = ", ".join(f"{loaded.path}:{info.line}" for loaded, info in candidates)
+            message = f'several workouts are named "{entry.reference}"'
+            return None, input_error("E006", path, entry.span, message, f"defined at {places}; rename one")
+        names = [info.name for group in self._by_name.values() for _, info in group]
+        match = closest(entry.reference, names)
+        hint = f'did you mean "{match}"?' if match else "define it in this file or pass its file in the same run"
+        return None, input_error("E006", path, entry.span, f'no workout named "{entry.reference}"', hint)
+
+    def _workout(self, loaded: Loaded, info: WorkoutInfo) -> Workout:
+        key = (loaded.path, info.name)
+        if key not in self._taken:
+            self._taken[key] = loaded.workout(info)
+        return self._taken[key]
