@@ -239,7 +239,9 @@ def _decompile(args, reporter: Reporter) -> int:
 
 def _decompile_file(name: str, outdir: Path | None, force: bool, reporter: Reporter) -> bool:
     """Decompile one file to standard output or into `outdir`; whether anything went wrong."""
-    from .fit.decode import FitError, decompile
+    from .fit.decode import decompile
+    from .fit.read import FitError
+    from .language.printer import workout_text
     from .pipeline.outputs import atomic_write
 
     path = Path(name)
@@ -252,11 +254,12 @@ def _decompile_file(name: str, outdir: Path | None, force: bool, reporter: Repor
         return True
     for loss in result.losses:
         reporter.note(f"{name}: warning: {loss}")
+    text = workout_text(result.workout)
     if outdir is None:
-        reporter.write(f"# decompiled from {path.name}\n{result.text}\n")
+        reporter.write(f"# decompiled from {path.name}\n{text}\n")
         return bool(result.losses)
     target = outdir / f"{path.stem}.wkt"
-    data = result.text.encode("utf-8")
+    data = text.encode("utf-8")
     if target.exists() and target.read_bytes() != data and not force:
         reporter.note(f"{name}: error: {target} exists and differs; pass --force to replace it")
         return True

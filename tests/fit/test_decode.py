@@ -13,6 +13,7 @@ from workoutc.cli import main
 from workoutc.fit.decode import decompile
 from workoutc.fit.encode import encode_workout
 from workoutc.fit.read import FitError
+from workoutc.language.printer import workout_text
 from workoutc.language.source import load
 
 from ..helpers import document
@@ -24,7 +25,7 @@ LOCAL_FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.fit"))
 def recompile(data: bytes, name: str = "x") -> bytes:
     result = decompile(data, name)
     assert result.losses == []
-    [workout] = document(result.text).workouts
+    [workout] = document(workout_text(result.workout)).workouts
     return encode_workout(workout, TIME_CREATED)
 
 
@@ -45,7 +46,7 @@ def test_all_five_fixtures_are_present():
 
 
 def test_fixture_text_reads_naturally():
-    text = decompile((ROOT / "tests/fixtures/WorkoutRepeatGreaterThanStep.fit").read_bytes(), "x").text
+    text = workout_text(decompile((ROOT / "tests/fixtures/WorkoutRepeatGreaterThanStep.fit").read_bytes(), "x").workout)
     assert text == (
         'workout "Example 2"\n'
         '  warmup "_A_" 1min hr z2\n'
@@ -54,7 +55,7 @@ def test_fixture_text_reads_naturally():
         '    run "B2_" 500m power z3\n'
         '  cooldown "_C_" until hr<125bpm power z1\n'
     )
-    trainerroad = decompile((ROOT / "tests/fixtures/trainerroad_744490.fit").read_bytes(), "x").text
+    trainerroad = workout_text(decompile((ROOT / "tests/fixtures/trainerroad_744490.fit").read_bytes(), "x").workout)
     assert trainerroad.startswith('workout "Beech" cycling\n  warmup 10min lap-power 158-205W "10 minutes warmup."\n')
 
 

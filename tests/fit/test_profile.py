@@ -1,4 +1,5 @@
-"""The encoder's copy of the FIT profile (src/workoutc/fit/profile.py) is fit-tool's."""
+"""The copy of the FIT profile (src/workoutc/fit/profile.py) is fit-tool's, and fit-tool is
+never imported at run time."""
 
 from __future__ import annotations
 
@@ -12,11 +13,15 @@ def test_the_copied_profile_is_what_fit_tool_defines():
     assert TARGET.read_text(encoding="utf-8") == render(), "stale: run `make fit-profile` and review the diff"
 
 
-def test_encoding_a_workout_does_not_import_fit_tool():
+def test_no_module_imports_fit_tool_at_run_time(tmp_path):
+    (tmp_path / "a.wkt").write_text('workout "A" tempo\n  run 20min hr z3\nplan "P"\n  2026-11-24 "A"\n')
     code = (
-        "import sys; from workoutc.language.lower import lower_text; from workoutc.fit.encode import encode_workout; "
-        "doc, _, _ = lower_text('easy 30min hr<z2\\n', 'a.wkt'); encode_workout(doc.workouts[0], 0); "
-        "print(any(name.startswith('fit_tool') for name in sys.modules))"
+        "import pkgutil, sys, importlib, workoutc; from workoutc.cli import main\n"
+        "for module in pkgutil.walk_packages(workoutc.__path__, 'workoutc.'):\n"
+        "    if not module.name.endswith('__main__'): importlib.import_module(module.name)\n"
+        f"main(['compile', {str(tmp_path / 'a.wkt')!r}, '-o', {str(tmp_path / 'out')!r}, '--html'])\n"
+        f"main(['decompile', {str(tmp_path / 'out' / 'a.fit')!r}])\n"
+        "print(sorted(name for name in sys.modules if name.startswith('fit_tool')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+    assert result.stdout.strip().splitlines()[-1] == "[]"

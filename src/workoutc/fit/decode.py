@@ -1,80 +1,54 @@
-"""FIT workout file -> model -> workout language text.
+"""FIT workout file -> model.
 
-Every duration and target the language can express is read back exactly; repeats are
-rebuilt as blocks (nested ones too). Whatever the language cannot express (a swim or
-strength step, a target type it lacks) is reported as a `Loss`, never dropped silently.
+Every duration and target the language can express is read back exactly (values.py
+holds each encoding beside its inverse); repeats are rebuilt as blocks, nested ones
+too. Whatever the language cannot express (a swim or strength step, a target type it
+lacks) is reported as a loss, never dropped silently. language/printer.py turns the
+workout into text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from fit_tool.profile.profile_type import (
-    FileType,
-    Sport,
-)
-from fit_tool.profile.profile_type import (
-    Intensity as FitIntensity,
-)
-from fit_tool.profile.profile_type import (
-    WorkoutStepDuration as D,
-)
-from fit_tool.profile.profile_type import (
-    WorkoutStepTarget as T,
-)
-
 from ..diagnostics import Span
-from ..language.printer import workout_text
-from ..model import Distance, Intensity, LapKey, Repeat, Step, Target, Time, UntilHeartRate, Workout
+from ..model import Intensity, Repeat, Step, Workout
+from . import profile
 from .read import FitError, read_messages
+from .values import INTENSITY, SPORT, Unsupported, decode_duration, decode_target, until_heart_rate
 
-FILE_ID, WORKOUT, WORKOUT_STEP = 0, 26, 27
-NOWHERE = Span(1, 1, 1, 2)
-
-INTENSITIES = {
-    FitIntensity.ACTIVE.value: Intensity.ACTIVE,
-    FitIntensity.REST.value: Intensity.REST,
-    FitIntensity.WARMUP.value: Intensity.WARMUP,
-    FitIntensity.COOLDOWN.value: Intensity.COOLDOWN,
-    FitIntensity.RECOVERY.value: Intensity.RECOVERY,
+NOWHERE = Span(1, 1, 1, 2)  # decoded steps come from no source text
+FILE_ID, WORKOUT, WORKOUT_STEP = profile.FILE_ID_MESSAGE, profile.WORKOUT_MESSAGE, profile.WORKOUT_STEP_MESSAGE
+MESSAGE_NAMES = {FILE_ID: "file_id", WORKOUT: "workout", WORKOUT_STEP: "workout_step"}
+TEXT_FIELDS = {  # fields that hold strings; every other field of these messages is a whole number
+    WORKOUT: {profile.WORKOUT_NAME.number},
+    WORKOUT_STEP: {profile.STEP_NAME.number, profile.STEP_NOTES.number},
 }
-SPORTS = {Sport.RUNNING.value: "running", Sport.CYCLING.value: "cycling"}
-SPORT_NAMES = {sport.value: sport.name.lower().replace("_", " ") for sport in Sport}
-REPEAT_UNTIL_HR = {D.REPEAT_UNTIL_HR_LESS_THAN.value: False, D.REPEAT_UNTIL_HR_GREATER_THAN.value: True}
-HR_DURATIONS = {D.HR_LESS_THAN.value: False, D.HR_GREATER_THAN.value: True}
-DURATION_NAMES = {d.value: d.name.lower() for d in D}
-TARGET_NAMES = {t.value: t.name.lower() for t in T}
-EXERCISE_FIELDS = (10, 11, 12)  # exercise_category, exercise_name, exercise_weight: strength steps
-STEP_FIELDS = {
-    "name": 0,
-    "duration_type": 1,
-    "duration_value": 2,
-    "target_type": 3,
-    "target_value": 4,
-    "low": 5,
-    "high": 6,
-    "intensity": 7,
-    "notes": 8,
+REPEAT_UNTIL_HR = {
+    profile.DURATION_REPEAT_UNTIL_HR_LESS_THAN: False,
+    profile.DURATION_REPEAT_UNTIL_HR_GREATER_THAN: True,
 }
-SECONDARY = {"target_type": 19, "target_value": 20, "low": 21, "high": 22}
+EXERCISE_FIELDS = (  # strength and drill steps
+    profile.STEP_EXERCISE_CATEGORY.number,
+    profile.STEP_EXERCISE_NAME.number,
+    profile.STEP_EXERCISE_WEIGHT.number,
+)
+PRIMARY = (profile.STEP_TARGET_TYPE, profile.STEP_TARGET_VALUE, profile.STEP_CUSTOM_LOW, profile.STEP_CUSTOM_HIGH)
+SECONDARY = (
+    profile.STEP_SECONDARY_TARGET_TYPE,
+    profile.STEP_SECONDARY_TARGET_VALUE,
+    profile.STEP_SECONDARY_CUSTOM_LOW,
+    profile.STEP_SECONDARY_CUSTOM_HIGH,
+)
+INDEX = profile.MESSAGE_INDEX.number
+DURATION_TYPE, DURATION_VALUE = profile.STEP_DURATION_TYPE.number, profile.STEP_DURATION_VALUE.number
+TARGET_VALUE = profile.STEP_TARGET_VALUE.number  # a repeat's count, or the heart rate it repeats until
 
 
 @dataclass
 class Decompiled:
-    workout: Workout | None
+    workout: Workout
     losses: list[str] = field(default_factory=list)  # what the language could not express
-
-    @property
-    def text(self) -> str:
-        return workout_text(self.workout) if self.workout else ""
-
-
-class Unsupported(Exception):
-    """A step the language cannot express at all."""
-
-
-TEXT_FIELDS = {WORKOUT: {8}, WORKOUT_STEP: {0, 8}}  # wkt_name; wkt_step_name, notes
-MESSAGE_NAMES = {FILE_ID: "file_id", WORKOUT: "workout", WORKOUT_STEP: "workout_step"}
 
 
 def _check_types(messages) -> None:
@@ -94,25 +68,27 @@ def decompile(data: bytes, fallback_name: str) -> Decompiled:
     messages = read_messages(data)
     _check_types(messages)
     file_ids = [fields for number, fields in messages if number == FILE_ID]
-    if file_ids and file_ids[0].get(0) != FileType.WORKOUT.value:
-        raise FitError(f"this is not a workout file (file type {file_ids[0].get(0)})")
+    file_type = file_ids[0].get(profile.FILE_ID_TYPE.number) if file_ids else None
+    if file_ids and file_type != profile.FILE_TYPE_WORKOUT:
+        raise FitError(f"this is not a workout file (file type {file_type})")
     header = next((fields for number, fields in messages if number == WORKOUT), {})
     raw_steps = [fields for number, fields in messages if number == WORKOUT_STEP]
     if not raw_steps:
         raise FitError("the file holds no workout steps")
     losses: list[str] = []
-    sport = _sport(header.get(4), losses)
-    steps = _rebuild(sorted(raw_steps, key=lambda s: s.get(254, 0)), losses)
-    name = header.get(8) or fallback_name
-    return Decompiled(Workout(_clean(name, "the workout name", losses), None, tuple(steps), NOWHERE, "", sport), losses)
+    sport = _sport(header.get(profile.WORKOUT_SPORT.number), losses)
+    steps = _rebuild(sorted(raw_steps, key=lambda s: s.get(INDEX, 0)), losses)
+    name = _clean(header.get(profile.WORKOUT_NAME.number) or fallback_name, "the workout name", losses)
+    assert name is not None
+    return Decompiled(Workout(name, None, tuple(steps), NOWHERE, "", sport), losses)
 
 
 def _sport(value, losses: list[str]) -> str:
-    if value is None or value in SPORTS:
-        return SPORTS.get(value, "running")
-    losses.append(
-        f"the workout's sport is {SPORT_NAMES.get(value, value)}, which the language lacks; it is written as running"
-    )
+    if value is None or value in SPORT.value:
+        return SPORT.value.get(value, "running")
+    shown = profile.SPORT_NAMES.get(value, value)
+    shown = shown.replace("_", " ") if isinstance(shown, str) else shown
+    losses.append(f"the workout's sport is {shown}, which the language lacks; it is written as running")
     return "running"
 
 
@@ -120,13 +96,13 @@ def _rebuild(raw_steps: list[dict], losses: list[str]) -> list:
     """Turn the flat step list back into steps and (nested) repeats."""
     nodes: list[tuple[int, object]] = []  # (index of the node's first FIT step, node)
     for position, raw in enumerate(raw_steps):
-        index = raw.get(254, position)
+        index = raw.get(INDEX, position)
         if index != position:
             raise FitError(f"step message_index {index} is out of order (expected {position})")
-        duration_type = raw.get(1)
+        duration_type = raw.get(DURATION_TYPE)
         try:
-            if duration_type == D.REPEAT_UNTIL_STEPS_CMPLT.value or duration_type in REPEAT_UNTIL_HR:
-                first = raw.get(2)
+            if duration_type == profile.DURATION_REPEAT_UNTIL_STEPS_CMPLT or duration_type in REPEAT_UNTIL_HR:
+                first = raw.get(DURATION_VALUE)
                 block = [node for start, node in nodes if first is not None and start >= first]
                 if first is None or first >= index or not block or all(start != first for start, _ in nodes):
                     raise FitError(f"repeat step {index} points at step {first}, which does not start a block")
@@ -140,14 +116,15 @@ def _rebuild(raw_steps: list[dict], losses: list[str]) -> list:
 
 
 def _repeat(raw: dict, block: tuple, index: int, losses: list[str]) -> Repeat:
-    name = _clean(raw.get(0), f"step {index}'s name", losses)
-    duration_type = raw.get(1)
+    name = _clean(raw.get(profile.STEP_NAME.number), f"step {index}'s name", losses)
+    duration_type = raw.get(DURATION_TYPE)
     if duration_type in REPEAT_UNTIL_HR:
-        value = raw.get(4)
+        value = raw.get(TARGET_VALUE)
         if value is None:
             raise Unsupported("a repeat until a heart rate that is not given")
-        return Repeat(None, block, NOWHERE, until=_heart_rate(REPEAT_UNTIL_HR[duration_type], value), name=name)
-    count = raw.get(4)
+        until = until_heart_rate(REPEAT_UNTIL_HR[duration_type], value)
+        return Repeat(None, block, NOWHERE, until=until, name=name)
+    count = raw.get(TARGET_VALUE)
     if not count or not 1 <= count <= 99:
         raise Unsupported(f"a repeat count of {count} (the language takes 1-99)")
     return Repeat(count, block, NOWHERE, name=name)
@@ -156,77 +133,23 @@ def _repeat(raw: dict, block: tuple, index: int, losses: list[str]) -> Repeat:
 def _step(raw: dict, index: int, losses: list[str]) -> Step:
     if any(number in raw for number in EXERCISE_FIELDS):
         raise Unsupported("a strength or drill exercise step")
-    intensity = raw.get(7, FitIntensity.ACTIVE.value)
-    if intensity not in INTENSITIES:
+    intensity = raw.get(profile.STEP_INTENSITY.number, profile.INTENSITY_ACTIVE)
+    if intensity not in INTENSITY.value:
         losses.append(f"step {index}: intensity {intensity} has no step keyword; it is written as `run`")
-    targets = [t for t in (_target(raw, STEP_FIELDS, index), _target(raw, SECONDARY, index)) if t]
+    targets = [_target(raw, fields) for fields in (PRIMARY, SECONDARY)]
     return Step(
-        INTENSITIES.get(intensity, Intensity.ACTIVE),
-        _duration(raw, index),
-        tuple(targets),
-        _clean(raw.get(8), f"step {index}'s note", losses),
+        INTENSITY.value.get(intensity, Intensity.ACTIVE),
+        decode_duration(raw.get(DURATION_TYPE, profile.DURATION_OPEN), raw.get(DURATION_VALUE)),
+        tuple(target for target in targets if target),
+        _clean(raw.get(profile.STEP_NOTES.number), f"step {index}'s note", losses),
         NOWHERE,
-        _clean(raw.get(0), f"step {index}'s name", losses),
+        _clean(raw.get(profile.STEP_NAME.number), f"step {index}'s name", losses),
     )
 
 
-def _duration(raw: dict, index: int):
-    kind, value = raw.get(1, D.OPEN.value), raw.get(2)
-    if kind == D.OPEN.value:
-        return LapKey()
-    if value is None:
-        raise Unsupported(f"a {DURATION_NAMES.get(kind, kind)} duration without a value")
-    if kind in (D.TIME.value, D.DISTANCE.value) and value == 0:
-        raise Unsupported(f"a {DURATION_NAMES[kind]} duration of zero")
-    if kind == D.TIME.value:
-        return Time(value / 1000)
-    if kind == D.DISTANCE.value:
-        return Distance(value / 100, "m" if value < 100_000 else "km")
-    if kind in HR_DURATIONS:
-        return _heart_rate(HR_DURATIONS[kind], value)
-    raise Unsupported(f"a {DURATION_NAMES.get(kind, f'type {kind}')} duration")
-
-
-def _heart_rate(above: bool, value: int) -> UntilHeartRate:
-    if value > 100:
-        return UntilHeartRate(above, value - 100, "bpm")
-    return UntilHeartRate(above, value, "%max")
-
-
-def _target(raw: dict, fields: dict, index: int) -> Target | None:
-    kind = raw.get(fields["target_type"])
-    if kind is None or kind == T.OPEN.value:
-        return None
-    zone = raw.get(fields["target_value"]) or None
-    low, high = raw.get(fields["low"]), raw.get(fields["high"])
-    name = TARGET_NAMES.get(kind, f"type {kind}")
-    if kind not in (T.SPEED.value, T.HEART_RATE.value, T.CADENCE.value, T.POWER.value, T.POWER_LAP.value):
-        raise Unsupported(f"a {name} target")
-    lap = kind == T.POWER_LAP.value
-    metric = {T.SPEED.value: "pace", T.HEART_RATE.value: "hr", T.CADENCE.value: "cadence"}.get(kind, "power")
-    if zone is not None:
-        limit = {"hr": 5, "power": 7}.get(metric)
-        if limit is None or zone > limit:
-            raise Unsupported(f"a {name} target in zone {zone}")
-        return Target(metric, zone, None, None, None, NOWHERE, lap)
-    if low is None or high is None:
-        raise Unsupported(f"a {name} target with no range")
-    return Target(metric, None, *_custom(metric, low, high, name), NOWHERE, lap)
-
-
-def _custom(metric: str, low: int, high: int, name: str) -> tuple[float, float, str]:
-    if metric == "pace":
-        if low <= 0 or high <= 0:
-            raise Unsupported(f"a {name} target of zero speed")
-        return 1_000_000 / high, 1_000_000 / low, "s/km"  # the faster speed is the faster (lower) pace
-    if metric == "cadence":
-        return low * 2, high * 2, "spm"
-    split = 100 if metric == "hr" else 1000
-    if (low > split) != (high > split):
-        raise Unsupported(f"a {name} range mixing percent and absolute values ({low}-{high})")
-    if low > split:
-        return low - split, high - split, "bpm" if metric == "hr" else "W"
-    return low, high, "%max" if metric == "hr" else "%ftp"
+def _target(raw: dict, fields: tuple):
+    kind, value, low, high = (raw.get(f.number) for f in fields)
+    return decode_target(kind, value, low, high, NOWHERE)
 
 
 def _clean(text: str | None, what: str, losses: list[str]) -> str | None:

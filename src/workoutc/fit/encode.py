@@ -1,31 +1,26 @@
-"""Model -> FIT workout file bytes.
+"""Model -> FIT workout and schedule file bytes.
 
-The field numbers, base types and enum values come from fit-tool's FIT profile
-(copied into fit/profile.py, so encoding does not pay for importing fit-tool);
-the bytes are packed here with `struct`, because fit-tool's builder is slow and
-double-scales sub-fields when fed physical units (see docs/fit.md). Raw values are
-computed by hand, exactly as Garmin's workout cookbook lays them out:
-
-* time in ms, distance in cm; heart rate 0-100 = % of max, >100 = bpm + 100;
-  power 0-1000 = % FTP, >1000 = watts + 1000; speed in mm/s, the slower pace low;
-* a zone target sets target_value to the zone and no custom range;
-* a repeat is its own step after its block, pointing back at the block's first
-  step, with the count in target_value; nested repeats nest that layout.
+The field numbers, base types and enum values come from profile.py (fit-tool's
+profile, copied so that encoding does not pay for importing fit-tool) and each
+value's raw form from values.py, which the reader shares; the bytes are packed
+here with `struct`, because fit-tool's builder is slow and double-scales sub-fields
+when fed physical units (see docs/fit.md). A repeat is its own step after its block,
+pointing back at the block's first step, with the count in target_value; nested
+repeats nest that layout, as Garmin's workout cookbook lays it out.
 """
 
 from __future__ import annotations
 
-import math
 import struct
 import zlib
 from datetime import datetime
 from functools import cache
 
-from ..model import Distance, Intensity, LapKey, Node, Repeat, Step, Target, Time, UntilHeartRate, Workout
-from ..units import PACE_UNITS
+from ..model import Node, Repeat, Step, Workout
 from . import profile
 from .crc import crc16
 from .profile import Field
+from .values import HEART_RATE, INTENSITY, INVALID_U32, NO_TARGET, SPORT, TARGET_TYPE, encode_duration, encode_target
 
 FIT_EPOCH_OFFSET = 631065600  # seconds from the Unix epoch to 1989-12-31T00:00:00Z
 MIN_DATE_TIME = 0x10000000  # smaller FIT date_time values are relative, not dates
@@ -34,23 +29,6 @@ PROTOCOL_VERSION = 0x20  # 2.0, as Garmin's own encoder writes
 PROFILE_VERSION = 21212  # the fit-tool profile the field numbers come from
 PRODUCT = 0
 DEVELOPMENT = profile.MANUFACTURER_DEVELOPMENT
-
-INTENSITY = {
-    Intensity.WARMUP: profile.INTENSITY_WARMUP,
-    Intensity.ACTIVE: profile.INTENSITY_ACTIVE,
-    Intensity.RECOVERY: profile.INTENSITY_RECOVERY,
-    Intensity.REST: profile.INTENSITY_REST,
-    Intensity.COOLDOWN: profile.INTENSITY_COOLDOWN,
-}
-TARGET_TYPE = {
-    "hr": profile.TARGET_HEART_RATE,
-    "pace": profile.TARGET_SPEED,
-    "power": profile.TARGET_POWER,
-    "cadence": profile.TARGET_CADENCE,
-}
-SPORT = {"running": profile.SPORT_RUNNING, "cycling": profile.SPORT_CYCLING}
-LAP_POWER = profile.TARGET_POWER_LAP
-OPEN_TARGET = profile.TARGET_OPEN
 
 # Field definitions, in the order they are written.
 FILE_ID_FIELDS = (
@@ -87,9 +65,7 @@ SCHEDULE_FIELDS = (
     profile.SCHEDULE_SCHEDULED_TIME,
 )
 
-INVALID_U32 = profile.STEP_DURATION_VALUE.invalid
 INVALID_ENUM = profile.STEP_SECONDARY_TARGET_TYPE.invalid
-NO_TARGET = (OPEN_TARGET, INVALID_U32, INVALID_U32, INVALID_U32)
 NO_SECONDARY = (INVALID_ENUM, INVALID_U32, INVALID_U32, INVALID_U32)
 
 
@@ -136,47 +112,12 @@ def serial_number(name: str) -> int:
     return zlib.crc32(name.encode("utf-8")) or 1
 
 
-def encode_duration(duration) -> tuple[int, int]:
-    match duration:
-        case Time(seconds=seconds):
-            return profile.DURATION_TIME, round(seconds * 1000)
-        case Distance(metres=metres):
-            return profile.DURATION_DISTANCE, round(metres * 100)
-        case LapKey():
-            return profile.DURATION_OPEN, INVALID_U32
-        case UntilHeartRate(above=above):
-            kind = profile.DURATION_HR_GREATER_THAN if above else profile.DURATION_HR_LESS_THAN
-            return kind, _hr_value(duration)
-    raise TypeError(f"not a duration: {duration!r}")
-
-
-def encode_target(target: Target) -> tuple[int, int, int, int]:
-    """(target_type, target_value, custom low, custom high) as raw FIT values."""
-    kind = LAP_POWER if target.lap else TARGET_TYPE[target.metric]
-    if target.zone is not None:
-        return kind, target.zone, INVALID_U32, INVALID_U32
-    low, high = target.low, target.high
-    match target.unit:
-        case "bpm":
-            return kind, 0, round(low) + 100, round(high) + 100
-        case "%max" | "%ftp" | "rpm":
-            return kind, 0, round(low), round(high)
-        case "W":
-            return kind, 0, round(low) + 1000, round(high) + 1000
-        case "spm":  # FIT running cadence counts strides (one foot): half the steps
-            return kind, 0, math.floor(low / 2), math.ceil(high / 2)
-        case "s/km" | "s/mi":
-            metres = PACE_UNITS[target.unit[2:]]
-            return kind, 0, round(metres / high * 1000), round(metres / low * 1000)
-    raise ValueError(f"no FIT encoding for {target.unit!r}")
-
-
 def _step_row(index: int, step: Step) -> tuple:
     duration = encode_duration(step.duration)
     targets = step.targets
     primary = encode_target(targets[0]) if targets else NO_TARGET
     secondary = encode_target(targets[1]) if len(targets) > 1 else NO_SECONDARY
-    return (index, *duration, *primary, INTENSITY[step.intensity], *secondary, _text(step.notes), _text(step.name))
+    return (index, *duration, *primary, INTENSITY.raw[step.intensity], *secondary, _text(step.notes), _text(step.name))
 
 
 def _repeat_row(index: int, first: int, repeat: Repeat) -> tuple:
@@ -186,16 +127,12 @@ def _repeat_row(index: int, first: int, repeat: Repeat) -> tuple:
     """
     active = profile.INTENSITY_ACTIVE
     if repeat.until is None:
-        kind, target, value = profile.DURATION_REPEAT_UNTIL_STEPS_CMPLT, OPEN_TARGET, repeat.count
+        kind, target, value = profile.DURATION_REPEAT_UNTIL_STEPS_CMPLT, profile.TARGET_OPEN, repeat.count
     else:
         above = repeat.until.above
         kind = profile.DURATION_REPEAT_UNTIL_HR_GREATER_THAN if above else profile.DURATION_REPEAT_UNTIL_HR_LESS_THAN
-        target, value = TARGET_TYPE["hr"], _hr_value(repeat.until)
+        target, value = TARGET_TYPE.raw["hr"], HEART_RATE.encode(repeat.until.value, repeat.until.unit)
     return (index, kind, first, target, value, INVALID_U32, INVALID_U32, active, *NO_SECONDARY, b"", _text(repeat.name))
-
-
-def _hr_value(until: UntilHeartRate) -> int:
-    return until.value + 100 if until.unit == "bpm" else until.value
 
 
 def _text(value: str | None) -> bytes:
@@ -239,7 +176,7 @@ def encode_workout(workout: Workout, time_created: int, name: str | None = None)
 
     body = _workout_layout(len(name_bytes) + 1)
     out += body.definition
-    out += body.packer.pack(1, name_bytes, SPORT[workout.sport], len(rows))
+    out += body.packer.pack(1, name_bytes, SPORT.raw[workout.sport], len(rows))
 
     out += _encode_steps(rows)
     return _frame(out)

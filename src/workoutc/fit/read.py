@@ -1,7 +1,8 @@
-"""A small, strict FIT reader for workout files: bytes -> raw messages.
+"""A small, strict FIT reader: bytes -> raw messages.
 
-It reads what a workout file holds (definition and data messages, little- or
-big-endian, developer fields skipped) and nothing else. Every problem, from a
+It reads definition and data messages, little- or big-endian, developer fields
+skipped, and knows nothing of what the messages mean, so the workout decoder (and,
+one day, a reader of recorded activities) builds on it. Every problem, from a
 truncated header to an absurd field size, is a `FitError` with the byte offset;
 the reader never loops without consuming bytes, so no input can hang it.
 """
@@ -12,26 +13,8 @@ import struct
 from dataclasses import dataclass
 
 from .crc import crc16
+from .profile import BASE_TYPES
 
-BASE_TYPES = {  # base type number & 0x1F -> (struct code, size, invalid)
-    0x00: ("B", 1, 0xFF),
-    0x01: ("b", 1, 0x7F),
-    0x02: ("B", 1, 0xFF),
-    0x03: ("h", 2, 0x7FFF),
-    0x04: ("H", 2, 0xFFFF),
-    0x05: ("i", 4, 0x7FFFFFFF),
-    0x06: ("I", 4, 0xFFFFFFFF),
-    0x07: ("s", 1, None),
-    0x08: ("f", 4, None),
-    0x09: ("d", 8, None),
-    0x0A: ("B", 1, 0x00),
-    0x0B: ("H", 2, 0x0000),
-    0x0C: ("I", 4, 0x00000000),
-    0x0D: ("B", 1, 0xFF),
-    0x0E: ("q", 8, 0x7FFFFFFFFFFFFFFF),
-    0x0F: ("Q", 8, 0xFFFFFFFFFFFFFFFF),
-    0x10: ("Q", 8, 0),
-}
 MAX_FILE_BYTES = 1_000_000
 
 
@@ -106,7 +89,7 @@ def _definition(data: bytes, offset: int, end: int, developer: bool) -> tuple[_D
     fields = []
     for _ in range(count):
         number, size, base = data[offset], data[offset + 1], data[offset + 2]
-        if base & 0x1F not in BASE_TYPES or size == 0 or size % BASE_TYPES[base & 0x1F][1]:
+        if base & 0x1F not in BASE_TYPES or size == 0 or size % BASE_TYPES[base & 0x1F].size:
             raise FitError(f"field {number} has an impossible size {size} for its type", offset)
         fields.append((number, size, base & 0x1F))
         offset += 3

@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # not imported at run time: a no-change compile stays light
     from .publish import Report
     from .stages import FileResult, Run
 
-LIBRARIES = ("lark", "fit-tool", "jinja2")
+LIBRARIES = ("lark", "jinja2")  # what shapes the output besides workoutc itself
 
 
 def _library_versions() -> list[str]:

@@ -1,0 +1,216 @@
+"""Every value of a workout step, encoded for FIT and decoded back, side by side.
+
+The writer (encode.py) and the reader (decode.py) both read these tables and codecs,
+so an encoding is defined once, next to its inverse; tests/fit/test_values.py
+round-trips each. Raw values follow Garmin's workout cookbook:
+
+* time in ms, distance in cm;
+* heart rate 0-100 = % of max, above 100 = bpm + 100; power 0-1000 = % of FTP, above
+  1000 = watts + 1000;
+* pace as speed in mm/s (the slower pace is the low end); running cadence in strides
+  per minute (half the steps);
+* a zone target sets target_value to the zone and no custom range.
+
+What the language cannot express raises `Unsupported`, whose message says what it is.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Generic, TypeVar
+
+from ..diagnostics import Span
+from ..model import Distance, Duration, Intensity, LapKey, Target, Time, UntilHeartRate
+from ..units import LIMITS, PACE_UNITS
+from . import profile
+
+K = TypeVar("K")
+
+
+class Unsupported(Exception):
+    """A value the language cannot express; the message names it."""
+
+
+class Codes(Generic[K]):
+    """A one-to-one table between the model's values and a FIT enum's raw values."""
+
+    def __init__(self, pairs: dict[K, int]):
+        self.raw = pairs
+        self.value = {raw: value for value, raw in pairs.items()}
+
+
+INTENSITY = Codes(
+    {
+        Intensity.WARMUP: profile.INTENSITY_WARMUP,
+        Intensity.ACTIVE: profile.INTENSITY_ACTIVE,
+        Intensity.RECOVERY: profile.INTENSITY_RECOVERY,
+        Intensity.REST: profile.INTENSITY_REST,
+        Intensity.COOLDOWN: profile.INTENSITY_COOLDOWN,
+    }
+)
+SPORT = Codes({"running": profile.SPORT_RUNNING, "cycling": profile.SPORT_CYCLING})
+TARGET_TYPE = Codes(
+    {
+        "hr": profile.TARGET_HEART_RATE,
+        "pace": profile.TARGET_SPEED,
+        "power": profile.TARGET_POWER,
+        "cadence": profile.TARGET_CADENCE,
+    }
+)
+LAP_POWER = profile.TARGET_POWER_LAP  # power averaged over the lap: a power target with `lap`
+ZONES = {"hr": LIMITS["hr_zones"], "power": LIMITS["power_zones"]}
+INVALID_U32 = profile.STEP_DURATION_VALUE.invalid
+
+# ------------------------------------------------------------------ scalars
+
+
+class Scaled:
+    """A quantity stored as a whole number of a smaller unit (ms, cm)."""
+
+    def __init__(self, factor: int):
+        self.factor = factor
+
+    def encode(self, value: float) -> int:
+        return round(value * self.factor)
+
+    def decode(self, raw: int) -> float:
+        return raw / self.factor
+
+
+MILLISECONDS = Scaled(1000)
+CENTIMETRES = Scaled(100)
+
+
+class Offset:
+    """Percent up to `split`, an absolute value above it, stored plus `split`:
+    heart rate (bpm + 100) and power (watts + 1000)."""
+
+    def __init__(self, split: int, percent: str, absolute: str):
+        self.split, self.percent, self.absolute = split, percent, absolute
+
+    def encode(self, value: float, unit: str) -> int:
+        return round(value) + (self.split if unit == self.absolute else 0)
+
+    def decode(self, raw: int) -> tuple[int, str]:
+        return (raw - self.split, self.absolute) if raw > self.split else (raw, self.percent)
+
+    def encode_range(self, low: float, high: float, unit: str) -> tuple[int, int]:
+        return self.encode(low, unit), self.encode(high, unit)
+
+    def decode_range(self, low: int, high: int, name: str) -> tuple[float, float, str]:
+        if (low > self.split) != (high > self.split):
+            raise Unsupported(f"a {name} range mixing percent and absolute values ({low}-{high})")
+        (low_value, unit), (high_value, _) = self.decode(low), self.decode(high)
+        return low_value, high_value, unit
+
+
+HEART_RATE = Offset(100, "%max", "bpm")
+POWER = Offset(1000, "%ftp", "W")
+
+
+class Speed:
+    """A pace range (seconds per km or mile) as a speed range in mm/s: the slower pace
+    is the lower speed. Decoded paces are per km."""
+
+    def encode_range(self, low: float, high: float, unit: str) -> tuple[int, int]:
+        metres = PACE_UNITS[unit[2:]]
+        return round(metres / high * 1000), round(metres / low * 1000)
+
+    def decode_range(self, low: int, high: int, name: str) -> tuple[float, float, str]:
+        if low <= 0 or high <= 0:
+            raise Unsupported(f"a {name} target of zero speed")
+        return 1_000_000 / high, 1_000_000 / low, "s/km"  # the faster speed is the faster (lower) pace
+
+
+class Cadence:
+    """Steps per minute as FIT's running cadence, strides (one foot) per minute, widened
+    to whole strides; revolutions per minute as they are. Decoded as steps."""
+
+    def encode_range(self, low: float, high: float, unit: str) -> tuple[int, int]:
+        if unit == "spm":
+            return math.floor(low / 2), math.ceil(high / 2)
+        return round(low), round(high)
+
+    def decode_range(self, low: int, high: int, name: str) -> tuple[float, float, str]:
+        return low * 2, high * 2, "spm"
+
+
+RANGES: dict[str, Offset | Speed | Cadence] = {"hr": HEART_RATE, "power": POWER, "pace": Speed(), "cadence": Cadence()}
+
+# ------------------------------------------------------------------ durations
+
+
+def encode_duration(duration: Duration) -> tuple[int, int]:
+    """(duration_type, duration_value)."""
+    match duration:
+        case Time(seconds=seconds):
+            return profile.DURATION_TIME, MILLISECONDS.encode(seconds)
+        case Distance(metres=metres):
+            return profile.DURATION_DISTANCE, CENTIMETRES.encode(metres)
+        case LapKey():
+            return profile.DURATION_OPEN, INVALID_U32
+        case UntilHeartRate(above=above, value=value, unit=unit):
+            kind = profile.DURATION_HR_GREATER_THAN if above else profile.DURATION_HR_LESS_THAN
+            return kind, HEART_RATE.encode(value, unit)
+    raise TypeError(f"not a duration: {duration!r}")
+
+
+HR_DURATIONS = {profile.DURATION_HR_LESS_THAN: False, profile.DURATION_HR_GREATER_THAN: True}
+
+
+def decode_duration(kind: int, value: int | None) -> Duration:
+    """The duration of a (non-repeat) step; absent type means open."""
+    if kind == profile.DURATION_OPEN:
+        return LapKey()
+    name = profile.DURATION_NAMES.get(kind, f"type {kind}")
+    if value is None:
+        raise Unsupported(f"a {profile.DURATION_NAMES.get(kind, kind)} duration without a value")
+    if kind in (profile.DURATION_TIME, profile.DURATION_DISTANCE) and value == 0:
+        raise Unsupported(f"a {name} duration of zero")
+    if kind == profile.DURATION_TIME:
+        return Time(MILLISECONDS.decode(value))
+    if kind == profile.DURATION_DISTANCE:
+        return Distance(CENTIMETRES.decode(value), "m" if value < 100_000 else "km")
+    if kind in HR_DURATIONS:
+        return until_heart_rate(HR_DURATIONS[kind], value)
+    raise Unsupported(f"a {name} duration")
+
+
+def until_heart_rate(above: bool, raw: int) -> UntilHeartRate:
+    """A heart-rate condition (of a step or a repeat) from its raw value."""
+    value, unit = HEART_RATE.decode(raw)
+    return UntilHeartRate(above, value, unit)
+
+
+# ------------------------------------------------------------------ targets
+
+NO_TARGET = (profile.TARGET_OPEN, INVALID_U32, INVALID_U32, INVALID_U32)
+
+
+def encode_target(target: Target) -> tuple[int, int, int, int]:
+    """(target_type, target_value, custom low, custom high) as raw FIT values."""
+    kind = LAP_POWER if target.lap else TARGET_TYPE.raw[target.metric]
+    if target.zone is not None:
+        return kind, target.zone, INVALID_U32, INVALID_U32
+    if target.low is None or target.high is None or target.unit is None:
+        raise ValueError(f"a custom target needs a range and a unit: {target!r}")
+    low, high = RANGES[target.metric].encode_range(target.low, target.high, target.unit)
+    return kind, 0, low, high
+
+
+def decode_target(kind: int | None, zone: int | None, low: int | None, high: int | None, span: Span) -> Target | None:
+    """A target from its raw fields (None when open), placed at `span`."""
+    if kind is None or kind == profile.TARGET_OPEN:
+        return None
+    name = profile.TARGET_NAMES.get(kind, f"type {kind}")
+    lap = kind == LAP_POWER
+    metric = "power" if lap else TARGET_TYPE.value.get(kind)
+    if metric is None:
+        raise Unsupported(f"a {name} target")
+    if zone:
+        if metric not in ZONES or zone > ZONES[metric]:
+            raise Unsupported(f"a {name} target in zone {zone}")
+        return Target(metric, zone, None, None, None, span, lap)
+    if low is None or high is None:
+        raise Unsupported(f"a {name} target with no range")
+    return Target(metric, None, *RANGES[metric].decode_range(low, high, name), span, lap)
