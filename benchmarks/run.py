@@ -76,7 +76,8 @@ BARE_PARSE = """
 import sys
 from pathlib import Path
 from lark import Lark
-from workoutc.language.parse import Indentation, grammar_text
+from workoutc.language.grammar import grammar_text
+from workoutc.language.indentation import Indentation
 parser = Lark(grammar_text(), parser="lalr", postlex=Indentation(), cache=True)
 for path in sorted(Path(sys.argv[1]).rglob("*.wkt")):
     parser.parse(path.read_text(encoding="utf-8").rstrip() + "\\n")

@@ -37,17 +37,6 @@ class Intensity(str, Enum):
     COOLDOWN = "cooldown"
 
 
-# The step keyword of the language for each intensity.
-STEP_KEYWORDS = {
-    "warmup": Intensity.WARMUP,
-    "run": Intensity.ACTIVE,
-    "ride": Intensity.ACTIVE,  # reads better in a cycling workout
-    "recover": Intensity.RECOVERY,
-    "rest": Intensity.REST,
-    "cooldown": Intensity.COOLDOWN,
-}
-
-
 # A duration's span is where it was written; it takes no part in equality.
 @dataclass(frozen=True, slots=True)
 class Time:

@@ -59,6 +59,15 @@ SPELLINGS = {
     "RPM": "rpm",
 }
 
+# Heart-rate, power and cadence units as they may be written -> the canonical unit.
+LEVEL_UNITS = {
+    "hr": {"bpm": "bpm", "BPM": "bpm", "%": "%max"},
+    "power": {"W": "W", "w": "W", "%": "%ftp"},
+    "cadence": {"spm": "spm", "rpm": "rpm"},
+}
+# How each canonical unit is written.
+WRITTEN_UNITS = {"bpm": "bpm", "%max": "%", "W": "W", "%ftp": "%", "spm": "spm", "rpm": "rpm"}
+
 # Limits on what a step can ask for; beyond them the input is a mistake.
 LIMITS = {
     "duration_seconds": 24 * 3600,

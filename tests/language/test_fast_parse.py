@@ -1,5 +1,5 @@
-"""workoutc's lexer (src/workoutc/lexer.py) and parse loop (parse.drive) give exactly
-what Lark's own would: the same trees, token positions and syntax errors."""
+"""workoutc's lexer and parse loop (language/lark_internals.py) give exactly what Lark's
+own would: the same trees, token positions, syntax errors and lowered documents."""
 
 from __future__ import annotations
 
@@ -10,14 +10,16 @@ import pytest
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 
-from workoutc.language.parse import Indentation, build_parser, drive, grammar_text
+from workoutc.language.grammar import build_parser, grammar_text
+from workoutc.language.indentation import Indentation
+from workoutc.language.lark_internals import drive
 
 EXAMPLES = sorted(Path("examples").rglob("*.wkt"))
 
 
 @pytest.fixture(scope="module")
 def parsers():
-    ours = build_parser(maybe_placeholders=True)
+    ours = build_parser()
     lark = Lark(grammar_text(), parser="lalr", lexer="contextual", postlex=Indentation(), maybe_placeholders=True)
     assert type(ours.parser.lexer.lexer).__name__ == "FastContextualLexer"
     assert type(lark.parser.lexer.lexer).__name__ == "ContextualLexer"
@@ -101,7 +103,7 @@ def test_states_handed_back_to_lark_mid_file_lex_the_same(parsers):
     from workoutc.language.lark_internals import FastContextualLexer
 
     _, lark = parsers
-    ours = build_parser(maybe_placeholders=True)
+    ours = build_parser()
     lexer = ours.parser.lexer.lexer
     original, asked, handed = FastContextualLexer._plan, [], []
 
@@ -120,17 +122,54 @@ def test_states_handed_back_to_lark_mid_file_lex_the_same(parsers):
 
 
 def test_a_lark_whose_insides_differ_is_parsed_by_lark_itself(parsers, monkeypatch):
-    import workoutc.language.parse
+    import workoutc.language.lark_internals as internals
 
     ours, lark = parsers
-    monkeypatch.setattr(
-        workoutc.language.parse, "_Tables", lambda lark: (_ for _ in ()).throw(AttributeError("parser"))
-    )
-    workoutc.language.parse._tables.cache_clear()
+    monkeypatch.setattr(internals, "_Tables", lambda lark: (_ for _ in ()).throw(AttributeError("parser")))
+    internals._tables.cache_clear()
     try:
         for raw in texts()[:3]:
             text = raw.rstrip() + "\n"
             assert outcome(ours, text, drive) == outcome(lark, text)
-        assert workoutc.language.parse._tables(ours) is None
+        assert internals._tables(ours) is None
     finally:
-        workoutc.language.parse._tables.cache_clear()
+        internals._tables.cache_clear()
+
+
+def test_a_lark_that_refuses_the_lexer_plugin_gets_its_own_lexer(monkeypatch):
+    import lark as lark_module
+
+    import workoutc.language.lark_internals as internals
+
+    def refuse(grammar, **options):
+        if "_plugins" in options:
+            raise lark_module.exceptions.ConfigurationError("Unknown options: _plugins")
+        return lark_module.Lark(grammar, **options)
+
+    monkeypatch.setattr(internals, "Lark", refuse)
+    parser = internals.make_lark(grammar_text(), parser="lalr", postlex=Indentation(), maybe_placeholders=True)
+    assert type(parser.parser.lexer.lexer).__name__ == "ContextualLexer"
+    assert shape(drive(parser, texts()[0].rstrip() + "\n")) == shape(parser.parse(texts()[0].rstrip() + "\n"))
+
+
+def test_lowering_in_workoutcs_loop_equals_lowering_in_larks(monkeypatch):
+    """The lowering parser's callbacks give the same documents and errors in either loop."""
+    import workoutc.language.lark_internals as internals
+    from workoutc.language.lower import lower_text
+
+    mutated = [text[:at] + "x" + text[at:] for text in texts() for at in (len(text) // 3, len(text) // 2)]
+    cases = [*texts(), *mutated]
+
+    def lowered():
+        results = []
+        for text in cases:
+            try:
+                results.append(lower_text(text, "x.wkt"))
+            except Exception as failure:  # ParseFailure: compare what it says
+                results.append(failure.diagnostic)
+        return results
+
+    ours = lowered()
+    monkeypatch.setattr(internals, "_tables", lambda lark: None)  # Lark's own loop
+    assert lowered() == ours
+    assert any(result[0] is not None for result in ours if isinstance(result, tuple))

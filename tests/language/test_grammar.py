@@ -8,7 +8,7 @@ import sys
 import tomllib
 import zipfile
 
-from workoutc.language.parse import grammar_text
+from workoutc.language.grammar import grammar_text
 
 from ..helpers import ROOT
 

@@ -271,19 +271,3 @@ def test_serial_number_is_stable_per_workout_name():
 
     assert serial('workout "A" easy 30min\n') == serial('workout "A" easy 45min hr z2\n')
     assert serial('workout "A" easy 30min\n') != serial('workout "B" easy 30min\n')
-
-
-# ------------------------------------------------------------------ the two ways to lower
-
-
-def test_lowering_inside_the_parser_equals_lowering_the_tree():
-    from tools.golden import example_sources
-    from workoutc.language.lower import lower, lower_text
-    from workoutc.language.parse import parse
-
-    for source in example_sources():
-        text = source.read_text(encoding="utf-8")
-        tree_document, tree_errors = lower(parse(text, source.name), source.name)
-        document, errors, comments = lower_text(text, source.name)
-        assert (document, errors) == (tree_document, tree_errors)
-        assert comments == parse(text, source.name).comments

@@ -11,23 +11,21 @@ result is compiled and compared with the original before anything is written.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from lark import Lark, Token, Tree
+from lark import Token, Tree
 
-from ..units import read_clock
-from .parse import build_parser, parse
-from .printer import quote
+from ..model import Document
+from ..units import LEVEL_UNITS, WRITTEN_UNITS, read_clock
+from .parse import parse
+from .printer import workout_text
+from .source import load_text
+from .vocabulary import quote, unquote
 
 BLOCKS = {"workout_block", "repeat", "repeat_until", "plan"}
 TIGHT = {"COMPARE", "MINUS", "SLASH"}  # written without spaces around them
-UNIT_CASE = {"w": "W", "BPM": "bpm", "SPM": "spm", "RPM": "rpm"}
+# Each spelling of a heart-rate, power or cadence unit -> how it is written (`w` -> `W`).
+UNIT_CASE = {spelling: WRITTEN_UNITS[unit] for table in LEVEL_UNITS.values() for spelling, unit in table.items()}
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-
-
-@cache
-def _parser() -> Lark:
-    return build_parser(maybe_placeholders=False, keep_all_tokens=True)
 
 
 class MeaningChanged(Exception):
@@ -44,27 +42,22 @@ class NotFormattable(Exception):
 
 def meaning(text: str, path: str = "x.wkt") -> list[str] | None:
     """What a source compiles to, without positions: None when it does not compile."""
-    from .printer import workout_text
-    from .source import load_text
+    document = load_text(text, path).document
+    return None if document is None else _meaning(document)
 
-    source = load_text(text, path)
-    if source.document is None:
-        return None
-    plans = [
-        f"{p.name}: " + "; ".join(f"{e.day} {e.at} {e.reference}" for e in p.entries) for p in source.document.plans
-    ]
-    return [workout_text(w) for w in source.document.all_workouts()] + plans
+
+def _meaning(document: Document) -> list[str]:
+    plans = [f"{p.name}: " + "; ".join(f"{e.day} {e.at} {e.reference}" for e in p.entries) for p in document.plans]
+    return [workout_text(w) for w in document.all_workouts()] + plans
 
 
 def format_checked(text: str, path: str = "x.wkt") -> str:
     """format_source for a file that compiles, with proof the result means the same."""
-    from .source import load_text
-
     source = load_text(text, path)
     if source.document is None:
         raise NotFormattable(source.diagnostics)
     formatted = format_source(text)
-    if formatted != text and meaning(formatted, path) != meaning(text, path):
+    if formatted != text and meaning(formatted, path) != _meaning(source.document):
         raise MeaningChanged(f"{path}: formatting would change what the file compiles to; left as it is")
     return formatted
 
@@ -72,9 +65,8 @@ def format_checked(text: str, path: str = "x.wkt") -> str:
 def format_source(text: str) -> str:
     """The canonical text of a source that parses (ParseFailure otherwise)."""
     parsed = parse(text)  # raises ParseFailure with a positioned diagnostic
-    tree = _parser().parse(text.rstrip() + "\n")
     lines: dict[int, tuple[int, list[Token]]] = {}
-    _collect(tree, 0, lines)
+    _collect(parsed.tree, 0, lines)
     comments = {comment.span.line: comment.text for comment in parsed.comments}
     rows = text.split("\n")
     out: list[str] = []
@@ -146,7 +138,7 @@ def _join(tokens: list[Token]) -> str:
 
 def _spelling(token: Token) -> str:
     if token.type == "STRING":
-        return quote(_unquote(token.value))
+        return quote(unquote(token.value))
     if token.type == "ZONE":
         return token.value.lower()
     if token.type in ("QUANTITY", "CLOCK", "REPEAT_COUNT"):
@@ -166,9 +158,3 @@ def _tidy_number(match: re.Match) -> str:
     if start > 0 and match.string[start - 1] == ":":
         return whole + (f".{fraction}" if fraction else "")  # clock seconds: keep two digits
     return str(int(whole)) + (f".{fraction}" if fraction else "")
-
-
-def _unquote(literal: str) -> str:
-    from .lower import _unquote as unquote
-
-    return unquote(literal)

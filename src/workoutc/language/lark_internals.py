@@ -1,16 +1,37 @@
-"""A faster drop-in for Lark's contextual lexer, plugged in through Lark's `_plugins`.
+"""Every use of Lark's private insides, each with its fallback to plain Lark.
 
-Lark's lexer makes several Python calls per token (lexer, scanner, line counter,
-token constructor). This one runs Lark's own compiled patterns, for the same parser
-states and in the same order, in a single loop, so it yields exactly the tokens
-Lark's would (tests/test_fast_parse.py compares them). Anything unusual goes back to
-Lark itself: a state whose terminals need more than one pattern or carry callbacks, and
-any text no terminal matches, so syntax errors are reported exactly as before.
+Two speed-ups run Lark's own tables and patterns with fewer Python calls per token:
+
+- `FastContextualLexer`, a drop-in for Lark's contextual lexer (plugged in through
+  Lark's `_plugins` option), runs Lark's compiled patterns for the same parser
+  states in a single loop. A state whose terminals need more than one pattern or
+  carry callbacks, and any text no terminal matches, go back to Lark's own lexer, so
+  syntax errors are Lark's own.
+- `drive` runs Lark's LALR tables (`parse_table`, `callbacks`) in one loop, with no
+  method call and no Rule comparison per token.
+
+Both give exactly what Lark's own would (tests/language/test_fast_parse.py compares
+tokens, trees and errors). If Lark's insides are not what this was written against
+(a missing attribute, an option Lark does not know), plain Lark does the work.
 """
 
 from __future__ import annotations
 
-from lark.lexer import ContextualLexer, Token
+from functools import cache
+
+from lark import Lark, Token
+from lark.exceptions import ConfigurationError, UnexpectedToken
+from lark.lexer import ContextualLexer, LexerState, TextSlice
+from lark.parsers.lalr_analysis import Shift
+
+
+def make_lark(grammar: str, **options) -> Lark:
+    """A Lark parser with workoutc's lexer plugged in, or Lark's own if it refuses the plugin."""
+    try:
+        return Lark(grammar, _plugins={"ContextualLexer": FastContextualLexer}, **options)
+    except ConfigurationError:
+        return Lark(grammar, **options)
+
 
 _UNPLANNED = object()
 
@@ -66,3 +87,90 @@ class FastContextualLexer(ContextualLexer):
         counter.char_pos, counter.line, counter.line_start_pos = pos, line, line_start
         counter.column = pos - line_start + 1
         yield from super().lex(lexer_state, parser_state)  # the rest, if any, Lark's way
+
+
+class _Tables:
+    """A Lark LALR parser's tables, rearranged for `drive`: per state, each terminal's
+    action as (True, next state) for a shift or (False, size, callback, rule name) for a
+    reduction, so no Rule object is hashed or compared while parsing."""
+
+    def __init__(self, lark: Lark):
+        frontend = lark.parser
+        table, callbacks = frontend.parser.parser.parse_table, frontend.parser.parser.callbacks
+        if any(isinstance(key, str) for key in callbacks):
+            raise TypeError("terminal callbacks are not supported")  # workoutc's grammar has none
+        self.actions = {
+            state: {
+                symbol: (True, arg) if action is Shift else (False, len(arg.expansion), callbacks[arg], arg.origin.name)
+                for symbol, (action, arg) in row.items()
+            }
+            for state, row in table.states.items()
+        }
+        self.start, self.end = table.start_states["start"], table.end_states["start"]
+        self.lexer = frontend.lexer  # the contextual lexer, then the indentation post-lexer
+
+
+class _Position:
+    """What the contextual lexer asks of the parser: the state it is in."""
+
+    __slots__ = ("stack",)
+
+    def __init__(self, stack: list):
+        self.stack = stack
+
+    @property
+    def position(self) -> int:
+        return self.stack[-1]
+
+
+@cache
+def _tables(lark: Lark) -> _Tables | None:
+    try:
+        return _Tables(lark)
+    except (AttributeError, KeyError, TypeError):
+        return None  # Lark's insides are not what this was written against: Lark's own loop
+
+
+def drive(lark: Lark, text: str):
+    """`lark.parse(text)` for an LALR parser, in one loop: the same tables, callbacks,
+    lexer and errors as Lark's own loop (tests/language/test_fast_parse.py compares them), without a
+    method call and two Rule comparisons per token."""
+    tables = _tables(lark)
+    if tables is None:
+        return lark.parse(text)
+    actions, end = tables.actions, tables.end
+    states, values = [tables.start], []
+    token = None
+    for token in tables.lexer.lex(LexerState(TextSlice.cast_from(text)), _Position(states)):
+        while True:
+            action = actions[states[-1]].get(token.type)
+            if action is None:
+                raise _unexpected(token, states[-1], actions)
+            if action[0]:
+                states.append(action[1])
+                values.append(token)
+                break
+            _reduce(action, states, values, actions)
+    token = Token.new_borrow_pos("$END", "", token) if token else Token("$END", "", 0, 1, 1)
+    while True:
+        action = actions[states[-1]].get("$END")
+        if action is None or action[0]:
+            raise _unexpected(token, states[-1], actions)
+        _reduce(action, states, values, actions)
+        if states[-1] == end:
+            return values[-1]
+
+
+def _unexpected(token: Token, state: int, actions: dict) -> UnexpectedToken:
+    return UnexpectedToken(token, {symbol for symbol in actions[state] if symbol.isupper()}, state=state)
+
+
+def _reduce(action: tuple, states: list, values: list, actions: dict) -> None:
+    _, size, callback, name = action
+    if size:
+        children = values[-size:]
+        del states[-size:], values[-size:]
+    else:
+        children = []
+    values.append(callback(children))
+    states.append(actions[states[-1]][name][1])

@@ -8,14 +8,10 @@ same FIT values: distances and paces choose the unit and the decimals that round
 from __future__ import annotations
 
 from ..model import Distance, LapKey, Repeat, Step, Target, Time, UntilHeartRate, Workout
-from ..units import METRES, PACE_UNITS, format_clock
+from ..units import METRES, PACE_UNITS, WRITTEN_UNITS, format_clock
+from .vocabulary import KEYWORD_OF, quote
 
 INDENT = "  "
-KEYWORDS = {"warmup": "warmup", "active": "run", "recovery": "recover", "rest": "rest", "cooldown": "cooldown"}
-
-
-def quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def number(value: float, decimals: int = 3) -> str:
@@ -92,12 +88,12 @@ def target_text(target: Target) -> str:
         per = target.unit[2:]
         metres = PACE_UNITS[per]
         return f"pace {pace_clock(target.low, metres)}-{pace_clock(target.high, metres)}/{per}"
-    unit = {"%max": "%", "%ftp": "%"}.get(target.unit, target.unit)
+    unit = WRITTEN_UNITS[target.unit]
     return f"{keyword} {_span(target.low, target.high, unit)}"
 
 
 def step_line(step: Step, sport: str = "running") -> str:
-    keyword = KEYWORDS[step.intensity.value]
+    keyword = KEYWORD_OF[step.intensity]
     words = ["ride" if keyword == "run" and sport == "cycling" else keyword]
     if step.name:
         words.append(quote(step.name))

@@ -12,8 +12,9 @@ from typing import NamedTuple
 from ..diagnostics import Diagnostic, Span, input_error
 from ..model import Document, Workout, fit_step_count
 from ..names import slugify
+from .indentation import Comment
 from .lower import lower_text
-from .parse import Comment, ParseFailure
+from .parse import ParseFailure
 
 MAX_FILE_BYTES = 1_000_000
 

@@ -38,8 +38,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .. import __version__
+from ..user_cache import cache_folder
 from .inputs import CONFIG_NAMES
-from .outputs import atomic_write, cache_folder
+from .outputs import atomic_write
 
 if TYPE_CHECKING:  # not imported at run time: a no-change compile stays light
     from .publish import Report

@@ -1,0 +1,36 @@
+"""Words of the language shared by reading and writing it: step keywords and strings.
+
+Unit spellings live in units.py, beside the code that reads them.
+"""
+
+from __future__ import annotations
+
+from ..model import Intensity
+
+# The step keyword of the language for each intensity; `ride` reads better in a cycling workout.
+STEP_KEYWORDS = {
+    "warmup": Intensity.WARMUP,
+    "run": Intensity.ACTIVE,
+    "ride": Intensity.ACTIVE,
+    "recover": Intensity.RECOVERY,
+    "rest": Intensity.REST,
+    "cooldown": Intensity.COOLDOWN,
+}
+# The keyword each intensity is written with (the first one listed above).
+KEYWORD_OF = {intensity: keyword for keyword, intensity in reversed(STEP_KEYWORDS.items())}
+
+
+def quote(text: str) -> str:
+    """A string literal: in double quotes, with `"` and `\\` escaped."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def unquote(literal: str) -> str:
+    """The text of a string literal (the inverse of `quote`)."""
+    body = literal[1:-1]
+    if "\\" not in body:
+        return body
+    out, chars = [], iter(body)
+    for char in chars:
+        out.append(next(chars, "\\") if char == "\\" else char)
+    return "".join(out)
