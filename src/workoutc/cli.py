@@ -41,7 +41,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"workoutc {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
+    _declare_source_commands(commands)
+    _declare_file_commands(commands)
+    _declare_rule_commands(commands)
+    return parser
 
+
+def _declare_source_commands(commands) -> None:
+    """compile, html and check: commands over .wkt sources."""
     compile_cmd = _source_command(
         commands,
         "compile",
@@ -81,6 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
 
+
+def _declare_file_commands(commands) -> None:
+    """decompile, install and fmt: commands that read or write files as they are."""
     decompile_cmd = commands.add_parser(
         "decompile",
         help="turn FIT workout files back into .wkt text",
@@ -116,6 +126,9 @@ def _parser() -> argparse.ArgumentParser:
     fmt_cmd.add_argument("--diff", action="store_true", help="change nothing; print what would change")
     fmt_cmd.set_defaults(run=_fmt)
 
+
+def _declare_rule_commands(commands) -> None:
+    """rules and explain: the checker's documentation."""
     rules_cmd = commands.add_parser("rules", help="list every rule", description="List every rule.")
     rules_cmd.add_argument(
         "--format",
@@ -130,7 +143,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     explain_cmd.add_argument("code", metavar="CODE", help="a rule code such as R101")
     explain_cmd.set_defaults(run=_explain)
-    return parser
 
 
 def _source_command(commands, name: str, run, summary: str, description: str, output: str | None = None):

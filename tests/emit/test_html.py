@@ -7,7 +7,8 @@ import pytest
 from tools.golden import GOLDEN_PAGES, PAGES, render_pages
 from workoutc.check.config import Athlete
 from workoutc.cli import main
-from workoutc.emit.html import chart, target_text
+from workoutc.emit.view import chart
+from workoutc.emit.words import target_words
 
 from ..helpers import workout
 
@@ -94,7 +95,7 @@ PROFILE = Athlete(max_hr=200, ftp=300, easy_pace=(320, 350), threshold_pace=250)
 )
 def test_targets_in_both_unit_systems(line, athlete, expected):
     step = workout(f'workout "T"\n  {line}\n').steps[0]
-    assert target_text(step.targets[0], athlete) == expected
+    assert target_words(step.targets[0], athlete) == expected
 
 
 def test_chart_bars_follow_time_and_open_steps_are_marked():

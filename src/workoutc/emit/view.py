@@ -1,0 +1,223 @@
+"""Model -> the plain data the page templates lay out: totals, the intensity chart,
+the step table, findings, source lines and the plan calendar, every string and
+number already formatted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..check.training import step_level, step_metres, step_seconds
+from ..diagnostics import Diagnostic
+from ..model import Repeat, Workout, expanded_steps
+from .words import distance_words, duration_words, heart_rate_condition, step_duration_words, step_word, target_words
+
+CHART_WIDTH, CHART_HEIGHT, CHART_TOP = 1000, 200, 5.5
+OPEN_STEP_SECONDS = 120  # how wide an open-ended step is drawn when its length is unknown
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass
+class Totals:
+    seconds: float
+    metres: float
+    time_known: bool
+    distance_known: bool
+
+    def time_text(self) -> str:
+        return ("" if self.time_known else "at least ") + duration_words(self.seconds, exact=False)
+
+    def distance_words(self, imperial_first: bool) -> str:
+        if not self.metres:
+            return "unknown"
+        return ("" if self.distance_known else "at least ") + distance_words(self.metres, imperial_first)
+
+
+def totals(workout: Workout, athlete) -> Totals:
+    seconds = metres = 0.0
+    time_known = distance_known = True
+    for step in expanded_steps(workout.steps):
+        step_time, step_distance = step_seconds(step, athlete), step_metres(step, athlete)
+        time_known &= step_time is not None
+        distance_known &= step_distance is not None
+        seconds += step_time or 0
+        metres += step_distance or 0
+    return Totals(seconds, metres, time_known, distance_known)
+
+
+def zone_class(level: float) -> str:
+    return f"z{max(1, zone_number(level))}"
+
+
+def chart(workout: Workout, athlete) -> dict:
+    """The intensity profile: one bar per expanded step, time across, level up."""
+    steps = list(expanded_steps(workout.steps))
+    widths = [step_seconds(step, athlete) for step in steps]
+    total = sum(width or OPEN_STEP_SECONDS for width in widths) or 1
+    scale = CHART_WIDTH / total
+    bars, x = [], 0.0
+    for step, seconds in zip(steps, widths, strict=True):
+        width = (seconds or OPEN_STEP_SECONDS) * scale
+        level = step_level(step, athlete)
+        height = CHART_HEIGHT * min(level, CHART_TOP) / CHART_TOP
+        bars.append(
+            {
+                "x": round(x, 2),
+                "y": round(CHART_HEIGHT - height, 2),
+                "width": round(max(width, 0.5), 2),
+                "height": round(height, 2),
+                "zone": zone_class(level),
+                "open": seconds is None,
+                "label": f"{step.intensity.value}: {step_duration_words(step, athlete)}"
+                + "".join(f", {target_words(t, athlete)}" for t in step.targets),
+            }
+        )
+        x += width
+    return {"width": CHART_WIDTH, "height": CHART_HEIGHT, "bars": bars, "ticks": _ticks(total, scale)}
+
+
+def _ticks(total: float, scale: float) -> list[dict]:
+    for step_minutes in (1, 2, 5, 10, 15, 30, 60):
+        if total / (step_minutes * 60) <= 10:
+            break
+    return [
+        {"x": round(minute * 60 * scale, 2), "label": f"{minute}'"}
+        for minute in range(0, int(total // 60) + 1, step_minutes)
+    ]
+
+
+def step_rows(nodes, athlete, depth: int = 0, counter: list | None = None) -> list[dict]:
+    """The step table in written order: repeats as headers over their indented steps."""
+    counter = counter if counter is not None else [0]
+    rows = []
+    for node in nodes:
+        if isinstance(node, Repeat):
+            if node.until is not None:
+                label = f"repeat until {heart_rate_condition(node.until)}"
+            else:
+                label = f"{node.count} \u00d7 strides" if node.strides else f"repeat {node.count} \u00d7"
+            if node.name:
+                label += f" \u00b7 {node.name}"
+            rows.append({"kind": "repeat", "depth": depth, "label": label})
+            rows += step_rows(node.steps, athlete, depth + 1, counter)
+            continue
+        counter[0] += 1
+        level = step_level(node, athlete)
+        rows.append(
+            {
+                "kind": "step",
+                "depth": depth,
+                "number": counter[0],
+                "label": step_word(node) + (f" \u00b7 {node.name}" if node.name else ""),
+                "duration": step_duration_words(node, athlete),
+                "targets": [target_words(t, athlete) for t in node.targets],
+                "notes": node.notes or "",
+                "zone": zone_class(level),
+            }
+        )
+    return rows
+
+
+def finding_rows(findings: list[Diagnostic]) -> list[dict]:
+    return [
+        {
+            "severity": d.severity.value,
+            "code": d.code,
+            "rule": d.rule,
+            "message": d.message,
+            "hint": d.hint or "",
+            "line": d.span.line,
+        }
+        for d in sorted(findings, key=lambda d: d.sort_key)
+    ]
+
+
+def source_lines(text: str, first: int, last: int) -> list[dict]:
+    rows = text.split("\n")
+    return [{"number": number, "text": rows[number - 1]} for number in range(first, min(last, len(rows)) + 1)]
+
+
+def within(diagnostic: Diagnostic, first: int, last: int) -> bool:
+    return first <= diagnostic.span.line <= last
+
+
+# ------------------------------------------------------------------ plan calendars
+
+
+def session_load(workout: Workout, athlete) -> float:
+    """Zone-weighted minutes: a minute counts its step's zone (zone 1 = 1 ... zone 5 = 5;
+    standing rest 0)."""
+    load = 0.0
+    for step in expanded_steps(workout.steps):
+        seconds = step_seconds(step, athlete)
+        if seconds:
+            load += seconds / 60 * zone_number(step_level(step, athlete))
+    return load
+
+
+def zone_number(level: float) -> int:
+    """The zone a level falls in, 1-5; below zone 1 (standing rest) is 0."""
+    return 0 if level < 1 else min(5, int(level))
+
+
+def day_class(sessions) -> str:
+    if any(s.hard for s in sessions):
+        return "hard"
+    if any(s.workout is not None and not s.easy for s in sessions):
+        return "moderate"
+    if any(s.workout is not None for s in sessions):
+        return "easy"
+    return "rest"
+
+
+def calendar(view, athlete, pages, day_findings, imperial_first) -> list[dict]:
+    weeks = view.weeks()
+    loads = {}
+    for session in view.sessions:
+        if session.workout is not None:
+            day = session.start.date()
+            loads[day] = loads.get(day, 0.0) + session_load(session.workout, athlete)
+    peak = max(loads.values(), default=0) or 1
+    rows = []
+    for week in weeks:
+        by_day = {}
+        for session in week.sessions:
+            by_day.setdefault(session.start.date(), []).append(session)
+        days = []
+        for offset in range(7):
+            day = week.monday.fromordinal(week.monday.toordinal() + offset)
+            sessions = by_day.get(day, [])
+            days.append(
+                {
+                    "date": day.isoformat(),
+                    "label": f"{WEEKDAYS[offset]} {day.day} {day:%b}",
+                    "planned": bool(sessions),
+                    "class": day_class(sessions) if sessions else "none",
+                    "sessions": [_session_cell(s, athlete, pages) for s in sessions],
+                    "load": round(loads.get(day, 0)),
+                    "load_percent": round(loads.get(day, 0) * 100 / peak),
+                    "findings": day_findings.get(day, 0),
+                }
+            )
+        metres = sum(totals(s.workout, athlete).metres for s in week.sessions if s.workout)
+        rows.append(
+            {
+                "label": week.label,
+                "days": days,
+                "time": duration_words(week.seconds, exact=False),
+                "distance": distance_words(metres, imperial_first) if metres else "unknown",
+            }
+        )
+    return rows
+
+
+def _session_cell(session, athlete, pages) -> dict:
+    if session.workout is None:
+        return {"name": "rest", "kind": "rest", "href": "", "time": "", "at": ""}
+    workout = session.workout
+    return {
+        "name": workout.name,
+        "kind": workout.kind or "workout",
+        "href": pages.get((workout.path, workout.name), ""),
+        "time": duration_words(session.seconds, exact=False) if session.seconds else "",
+        "at": session.entry.at.strftime("%H:%M") if session.entry.at else "",
+    }
