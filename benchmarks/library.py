@@ -78,7 +78,8 @@ def write_library(folder: Path, workouts: int = 10_000, seed: int = 7) -> list[P
     """About `workouts` workouts in files of one to a few workouts, plus a plan every 50 files."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    written, count, index, names = [], 0, 0, []
+    written, count, index = [], 0, 0
+    names: list[str] = []
     while count < workouts:
         sub = folder / f"group-{index // 500:03d}"
         sub.mkdir(exist_ok=True)

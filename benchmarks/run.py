@@ -137,7 +137,9 @@ def library_runs(library: Path, fast_folder: Path, jobs: int, rounds: int = 3) -
     cli = [PYTHON, "-m", "workoutc"]
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(TIME_CREATED)}
     wall([PYTHON, "-c", BARE_PARSE, str(library)])  # builds the cached tables once
-    commands = {"bare_parse_s": ([PYTHON, "-c", BARE_PARSE, str(library)], None)}
+    commands: dict[str, tuple[list[str], dict | None]] = {
+        "bare_parse_s": ([PYTHON, "-c", BARE_PARSE, str(library)], None)
+    }
     for label, count in (("1", 1), ("all", jobs)):
         commands[f"check_j{label}_s"] = ([*cli, "check", str(library), "-j", str(count)], None)
         commands[f"compile_j{label}_s"] = (
@@ -275,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         library = Path(work) / "library"
         files = write_library(library, args.workouts)
         run = run_stages([str(library)], None)
-        results = {
+        results: dict = {
             "files": len(files),
             "workouts": sum(len(result.loaded.workouts) for result in run.files),
             "jobs": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),

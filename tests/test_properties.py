@@ -21,7 +21,7 @@ from tools.fitdump import steps as decoded_steps
 from tools.golden import example_sources
 from workoutc.check.config import ConfigFinder
 from workoutc.check.runner import Checker
-from workoutc.diagnostics import render_text
+from workoutc.diagnostics import Span, render_text
 from workoutc.fit.crc import crc16
 from workoutc.fit.decode import decompile
 from workoutc.fit.encode import encode_workout
@@ -72,7 +72,7 @@ def _write_regressions():
 
 # ------------------------------------------------------------------ generated workouts
 
-SPAN = None
+SPAN = Span(1, 1, 1, 2)  # generated models come from no source text
 text = st.text(
     st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\u2028\u2029\x85"), min_size=1, max_size=40
 ).filter(lambda s: s.strip() and len(s.encode()) <= 254)
@@ -160,7 +160,7 @@ def expected_rows(nodes_) -> list[dict]:
             if isinstance(node, Repeat):
                 first = len(rows)
                 add(node.steps)
-                row = {"message_index": len(rows), "duration_value": first, "intensity": 0}
+                row: dict = {"message_index": len(rows), "duration_value": first, "intensity": 0}
                 if node.until:
                     row |= {
                         "duration_type": 11 if node.until.above else 10,

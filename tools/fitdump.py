@@ -30,7 +30,7 @@ def decode(data: bytes, *, strings: bool = False) -> dict:
     )
     assert errors == [], f"garmin-fit-sdk errors: {errors}"
     _read_with_fitdecode(data)
-    return messages
+    return dict(messages)
 
 
 def _read_with_fitdecode(data: bytes) -> list:

@@ -90,6 +90,18 @@ class Target:
     span: Span
     lap: bool = False  # power averaged over the lap (`lap-power`)
 
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """(low, high) of a custom range; a zone target has none."""
+        assert self.low is not None and self.high is not None, "a zone target has no range"
+        return self.low, self.high
+
+    @property
+    def range_unit(self) -> str:
+        """The unit of a custom range; a zone target has none."""
+        assert self.unit is not None, "a zone target has no range"
+        return self.unit
+
 
 @dataclass(frozen=True, slots=True)
 class Step:

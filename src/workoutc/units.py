@@ -68,25 +68,30 @@ LEVEL_UNITS = {
 # How each canonical unit is written.
 WRITTEN_UNITS = {"bpm": "bpm", "%max": "%", "W": "W", "%ftp": "%", "spm": "spm", "rpm": "rpm"}
 
-# Limits on what a step can ask for; beyond them the input is a mistake.
-LIMITS = {
-    "duration_seconds": 24 * 3600,
-    "distance_metres": 1_000_000,
-    "repeat_count": 99,
-    "hr_bpm": (30, 250),
-    "hr_percent": (1, 100),
-    "pace_seconds_per_km": (90, 1800),
-    "power_watts": (1, 3000),
-    "power_percent": (1, 300),
-    "cadence_spm": (20, 300),
-    "cadence_rpm": (10, 150),
-    "hr_zones": 5,
-    "power_zones": 7,
-    "plan_dates": (date(2000, 1, 1), date(2099, 12, 31)),
-    "repeat_depth": 5,
-    "fit_steps": 10_000,
-    "expanded_steps": 10_000,
-}
+
+@dataclass(frozen=True)
+class Limits:
+    """Limits on what a step can ask for; beyond them the input is a mistake."""
+
+    duration_seconds: int = 24 * 3600
+    distance_metres: int = 1_000_000
+    repeat_count: int = 99
+    hr_bpm: tuple[int, int] = (30, 250)
+    hr_percent: tuple[int, int] = (1, 100)
+    pace_seconds_per_km: tuple[int, int] = (90, 1800)
+    power_watts: tuple[int, int] = (1, 3000)
+    power_percent: tuple[int, int] = (1, 300)
+    cadence_spm: tuple[int, int] = (20, 300)
+    cadence_rpm: tuple[int, int] = (10, 150)
+    hr_zones: int = 5
+    power_zones: int = 7
+    plan_dates: tuple[date, date] = (date(2000, 1, 1), date(2099, 12, 31))
+    repeat_depth: int = 5
+    fit_steps: int = 10_000
+    expanded_steps: int = 10_000
+
+
+LIMITS = Limits()
 
 # Garmin's default heart-rate zones in % of max HR: zone n spans BOUNDS[n-1]..BOUNDS[n].
 HR_ZONE_BOUNDS = (50, 60, 70, 80, 90, 100)
@@ -154,15 +159,15 @@ def read_duration(text: str) -> tuple[str, float]:
     last = parts[-1]
     if not last.unit:
         following = {"h": "min", "min": "s"}.get(parts[-2].unit)
-        hint = f"did you mean `{text}{following}`?" if following else None
-        raise UnitError(f"`{last.text}` in `{text}` needs a unit", hint, last.start, len(last.text))
+        suggestion = f"did you mean `{text}{following}`?" if following else None
+        raise UnitError(f"`{last.text}` in `{text}` needs a unit", suggestion, last.start, len(last.text))
     first = parts[0]
     if len(parts) == 1 and first.unit in METRES:
         metres = first.number * METRES[first.unit]
         _check_positive(first, round(metres * 100))  # FIT counts whole centimetres
-        if metres > LIMITS["distance_metres"]:
+        if metres > LIMITS.distance_metres:
             raise UnitError(
-                f"`{text}` is longer than workoutc allows ({LIMITS['distance_metres'] // 1000} km)", None, 0, len(text)
+                f"`{text}` is longer than workoutc allows ({LIMITS.distance_metres // 1000} km)", None, 0, len(text)
             )
         return "distance", metres
     seconds = 0.0
@@ -176,7 +181,7 @@ def read_duration(text: str) -> tuple[str, float]:
         seen.add(part.unit)
         seconds += part.number * SECONDS[part.unit]
     _check_positive(first, seconds)
-    if seconds > LIMITS["duration_seconds"]:
+    if seconds > LIMITS.duration_seconds:
         raise UnitError(f"`{text}` is longer than a step may last (24h)", None, 0, len(text))
     if abs(seconds * 1000 - round(seconds * 1000)) > 1e-6:
         raise UnitError(f"`{text}` is not a whole number of milliseconds", None, 0, len(text))

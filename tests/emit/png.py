@@ -11,7 +11,8 @@ CHANNELS = {0: 1, 2: 3, 4: 2, 6: 4}
 def pixels(data: bytes) -> tuple[int, int, list[bytes]]:
     """(width, height, rows of raw pixel bytes) of an 8-bit, non-interlaced PNG."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    offset, idat, header = 8, b"", None
+    offset, idat = 8, b""
+    header: tuple | None = None
     while offset < len(data):
         length, kind = struct.unpack(">I4s", data[offset : offset + 8])
         body = data[offset + 8 : offset + 8 + length]
@@ -20,12 +21,14 @@ def pixels(data: bytes) -> tuple[int, int, list[bytes]]:
         elif kind == b"IDAT":
             idat += body
         offset += length + 12
+    assert header is not None, "no IHDR chunk"
     width, height, depth, color, _, _, interlace = header
     assert depth == 8 and interlace == 0 and color in CHANNELS, f"unsupported PNG {header}"
     stride = width * CHANNELS[color]
     raw = zlib.decompress(idat)
     bpp = CHANNELS[color]
-    rows, previous = [], bytes(stride)
+    rows: list[bytes] = []
+    previous = bytearray(stride)
     for y in range(height):
         kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
         for x in range(stride):

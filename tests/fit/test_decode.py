@@ -61,7 +61,9 @@ def test_fixture_text_reads_naturally():
 
 @pytest.mark.parametrize("source", example_sources(), ids=lambda p: p.name)
 def test_every_example_round_trips(source):
-    for workout in load(source).document.all_workouts():
+    document = load(source).document
+    assert document is not None
+    for workout in document.all_workouts():
         original = encode_workout(workout, TIME_CREATED)
         assert decoded_steps(recompile(original)) == decoded_steps(original)
 

@@ -142,8 +142,9 @@ def test_targets_round_trip(target):
     ],
 )
 def test_targets_the_language_lacks_are_named(raw, message):
+    kind, zone, low, high = raw
     with pytest.raises(Unsupported, match=message):
-        decode_target(*raw, SPAN)
+        decode_target(kind, zone, low, high, SPAN)
 
 
 def test_an_open_target_is_no_target():

@@ -257,7 +257,7 @@ def test_compiler_style_rendering_with_caret_and_hint():
 )
 def test_undecodable_input(data, message, line, column):
     text, problem = decode(data, "x.wkt")
-    assert text is None
+    assert text is None and problem is not None
     assert (problem.code, problem.message, problem.span.line, problem.span.column) == ("E007", message, line, column)
 
 

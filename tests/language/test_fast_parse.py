@@ -156,16 +156,17 @@ def test_lowering_in_workoutcs_loop_equals_lowering_in_larks(monkeypatch):
     """The lowering parser's callbacks give the same documents and errors in either loop."""
     import workoutc.language.lark_internals as internals
     from workoutc.language.lower import lower_text
+    from workoutc.language.parse import ParseFailure
 
     mutated = [text[:at] + "x" + text[at:] for text in texts() for at in (len(text) // 3, len(text) // 2)]
     cases = [*texts(), *mutated]
 
     def lowered():
-        results = []
+        results: list = []
         for text in cases:
             try:
                 results.append(lower_text(text, "x.wkt"))
-            except Exception as failure:  # ParseFailure: compare what it says
+            except ParseFailure as failure:  # compare what it says
                 results.append(failure.diagnostic)
         return results
 

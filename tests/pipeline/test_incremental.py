@@ -28,6 +28,20 @@ def run(capsys, *args) -> tuple[int, str, str]:
     return status, captured.out, captured.err
 
 
+def spy(monkeypatch, module, name: str, record=lambda *args: args) -> list:
+    """What `record` makes of the arguments of every call to module.name from now on, in
+    this process (the calls still do their work)."""
+    calls: list = []
+    original = getattr(module, name)
+
+    def recorded(*args, **kwargs):
+        calls.append(record(*args))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, recorded)
+    return calls
+
+
 def files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
@@ -94,9 +108,7 @@ def _recompiles(capsys, project, monkeypatch, change) -> bool:
     change()
     import workoutc.pipeline.stages
 
-    calls = []
-    original = workoutc.pipeline.stages.run_stages
-    monkeypatch.setattr(workoutc.pipeline.stages, "run_stages", lambda *a, **k: calls.append(1) or original(*a, **k))
+    calls = spy(monkeypatch, workoutc.pipeline.stages, "run_stages")
     run(capsys, "compile", str(project / "src"), "-o", str(out))
     return bool(calls)
 
@@ -166,9 +178,7 @@ def test_no_cache_compiles_everything(project, capsys, monkeypatch):
     run(capsys, "compile", str(project / "src"), "-o", str(project / "out"))
     import workoutc.pipeline.stages
 
-    calls = []
-    original = workoutc.pipeline.stages.run_stages
-    monkeypatch.setattr(workoutc.pipeline.stages, "run_stages", lambda *a, **k: calls.append(1) or original(*a, **k))
+    calls = spy(monkeypatch, workoutc.pipeline.stages, "run_stages")
     run(capsys, "compile", str(project / "src"), "-o", str(project / "out"), "--no-cache")
     assert calls
 
@@ -222,13 +232,7 @@ def reads(monkeypatch) -> list[str]:
     """The files the next run reads and compiles (counted in this process: few are read)."""
     import workoutc.pipeline.stages
 
-    seen, original = [], workoutc.pipeline.stages.load_data
-    monkeypatch.setattr(
-        workoutc.pipeline.stages,
-        "load_data",
-        lambda data, path, *rest: seen.append(path) or original(data, path, *rest),
-    )
-    return seen
+    return spy(monkeypatch, workoutc.pipeline.stages, "load_data", lambda data, path, *rest: path)
 
 
 def edit(path: Path, text: str) -> None:
@@ -285,7 +289,9 @@ def test_a_damaged_cache_means_a_full_compile(tmp_path, capsys, monkeypatch):
     lib, out = library(tmp_path / "lib"), tmp_path / "out"
     run(capsys, "compile", str(lib), "-o", str(out))
     shutil.copytree(out, tmp_path / "fresh")
-    manifest_path(out).with_suffix(".sources.pickle").write_bytes(b"not a pickle")
+    path = manifest_path(out)
+    assert path is not None
+    path.with_suffix(".sources.pickle").write_bytes(b"not a pickle")
     edit(lib / "group-000" / "w00003.wkt", "easy 35min\n")
     assert compiled(capsys, lib, out) == compiled(capsys, lib, tmp_path / "fresh", "--no-cache")
 
@@ -322,13 +328,11 @@ def test_a_first_compile_reads_each_file_once_and_the_workers_hash_it(tmp_path, 
     import workoutc.pipeline.stages
 
     lib, out = library(tmp_path / "lib"), tmp_path / "out"
-    hashed, original = [], workoutc.pipeline.incremental.file_fingerprint
-    monkeypatch.setattr(
-        workoutc.pipeline.incremental, "file_fingerprint", lambda path: hashed.append(str(path)) or original(path)
-    )
+    hashed = spy(monkeypatch, workoutc.pipeline.incremental, "file_fingerprint", str)
     first = run(capsys, "compile", str(lib), "-o", str(out))
     assert not [path for path in hashed if path.endswith(".wkt")]
     manifest = workoutc.pipeline.incremental.previous_run(out)
+    assert manifest is not None
     assert len(manifest["inputs"]) == len(list(lib.rglob("*.wkt")))
     assert all(len(state[2]) == 64 for state in manifest["inputs"].values())  # SHA-256, from the workers
     monkeypatch.setattr(workoutc.pipeline.stages, "run_stages", lambda *a, **k: pytest.fail("compiled again"))
@@ -343,8 +347,9 @@ def test_the_cache_remembers_only_the_most_recent_output_folders(project, capsys
     for number in range(5):
         run(capsys, "compile", str(project / "src"), "-o", str(project / f"out{number}"))
         path = workoutc.pipeline.incremental.manifest_path(project / f"out{number}")
+        assert path is not None
         os.utime(path, (past + number, past + number))  # each record clearly newer than the last
-    folder = workoutc.pipeline.incremental.manifest_path(project / "out0").parent
+        folder = path.parent
     assert len(list(folder.glob("*.json"))) == 3 and len(list(folder.glob("*.sources.pickle"))) == 3
     assert workoutc.pipeline.incremental.previous_run(project / "out4") is not None
     assert workoutc.pipeline.incremental.previous_run(project / "out0") is None

@@ -111,21 +111,27 @@ def _known_keys(table: dict, known: tuple[str, ...], path: str, prefix: str) -> 
 def _athlete(table: dict, path: str) -> Athlete:
     _known_keys(table, _ATHLETE_KEYS, path, "[athlete] ")
     section = "athlete"
-    values = {
-        "max_hr": _int(table, "max_hr", (100, 250), path, section),
-        "resting_hr": _int(table, "resting_hr", (25, 120), path, section),
-        "ftp": _int(table, "ftp", (50, 1000), path, section),
-        "level": _choice(table, "level", LEVELS, path, section),
-        "units": _choice(table, "units", UNIT_SYSTEMS, path, section) or "metric",
-        "returning": _bool(table, "returning", path, section),
-        "easy_pace": _pace(table, "easy_pace", path, section),
-        "threshold_pace": _pace(table, "threshold_pace", path, section),
-    }
-    if values["threshold_pace"] is not None:
-        values["threshold_pace"] = sum(values["threshold_pace"]) / 2
-    if values["max_hr"] and values["resting_hr"] and values["resting_hr"] >= values["max_hr"]:
+    max_hr = _int(table, "max_hr", (100, 250), path, section)
+    resting_hr = _int(table, "resting_hr", (25, 120), path, section)
+    ftp = _int(table, "ftp", (50, 1000), path, section)
+    level = _choice(table, "level", LEVELS, path, section)
+    unit_system = _choice(table, "units", UNIT_SYSTEMS, path, section) or "metric"
+    returning = _bool(table, "returning", path, section)
+    easy_pace = _pace(table, "easy_pace", path, section)
+    threshold = _pace(table, "threshold_pace", path, section)
+    if max_hr and resting_hr and resting_hr >= max_hr:
         raise ConfigError(path, "[athlete] resting_hr", "must be below max_hr")
-    return Athlete(**values)
+    threshold_pace = sum(threshold) / 2 if threshold is not None else None
+    return Athlete(
+        max_hr=max_hr,
+        resting_hr=resting_hr,
+        level=level,
+        easy_pace=easy_pace,
+        threshold_pace=threshold_pace,
+        ftp=ftp,
+        returning=returning,
+        units=unit_system,
+    )
 
 
 def _device(table: dict, path: str) -> Device:
@@ -145,7 +151,8 @@ def _rules(table: dict, path: str) -> RuleSettings:
         raise ConfigError(path, "[rules] disable", "must be a list of rule codes", 'like disable = ["P307"]')
     for code in disabled:
         _rule(code, REGISTRY, path, "[rules] disable")
-    severity, options = {}, {}
+    severity: dict[str, Severity] = {}
+    options: dict[str, dict] = {}
     for code, settings in table.items():
         if code == "disable":
             continue
@@ -249,7 +256,7 @@ class ConfigFinder:
         self._by_folder: dict[Path, Config] = {}
         self._by_parent: dict[str, Config] = {}  # the folder as written, to skip resolving paths
 
-    def for_file(self, path: Path) -> Config:
+    def for_file(self, path: Path | str) -> Config:
         if self._explicit is not None:
             return self._explicit
         parent = os.path.dirname(path)

@@ -109,7 +109,8 @@ class Checker:
             return WorkoutFindings()
         config = self._config_for(loaded.path)
         findings: list[Diagnostic] = []
-        blocked, missing = set(), []
+        blocked: set[str] = set()
+        missing: list[Missing] = []
         for workout in loaded.document.all_workouts():
             found = []
             for rule in self._enabled(config, "workout"):
@@ -152,7 +153,8 @@ class Checker:
         self, plan: Plan, library: Library, config: Config, path: str
     ) -> tuple[PlanView, list[Diagnostic], list[Missing]]:
         athlete = RecordingAthlete(config.athlete)
-        sessions, found, missing = [], [], []
+        sessions, found = [], []
+        missing: list[Missing] = []
         for entry in plan.entries:
             workout = entry.workout
             if workout is None and entry.reference is not None:

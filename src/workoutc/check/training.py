@@ -24,30 +24,33 @@ def hr_percent(target: Target, athlete) -> tuple[float, float] | None:
     """A heart-rate target as (low, high) % of max HR; None when max HR is needed but unknown."""
     if target.zone is not None:
         return HR_ZONE_BOUNDS[target.zone - 1], HR_ZONE_BOUNDS[target.zone]
+    low, high = target.bounds
     if target.unit == "%max":
-        return target.low, target.high
+        return low, high
     max_hr = athlete.max_hr
     if max_hr is None:
         return None
-    return target.low * 100 / max_hr, target.high * 100 / max_hr
+    return low * 100 / max_hr, high * 100 / max_hr
 
 
 def power_percent(target: Target, athlete) -> tuple[float, float] | None:
     """A power target as (low, high) % of FTP; None when unknown (zones, or watts without FTP)."""
     if target.zone is not None:
         return None
+    low, high = target.bounds
     if target.unit == "%ftp":
-        return target.low, target.high
+        return low, high
     ftp = athlete.ftp
     if ftp is None:
         return None
-    return target.low * 100 / ftp, target.high * 100 / ftp
+    return low * 100 / ftp, high * 100 / ftp
 
 
 def pace_per_km(target: Target) -> tuple[float, float]:
     """A pace target as (fast, slow) seconds per km."""
-    factor = 1000 / PACE_UNITS[target.unit[2:]]
-    return target.low * factor, target.high * factor
+    factor = 1000 / PACE_UNITS[target.range_unit[2:]]
+    low, high = target.bounds
+    return low * factor, high * factor
 
 
 def target_effort(target: Target, athlete) -> int | None:
@@ -98,6 +101,7 @@ def hard_part(workout: Workout, athlete) -> tuple[int, int] | None:
     """
     if workout.one_line:
         main = workout.steps[0]
+        assert isinstance(main, Step), "a one-line session starts with its main step"
         return (0, 0) if main.targets else None
     hard, unknown, first_work = [], [], None
     for index, node in enumerate(workout.steps):

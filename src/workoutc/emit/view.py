@@ -171,7 +171,7 @@ def day_class(sessions) -> str:
 
 def calendar(view, athlete, pages, day_findings, imperial_first) -> list[dict]:
     weeks = view.weeks()
-    loads = {}
+    loads: dict = {}
     for session in view.sessions:
         if session.workout is not None:
             day = session.start.date()
@@ -179,7 +179,7 @@ def calendar(view, athlete, pages, day_findings, imperial_first) -> list[dict]:
     peak = max(loads.values(), default=0) or 1
     rows = []
     for week in weeks:
-        by_day = {}
+        by_day: dict = {}
         for session in week.sessions:
             by_day.setdefault(session.start.date(), []).append(session)
         days = []

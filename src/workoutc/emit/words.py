@@ -56,14 +56,16 @@ def target_words(target: Target, athlete) -> str:
         label = "lap power" if target.lap else "power"
         if target.zone is not None:
             return f"{label} zone {target.zone}"
-        parts = [_range(target.low, target.high, "W" if target.unit == "W" else "% FTP")]
+        low, high = target.bounds
+        parts = [_range(low, high, "W" if target.unit == "W" else "% FTP")]
         percent = power_percent(target, athlete)
         if target.unit == "W" and percent is not None:
             parts.append(_range(*percent, "% FTP"))
         elif target.unit == "%ftp" and athlete.ftp:
-            parts.append(_range(target.low * athlete.ftp / 100, target.high * athlete.ftp / 100, "W"))
+            parts.append(_range(low * athlete.ftp / 100, high * athlete.ftp / 100, "W"))
         return f"{label} " + " \u00b7 ".join(parts)
-    spm = (target.low, target.high) if target.unit == "spm" else (target.low * 2, target.high * 2)
+    low, high = target.bounds
+    spm = (low, high) if target.unit == "spm" else (low * 2, high * 2)
     return f"cadence {_range(*spm, 'spm')}"
 
 
@@ -71,10 +73,11 @@ def _heart_rate_text(target: Target, athlete) -> str:
     percent = hr_percent(target, athlete)
     parts = [f"zone {target.zone}"] if target.zone is not None else []
     if target.unit == "bpm":
-        parts.append(_range(target.low, target.high, "bpm"))
+        parts.append(_range(*target.bounds, "bpm"))
         if percent is not None:
             parts.append(_range(*percent, "% max"))
     else:
+        assert percent is not None, "zones and % of max need no profile"
         parts.append(_range(*percent, "% max"))
         if athlete.max_hr:
             parts.append(_range(percent[0] * athlete.max_hr / 100, percent[1] * athlete.max_hr / 100, "bpm"))

@@ -78,7 +78,7 @@ def decompile(data: bytes, fallback_name: str) -> Decompiled:
     losses: list[str] = []
     sport = _sport(header.get(profile.WORKOUT_SPORT.number), losses)
     steps = _rebuild(sorted(raw_steps, key=lambda s: s.get(INDEX, 0)), losses)
-    name = _clean(header.get(profile.WORKOUT_NAME.number) or fallback_name, "the workout name", losses)
+    name = _clean(str(header.get(profile.WORKOUT_NAME.number) or fallback_name), "the workout name", losses)
     assert name is not None
     return Decompiled(Workout(name, None, tuple(steps), NOWHERE, "", sport), losses)
 

@@ -67,11 +67,11 @@ def _records(data: bytes, offset: int, end: int):
             definition, offset = _definition(data, offset, end, bool(header & 0x20))
             definitions[local] = definition
             continue
-        definition = definitions.get(local)
-        if definition is None:
+        known = definitions.get(local)
+        if known is None:
             raise FitError(f"a data message uses local type {local} before it is defined", start)
-        values, offset = _data(data, offset, end, definition)
-        yield definition.global_number, values
+        values, offset = _data(data, offset, end, known)
+        yield known.global_number, values
 
 
 def _definition(data: bytes, offset: int, end: int, developer: bool) -> tuple[_Definition, int]:

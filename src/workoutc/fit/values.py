@@ -58,7 +58,7 @@ TARGET_TYPE = Codes(
     }
 )
 LAP_POWER = profile.TARGET_POWER_LAP  # power averaged over the lap: a power target with `lap`
-ZONES = {"hr": LIMITS["hr_zones"], "power": LIMITS["power_zones"]}
+ZONES = {"hr": LIMITS.hr_zones, "power": LIMITS.power_zones}
 INVALID_U32 = profile.STEP_DURATION_VALUE.invalid
 
 # ------------------------------------------------------------------ scalars

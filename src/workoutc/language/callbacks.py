@@ -38,7 +38,9 @@ class Invalid:
 
 
 def token_span(token: Token) -> Span:
-    return Span(token.line, token.column, token.end_line, token.end_column)
+    line, column, end_line, end_column = token.line, token.column, token.end_line, token.end_column
+    assert line is not None and column is not None and end_line is not None and end_column is not None
+    return Span(line, column, end_line, end_column)
 
 
 def unit_error(token: Token, error: units.UnitError, code: str = "E004") -> LowerError:

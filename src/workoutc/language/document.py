@@ -18,7 +18,7 @@ def _depth(nodes) -> int:
 
 
 def check_nesting(steps, span: Span) -> None:
-    limit = units.LIMITS["repeat_depth"]
+    limit = units.LIMITS.repeat_depth
     if _depth(steps) >= limit:
         raise LowerError(
             Span(span.line, span.column, span.line, span.column + 1),
@@ -29,10 +29,10 @@ def check_nesting(steps, span: Span) -> None:
 
 def check_size(workout: Workout) -> Workout:
     """A workout stays within the FIT step and expanded step limits."""
-    fit_steps, limit = fit_step_count(workout.steps), units.LIMITS["fit_steps"]
+    fit_steps, limit = fit_step_count(workout.steps), units.LIMITS.fit_steps
     if fit_steps > limit:
         raise LowerError(workout.span, f"this workout is {fit_steps:,} steps; workoutc takes at most {limit:,}")
-    expanded, limit = expanded_count(workout.steps), units.LIMITS["expanded_steps"]
+    expanded, limit = expanded_count(workout.steps), units.LIMITS.expanded_steps
     if expanded > limit:
         raise LowerError(
             workout.span,

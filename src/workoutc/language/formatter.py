@@ -120,7 +120,8 @@ def _normalise(tree: Tree) -> None:
 
 
 def _unit(token: Token) -> str:
-    return token.value[_NUMBER.match(token.value).end() :] if _NUMBER.match(token.value) else ""
+    number = _NUMBER.match(token.value)
+    return token.value[number.end() :] if number else ""
 
 
 def _canonical_unit(unit: str) -> str:

@@ -23,7 +23,7 @@ from importlib import resources
 import lark
 
 from ..user_cache import cache_folder
-from .indentation import Indentation
+from .indentation import Comment, Indentation
 from .lark_internals import make_lark
 
 
@@ -51,3 +51,10 @@ def build_parser(transformer=None, *, all_tokens: bool = False) -> lark.Lark:
 @cache
 def syntax_parser() -> lark.Lark:
     return build_parser(all_tokens=True)
+
+
+def comments_of(parser: lark.Lark) -> tuple[Comment, ...]:
+    """The comments of the text the parser read last (its post-lexer collects them)."""
+    postlex = parser.options.postlex
+    assert isinstance(postlex, Indentation)
+    return tuple(postlex.comments)

@@ -62,6 +62,7 @@ class Indentation:
             if token.type == "_NL":
                 yield from self._indentation(token, levels)
         for _ in levels[1:]:
+            assert last is not None, "a block opens on a token"
             yield _zero_width("_DEDENT", last)
 
     def _indentation(self, newline: Token, levels: list[str]):
@@ -90,6 +91,7 @@ class Indentation:
             )
 
     def _collect_comments(self, newline: Token) -> None:
+        assert newline.line is not None and newline.column is not None
         for match in COMMENT_RE.finditer(newline.value):
             before = newline.value[: match.start()]
             line = newline.line + before.count("\n")

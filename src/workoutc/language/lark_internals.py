@@ -18,6 +18,7 @@ tokens, trees and errors). If Lark's insides are not what this was written again
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from lark import Lark, Token
 from lark.exceptions import ConfigurationError, UnexpectedToken
@@ -33,7 +34,7 @@ def make_lark(grammar: str, **options) -> Lark:
         return Lark(grammar, **options)
 
 
-_UNPLANNED = object()
+_UNPLANNED: Any = object()  # a state not planned yet (None is a state Lark lexes)
 
 
 class FastContextualLexer(ContextualLexer):
@@ -43,7 +44,7 @@ class FastContextualLexer(ContextualLexer):
 
     def _plan(self, state: int) -> tuple | None:
         """(pattern, ignored types, types that may span lines) for a state, or None: Lark's way."""
-        lexer = self.lexers[state]
+        lexer: Any = self.lexers[state]  # a BasicLexer, whose attributes the typed interface lacks
         scanner = lexer.scanner  # also builds the lexer's callbacks
         patterns = getattr(scanner, "_mres", None)  # Lark's internals: if they change, Lark's way
         plan = (

@@ -36,7 +36,7 @@ from ..model import (
 from ..suggest import did_you_mean
 from .callbacks import Callbacks, LowerError, extent, spanless, token_span, unit_error
 from .document import check_nesting, check_size, finish, name_sessions
-from .grammar import build_parser
+from .grammar import build_parser, comments_of
 from .indentation import Comment
 from .parse import run_parser
 from .targets import metric_label, read_pace, read_target, read_value
@@ -52,10 +52,10 @@ ESCAPE = re.compile(r"\\(.)")  # inside a quoted string, only \" and \\ mean any
 # reading one is a pure function of its text, so each is read once. Errors are not
 # cached (lru_cache keeps only returned values), and callers may adjust them.
 @lru_cache(maxsize=4096)
-def _read_duration(text: str) -> tuple[str, float, str | None]:
-    """units.read_duration, plus the unit written for a distance."""
+def _read_duration(text: str) -> tuple[str, float, str]:
+    """units.read_duration, plus the unit written for a distance ("" for a time)."""
     kind, value = units.read_duration(text)
-    return kind, value, units.split_quantity(text)[0].unit if kind == "distance" else None
+    return kind, value, units.split_quantity(text)[0].unit if kind == "distance" else ""
 
 
 class Lowerer:
@@ -168,9 +168,9 @@ class Lowerer:
         if jog is None:
             recovery = _scaled(stride, STRIDE_JOG_FACTOR)
             too_long = (
-                recovery.seconds > units.LIMITS["duration_seconds"]
+                recovery.seconds > units.LIMITS.duration_seconds
                 if isinstance(recovery, Time)
-                else recovery.metres > units.LIMITS["distance_metres"]
+                else recovery.metres > units.LIMITS.distance_metres
             )
             if too_long:
                 raise LowerError(
@@ -201,7 +201,7 @@ class Lowerer:
 
     def _count(self, token: Token, digits: str) -> int:
         count = int(digits)
-        limit = units.LIMITS["repeat_count"]
+        limit = units.LIMITS.repeat_count
         if not 1 <= count <= limit:
             raise LowerError(token_span(token).sub(0, len(digits)), f"a repeat count must be 1-{limit}, not {count}")
         return count
@@ -306,7 +306,7 @@ class Lowerer:
             day = date.fromisoformat(token.value)
         except ValueError:
             raise LowerError(token_span(token), f"`{token}` is not a date", "write dates as YYYY-MM-DD") from None
-        first, last = units.LIMITS["plan_dates"]
+        first, last = units.LIMITS.plan_dates
         if not first <= day <= last:
             raise LowerError(
                 token_span(token), f"{day} is outside the dates a plan can hold ({first.year}-{last.year})"
@@ -339,4 +339,4 @@ def lower_text(text: str, path: str) -> tuple[Document | None, list[Diagnostic],
     lowerer.start_file(path)
     start = run_parser(lark, text, path)
     document, diagnostics = finish(start.children, path)
-    return document, diagnostics, tuple(lark.options.postlex.comments)
+    return document, diagnostics, comments_of(lark)

@@ -12,7 +12,7 @@ from lark import Lark, Tree
 from lark.exceptions import UnexpectedInput
 
 from ..diagnostics import Diagnostic, input_error
-from .grammar import syntax_parser
+from .grammar import comments_of, syntax_parser
 from .indentation import Comment, IndentationFailure
 from .lark_internals import drive
 from .syntax_errors import explain
@@ -33,7 +33,7 @@ class ParsedSource:
 def parse(text: str, path: str = "<input>") -> ParsedSource:
     """The syntax tree of workout source text, every token kept (fmt lays it out)."""
     lark = syntax_parser()
-    return ParsedSource(run_parser(lark, text, path), tuple(lark.options.postlex.comments))
+    return ParsedSource(run_parser(lark, text, path), comments_of(lark))
 
 
 def run_parser(lark: Lark, text: str, path: str):

@@ -84,12 +84,12 @@ def target_text(target: Target) -> str:
     keyword = "lap-power" if target.lap else target.metric
     if target.zone is not None:
         return f"{keyword} z{target.zone}"
+    low, high = target.bounds
     if target.metric == "pace":
-        per = target.unit[2:]
+        per = target.range_unit[2:]
         metres = PACE_UNITS[per]
-        return f"pace {pace_clock(target.low, metres)}-{pace_clock(target.high, metres)}/{per}"
-    unit = WRITTEN_UNITS[target.unit]
-    return f"{keyword} {_span(target.low, target.high, unit)}"
+        return f"pace {pace_clock(low, metres)}-{pace_clock(high, metres)}/{per}"
+    return f"{keyword} {_span(low, high, WRITTEN_UNITS[target.range_unit])}"
 
 
 def step_line(step: Step, sport: str = "running") -> str:

@@ -90,18 +90,23 @@ def explain(failure: UnexpectedInput, text: str, path: str) -> Diagnostic:
     if isinstance(failure, UnexpectedCharacters):
         return _bad_characters(failure, text, path, expected)
     token = getattr(failure, "token", None)
-    at_end = isinstance(failure, UnexpectedEOF) or token is None or token.type == "$END"
     rows = text.split("\n")
+    if isinstance(failure, UnexpectedEOF) or token is None or token.type == "$END":
+        end = len(rows)
+        return _missing_block(rows, end, path) or input_error(
+            "E001", path, Span.point(end, 1), f"the file ends where {_expected_text(expected)} should follow"
+        )
+    return _unexpected_token(token, expected, text, path)
+
+
+def _unexpected_token(token: Token, expected: set, text: str, path: str) -> Diagnostic:
+    rows = text.split("\n")
+    assert token.line is not None, "Lark's tokens carry their positions"
     # A dedent sits at the end of the last line of its block; it belongs to the next one.
-    line = len(rows) if at_end else token.line + (token.type == "_DEDENT")
-    missing = _missing_block(rows, line, path)
+    missing = _missing_block(rows, token.line + (token.type == "_DEDENT"), path)
     if missing:
         return missing
-    if at_end:
-        return input_error(
-            "E001", path, Span.point(line, 1), f"the file ends where {_expected_text(expected)} should follow"
-        )
-    span = _token_span(token, text)
+    span = _token_span(token)
     if token.type == "_INDENT":
         return input_error(
             "E002",
@@ -123,7 +128,7 @@ def explain(failure: UnexpectedInput, text: str, path: str) -> Diagnostic:
 
 def _detached_unit(token: Token, text: str) -> str | None:
     """`30 min`: a unit written apart from its number."""
-    before = re.search(r"(\d+(?:\.\d+)?)[ \t]+$", text[: token.start_pos])
+    before = re.search(r"(\d+(?:\.\d+)?)[ \t]+$", text[: token.start_pos or 0])
     unit = SPELLINGS.get(token.value, token.value)
     if before and token.value in (*SECONDS, *METRES, *SPELLINGS, *WRITTEN_UNITS.values()):
         return f"write the number and its unit together: `{before.group(1)}{unit}`"
@@ -132,6 +137,7 @@ def _detached_unit(token: Token, text: str) -> str | None:
 
 def _bad_characters(failure: UnexpectedCharacters, text: str, path: str, expected: set) -> Diagnostic:
     line, column, offset = failure.line, failure.column, failure.pos_in_stream
+    assert offset is not None, "Lark says where the characters are"
     char = text[offset] if offset < len(text) else ""
     if char == '"':
         return input_error(
@@ -190,17 +196,13 @@ def _indent(row: str) -> int:
     return len(row) - len(row.lstrip(" \t"))
 
 
-def _token_span(token: Token, text: str) -> Span:
-    if token.type == "_NL":
-        return Span.point(token.line, token.column)
-    if token.line is None:
+def _token_span(token: Token) -> Span:
+    line, column = token.line, token.column
+    if line is None or column is None:
         return Span.point(1, 1)
-    return Span(
-        token.line,
-        token.column,
-        token.end_line or token.line,
-        token.end_column or token.column + max(1, len(token.value)),
-    )
+    if token.type == "_NL":
+        return Span.point(line, column)
+    return Span(line, column, token.end_line or line, token.end_column or column + max(1, len(token.value)))
 
 
 def _expected_text(expected: set) -> str:

@@ -17,14 +17,14 @@ from ..model import Target
 from ..suggest import did_you_mean
 from .callbacks import LowerError, token_span, unit_error
 
-ZONE_COUNT = {"hr": units.LIMITS["hr_zones"], "power": units.LIMITS["power_zones"]}
+ZONE_COUNT = {"hr": units.LIMITS.hr_zones, "power": units.LIMITS.power_zones}
 VALUE_LIMITS = {
-    "bpm": units.LIMITS["hr_bpm"],
-    "%max": units.LIMITS["hr_percent"],
-    "W": units.LIMITS["power_watts"],
-    "%ftp": units.LIMITS["power_percent"],
-    "spm": units.LIMITS["cadence_spm"],
-    "rpm": units.LIMITS["cadence_rpm"],
+    "bpm": units.LIMITS.hr_bpm,
+    "%max": units.LIMITS.hr_percent,
+    "W": units.LIMITS.power_watts,
+    "%ftp": units.LIMITS.power_percent,
+    "spm": units.LIMITS.cadence_spm,
+    "rpm": units.LIMITS.cadence_rpm,
 }
 # What a one-sided bound (`hr<150bpm`) uses for its open side.
 OPEN_SIDE = {"bpm": (30, 250), "%max": (50, 100), "W": (1, 3000), "%ftp": (1, 300), "spm": (20, 300), "rpm": (10, 150)}
@@ -59,8 +59,10 @@ def read_target(metric: str, level: tuple, span: Span) -> Target:
     if shape == "zone":
         return Target(metric, read_zone(metric, tokens[0]), None, None, None, span)
     if shape == "zone_bound":
-        low, high = _zone_bound(metric, *tokens)
-        return Target(metric, None, low, high, "%max", span)
+        bottom, top = _zone_bound(metric, *tokens)
+        return Target(metric, None, bottom, top, "%max", span)
+    low: float
+    high: float
     if shape == "range":
         low, high, unit = _range(metric, *tokens)
     elif shape == "single":
@@ -110,9 +112,9 @@ def _zone_bound(metric: str, compare: Token, token: Token) -> tuple[int, int]:
     first, last = {"<": (1, number - 1), "<=": (1, number), ">": (number + 1, top)}.get(op, (number, top))
     if first > last:
         side = "below" if op.startswith("<") else "above"
+        start, end = token_span(compare), token_span(token)
         raise LowerError(
-            Span(compare.line, compare.column, token.end_line, token.end_column),
-            f"there is no zone {side} zone {number}",
+            Span(start.line, start.column, end.end_line, end.end_column), f"there is no zone {side} zone {number}"
         )
     return units.HR_ZONE_BOUNDS[first - 1], units.HR_ZONE_BOUNDS[last]
 
@@ -121,6 +123,8 @@ def _bounded(compare: Token, value: float, unit: str, token: Token) -> tuple[flo
     """A one-sided bound: `<` excludes the value itself (whole units)."""
     floor, ceiling = OPEN_SIDE[unit]
     op = compare.value
+    low: float
+    high: float
     if op.startswith("<"):
         low, high = floor, value - (1 if op == "<" else 0)
     else:
@@ -150,7 +154,7 @@ def _clock(token: Token, per: str) -> float:
     try:
         value = units.read_clock(token.value)
         per_km = value * 1000 / units.PACE_UNITS[per]
-        low, high = units.LIMITS["pace_seconds_per_km"]
+        low, high = units.LIMITS.pace_seconds_per_km
         if not low <= per_km <= high:
             raise units.UnitError(
                 f"pace {token.value}/{per} is outside {units.format_clock(low)}-{units.format_clock(high)} per km",

@@ -260,10 +260,10 @@ def _record(
     `placed`: each source's FIT file names by workout; `snapshots`: each input's
     per-file result, pickled."""
     outputs, prefix = {}, str(outdir) + os.sep
-    for path in map(str, written):
-        state = _output_state(path)
+    for output in map(str, written):
+        state = _output_state(output)
         if state is not None:  # every output is directly in the folder: no need for os.path.relpath
-            outputs[path[len(prefix) :] if path.startswith(prefix) else os.path.relpath(path, outdir)] = state
+            outputs[output[len(prefix) :] if output.startswith(prefix) else os.path.relpath(output, outdir)] = state
     hashes = stamp.hashes
     manifest = {
         "key": stamp.key,
@@ -304,7 +304,10 @@ def _prune(folder: Path) -> None:
 
 
 def _sources_path(outdir: Path) -> Path:
-    return manifest_path(outdir).with_suffix(".sources.pickle")
+    path = manifest_path(outdir)
+    if path is None:
+        raise OSError("no cache folder")  # callers take an OSError as "no cache"
+    return path.with_suffix(".sources.pickle")
 
 
 def _forget(outdir: Path) -> None:
@@ -325,10 +328,12 @@ class CompileCache:
     """
 
     def __init__(self, outdir: Path, inputs: list[str], *, html: bool, config: str | None, enabled: bool = True):
-        self._outdir, self._pages, self._enabled = outdir, html, enabled
+        self._outdir, self._pages = outdir, html
         self._started = time.time()
         self._blobs: dict[str, bytes] = {}
         self.in_place: frozenset = frozenset()  # (path, workout, file name) of FIT files still in place
+        self._previous: dict | None = None
+        self._stamp: Fingerprint | None = None  # None: no cache
         if enabled:
             options = {
                 "html": html,
@@ -337,11 +342,11 @@ class CompileCache:
             }
             self._previous = previous_run(outdir)
             # Pages take nothing from the cache: hash every file now.
-            self._stamp: Fingerprint | None = fingerprint(inputs, options, self._previous, eager=html)
+            self._stamp = fingerprint(inputs, options, self._previous, eager=html)
 
     def replay(self) -> Replay | None:
         """What the last compile printed and returned, when nothing it depends on changed."""
-        if not self._enabled or self._stamp is None or not self._stamp.key:
+        if self._stamp is None or not self._stamp.key:
             return None
         return _lookup(self._outdir, self._stamp.key, self._previous)
 
@@ -349,7 +354,7 @@ class CompileCache:
         """Forget the last compile's record (this run changes the folder) and return the
         files it left that this run can take as they are; None when this run keeps no
         snapshots (no cache, or pages)."""
-        if not self._enabled:
+        if self._stamp is None:
             return None
         if not self._pages:
             self._blobs, self.in_place = _reusable(self._outdir, self._previous, self._stamp)
@@ -360,7 +365,7 @@ class CompileCache:
         """Keep what the run did for the next compile into the folder. The hashes of files
         read for the first time come from the workers; without one there is no record
         (the next compile is a full one), as when the cache cannot be written."""
-        if not self._enabled or self._stamp is None:
+        if self._stamp is None:
             return
         stamp = self._stamp.complete({r.path: r.loaded.digest for r in run.files if r.loaded.digest})
         if stamp is None:

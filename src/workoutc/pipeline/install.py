@@ -79,8 +79,9 @@ def model_name(root: Path) -> str:
     for element in tree.iter():
         if element.tag.rsplit("}", 1)[-1] == "Model":
             for child in element:
-                if child.tag.rsplit("}", 1)[-1] == "Description" and (child.text or "").strip():
-                    return child.text.strip()
+                description = (child.text or "").strip()
+                if child.tag.rsplit("}", 1)[-1] == "Description" and description:
+                    return description
     return "Garmin device"
 
 

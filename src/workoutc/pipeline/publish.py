@@ -74,7 +74,7 @@ class _Publisher:
         self.run, self.outdir, self.reporter, self.in_place = run, outdir, reporter, in_place
         self.stems = assign_stems(run)
         self.report = Report()
-        self.moves: list[tuple[str, str]] = []  # staged FIT file -> its name, renamed together at the end
+        self.moves: list[tuple[str, str | Path]] = []  # staged FIT file -> its name, renamed together at the end
 
     def publish(self, *, fit: bool, pages: bool, summaries: bool) -> Report:
         for result in self.run.files:
