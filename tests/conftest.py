@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+# Shared helpers that assert: pytest shows their values as it does a test's own.
+pytest.register_assert_rewrite("tests.helpers", "tests.check.rules.helpers")
+
 
 @pytest.fixture(autouse=True, scope="session")
 def private_cache(tmp_path_factory):

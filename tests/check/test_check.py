@@ -12,7 +12,7 @@ from workoutc.check.rules import REGISTRY, rules_markdown
 from workoutc.cli import main
 
 from ..helpers import write
-from .test_rules import findings
+from .rules.helpers import findings
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE = '[athlete]\nmax_hr = 188\nlevel = "intermediate"\neasy_pace = "5:20-5:50/km"\nthreshold_pace = "4:10/km"\n'
