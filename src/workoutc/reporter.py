@@ -21,9 +21,14 @@ class UsageError(Exception):
     """A problem with the command line, the configuration or the file system: exit 2."""
 
 
+def reason(error: OSError) -> str:
+    """Why a file operation failed, as the system says it: `No such file or directory`."""
+    return error.strerror or str(error)
+
+
 def io_error(what: str, error: OSError) -> UsageError:
     """A UsageError for a failed file operation: `WHAT: No such file or directory`."""
-    return UsageError(f"{what}: {error.strerror or error}")
+    return UsageError(f"{what}: {reason(error)}")
 
 
 def plural(count: int, noun: str) -> str:

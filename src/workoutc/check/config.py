@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import units
 from ..diagnostics import Severity
 from ..pipeline.inputs import CONFIG_NAMES
+from ..reporter import reason
 from ..suggest import did_you_mean
 
 LEVELS = ("beginner", "intermediate", "advanced")
@@ -78,7 +79,7 @@ def load_config(path: Path) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ConfigError(shown, "", f"cannot read: {error.strerror or error}") from None
+        raise ConfigError(shown, "", f"cannot read: {reason(error)}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(shown, "", f"not valid TOML: {error}") from None
     if path.name == "pyproject.toml":

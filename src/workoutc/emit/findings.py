@@ -8,6 +8,7 @@ from collections.abc import Callable
 from .. import __version__
 from ..check.rules import RULES, documentation
 from ..diagnostics import INPUT_ERRORS, Diagnostic, Severity, render_text
+from ..reporter import plural
 
 FORMATS = ("text", "json", "github", "sarif")
 GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -60,11 +61,11 @@ def github_annotation(d: Diagnostic) -> str:
 def summary(diagnostics: list[Diagnostic], files: int) -> str:
     counts = {severity: sum(d.severity is severity for d in diagnostics) for severity in Severity}
     parts = [
-        f"{counts[Severity.ERROR]} error" + ("s" * (counts[Severity.ERROR] != 1)),
-        f"{counts[Severity.WARNING]} warning" + ("s" * (counts[Severity.WARNING] != 1)),
+        plural(counts[Severity.ERROR], "error"),
+        plural(counts[Severity.WARNING], "warning"),
         f"{counts[Severity.INFO]} info",
     ]
-    return f"{', '.join(parts)} in {files} file" + ("s" * (files != 1))
+    return f"{', '.join(parts)} in {plural(files, 'file')}"
 
 
 def _rule_descriptors() -> list[dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..reporter import UsageError
+from ..reporter import UsageError, io_error
 
 SUFFIX = ".wkt"
 CONFIG_NAMES = ("workoutc.toml", "pyproject.toml")  # looked for in each folder up from a source
@@ -51,5 +51,5 @@ def _wkt_files(folder: str) -> list[str]:
                     elif entry.is_dir(follow_symlinks=False):
                         pending.append(prefix + entry.name)
         except OSError as error:
-            raise UsageError(f"{current}: cannot list the folder: {error.strerror or error}") from None
+            raise io_error(f"{current}: cannot list the folder", error) from None
     return sorted(found, key=lambda path: path.split(os.sep))

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..reporter import Reporter, UsageError, io_error, plural
+from ..reporter import Reporter, UsageError, io_error, plural, reason
 from .outputs import atomic_write
 
 MOUNT_ROOTS_VARIABLE = "WORKOUTC_MOUNT_ROOTS"  # overrides where watches are looked for (tests, odd setups)
@@ -29,10 +29,6 @@ MTP_HELP = (
     "or with `jmtpfs ~/watch`, then pass that folder: `workoutc install --device ~/watch ...`. "
     "On macOS, use Garmin Express or OpenMTP."
 )
-
-
-class InstallError(Exception):
-    """A device problem: exit status 2."""
 
 
 @dataclass(frozen=True)
@@ -89,17 +85,17 @@ def choose_device(given: str | None) -> Device:
     if given is not None:
         root = Path(given)
         if not root.is_dir():
-            raise InstallError(f"{given}: no such folder")
+            raise UsageError(f"{given}: no such folder")
         if not is_garmin(root):
-            raise InstallError(f"{given} is not a Garmin watch (no GARMIN/GarminDevice.xml in it). {MTP_HELP}")
+            raise UsageError(f"{given} is not a Garmin watch (no GARMIN/GarminDevice.xml in it). {MTP_HELP}")
         return Device(root, model_name(root))
     found = find_devices()
     if not found:
         places = ", ".join(str(root) for root in mount_roots())
-        raise InstallError(f"no Garmin watch is mounted (looked in {places}). {MTP_HELP}")
+        raise UsageError(f"no Garmin watch is mounted (looked in {places}). {MTP_HELP}")
     if len(found) > 1:
         listed = "; ".join(f"{model_name(root)} at {root}" for root in found)
-        raise InstallError(f"{len(found)} Garmin watches are mounted ({listed}); choose one with --device")
+        raise UsageError(f"{len(found)} Garmin watches are mounted ({listed}); choose one with --device")
     return Device(found[0], model_name(found[0]))
 
 
@@ -127,7 +123,7 @@ def plan_copies(device: Device, files: list[tuple[str, bytes]], force: bool) -> 
         or (folder.parent.exists() and not _inside(folder.parent, device.root))
         or (folder.exists() and not _inside(folder, device.root))
     ):
-        raise InstallError(f"{folder} leads outside the device (a symlink); nothing was copied")
+        raise UsageError(f"{folder} leads outside the device (a symlink); nothing was copied")
     copies, refused = [], []
     for name, data in files:
         target = folder / name
@@ -137,7 +133,7 @@ def plan_copies(device: Device, files: list[tuple[str, bytes]], force: bool) -> 
             try:
                 same = target.read_bytes() == data
             except OSError as error:
-                raise InstallError(f"{target}: cannot read: {error.strerror or error}") from None
+                raise io_error(f"{target}: cannot read", error) from None
             if same:
                 copies.append((name, data, "unchanged"))
             elif force:
@@ -159,16 +155,16 @@ def carry_out(device: Device, plan: Plan) -> None:
         folder.mkdir(parents=False, exist_ok=True)
         free = shutil.disk_usage(folder).free
     except OSError as error:
-        raise InstallError(f"{folder}: {error.strerror or error} (is the watch read-only or unplugged?)") from None
+        raise UsageError(f"{folder}: {reason(error)} (is the watch read-only or unplugged?)") from None
     if free < needed + SPACE_MARGIN:
-        raise InstallError(f"the watch has {free:,} bytes free; these files need {needed + SPACE_MARGIN:,}")
+        raise UsageError(f"the watch has {free:,} bytes free; these files need {needed + SPACE_MARGIN:,}")
     for name, data, action in plan.copies:
         if action == "unchanged":
             continue
         try:
             atomic_write(folder / name, data)
         except OSError as error:
-            raise InstallError(f"{folder / name}: cannot write: {error.strerror or error}") from None
+            raise io_error(f"{folder / name}: cannot write", error) from None
 
 
 def install(
@@ -176,10 +172,7 @@ def install(
 ) -> bool:
     """Compile the .wkt inputs, take the .fit ones as they are, and copy them all onto
     the watch; whether any input or copy failed. Device problems are UsageErrors."""
-    try:
-        device = choose_device(device_folder)
-    except InstallError as error:
-        raise UsageError(str(error)) from None
+    device = choose_device(device_folder)
     reporter.result(f"{device.model} at {device.root}")
     files, failed = _given_fit_files(paths, reporter)
     sources = [p for p in paths if not p.lower().endswith(".fit")]
@@ -187,16 +180,13 @@ def install(
         compiled, errors = _compile(sources, config, reporter)
         files += compiled
         failed = errors or failed
-    try:
-        plan = plan_copies(device, files, force)
-        for problem in plan.refused:
-            reporter.note(f"refused: {problem}")
-        for name, _, action in plan.copies:
-            reporter.result(_copy_line(device, name, action, dry_run))
-        if not dry_run:
-            carry_out(device, plan)
-    except InstallError as error:
-        raise UsageError(str(error)) from None
+    plan = plan_copies(device, files, force)
+    for problem in plan.refused:
+        reporter.note(f"refused: {problem}")
+    for name, _, action in plan.copies:
+        reporter.result(_copy_line(device, name, action, dry_run))
+    if not dry_run:
+        carry_out(device, plan)
     copied = sum(action != "unchanged" for _, _, action in plan.copies)
     done = "would copy" if dry_run else "copied"
     reporter.result(f"{done} {plural(copied, 'file')} to {device.model}; unplug the watch to load them")
