@@ -245,42 +245,10 @@ def _decompile(args, reporter: Reporter) -> int:
             outdir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise io_error(f"{outdir}: cannot create the folder", error) from None
-    failed = [_decompile_file(name, outdir, args.force, reporter) for name in args.files]
+    from .pipeline.rewrite import decompile_file
+
+    failed = [decompile_file(name, outdir, args.force, reporter) for name in args.files]
     return EXIT_INPUT if any(failed) else EXIT_OK
-
-
-def _decompile_file(name: str, outdir: Path | None, force: bool, reporter: Reporter) -> bool:
-    """Decompile one file to standard output or into `outdir`; whether anything went wrong."""
-    from .fit.decode import decompile
-    from .fit.read import FitError
-    from .language.printer import workout_text
-    from .pipeline.outputs import atomic_write
-
-    path = Path(name)
-    try:
-        result = decompile(path.read_bytes(), path.stem)
-    except OSError as error:
-        raise io_error(f"{name}: cannot read", error) from None
-    except FitError as error:
-        reporter.note(f"{name}: error: {error}")
-        return True
-    for loss in result.losses:
-        reporter.note(f"{name}: warning: {loss}")
-    text = workout_text(result.workout)
-    if outdir is None:
-        reporter.write(f"# decompiled from {path.name}\n{text}\n")
-        return bool(result.losses)
-    target = outdir / f"{path.stem}.wkt"
-    data = text.encode("utf-8")
-    if target.exists() and target.read_bytes() != data and not force:
-        reporter.note(f"{name}: error: {target} exists and differs; pass --force to replace it")
-        return True
-    try:
-        atomic_write(target, data)
-    except OSError as error:
-        raise io_error(f"{target}: cannot write", error) from None
-    reporter.result(f"{name} -> {target}")
-    return bool(result.losses)
 
 
 def _install(args, reporter: Reporter) -> int:
@@ -292,56 +260,13 @@ def _install(args, reporter: Reporter) -> int:
 
 def _fmt(args, reporter: Reporter) -> int:
     from .pipeline.inputs import collect_inputs
+    from .pipeline.rewrite import format_file
 
-    outcomes = [_format_file(shown, args, reporter) for shown in collect_inputs(args.paths)]
+    outcomes = [format_file(shown, reporter, check=args.check, diff=args.diff) for shown in collect_inputs(args.paths)]
     changed = outcomes.count("changed") + outcomes.count("would change")
     verb = "would be reformatted" if args.check or args.diff else "reformatted"
     reporter.note(f"{plural(changed, 'file')} {verb}, {outcomes.count('unchanged')} unchanged")
     return EXIT_INPUT if "failed" in outcomes or (args.check and "would change" in outcomes) else EXIT_OK
-
-
-def _format_file(shown: str, args, reporter: Reporter) -> str:
-    """Format one file as the options say: "unchanged", "changed", "would change" or "failed"."""
-    import difflib
-
-    from .language.formatter import MeaningChanged, NotFormattable, format_checked
-    from .language.source import decode
-    from .pipeline.outputs import atomic_write
-
-    path = Path(shown)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise io_error(f"{shown}: cannot read", error) from None
-    text, problem = decode(raw, shown)
-    try:
-        if problem:
-            raise NotFormattable([problem])
-        assert text is not None
-        formatted = format_checked(text, shown)
-    except NotFormattable as failure:
-        for diagnostic in failure.diagnostics:
-            reporter.diagnostic(diagnostic, text)
-        return "failed"
-    except MeaningChanged as error:
-        reporter.fatal(f"error: {error}")
-        return "failed"
-    if formatted.encode("utf-8") == raw:
-        return "unchanged"
-    if args.diff:
-        lines = difflib.unified_diff(text.splitlines(True), formatted.splitlines(True), shown, f"{shown} (formatted)")
-        reporter.write("".join(lines))
-    if args.check:
-        reporter.note(f"would reformat {shown}")
-        return "would change"
-    if args.diff:
-        return "would change"
-    try:
-        atomic_write(path, formatted.encode("utf-8"))
-    except OSError as error:
-        raise io_error(f"{shown}: cannot write", error) from None
-    reporter.note(f"reformatted {shown}")
-    return "changed"
 
 
 def _rules(args, reporter: Reporter) -> int:

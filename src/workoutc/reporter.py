@@ -10,9 +10,10 @@ in the order they were written, which the compile cache replays.
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from .diagnostics import Diagnostic, render_text
+if TYPE_CHECKING:  # a no-change compile prints without loading the diagnostics module
+    from .diagnostics import Diagnostic
 
 OUT, ERR = 0, 1  # stream numbers in a transcript
 
@@ -71,6 +72,8 @@ class Reporter:
 
     def diagnostic(self, diagnostic: Diagnostic, source: str | None) -> None:
         """A finding, compiler style (with the source line when it is an error)."""
+        from .diagnostics import render_text
+
         self.note(render_text(diagnostic, source))
 
     def outcome(self, line: str, *, failed: bool) -> None:

@@ -13,6 +13,7 @@ from datetime import datetime, time
 from functools import cached_property
 from pathlib import Path
 
+from ..language.source import WorkoutInfo
 from ..names import NameRegistry, slugify
 from ..reporter import Reporter, io_error, plural
 from .outputs import atomic_write, publish_staged, remove_own_temporaries, stage
@@ -70,6 +71,8 @@ def publish(
 
 
 class _Publisher:
+    """One publish: the names claimed for the run, what is written, and the renames still to do."""
+
     def __init__(self, run: Run, outdir: Path, reporter: Reporter, in_place: frozenset):
         self.run, self.outdir, self.reporter, self.in_place = run, outdir, reporter, in_place
         self.stems = assign_stems(run)
@@ -119,7 +122,7 @@ class _Publisher:
                 line += "; not compiled: " + ", ".join(f'"{name}"' for name in skipped)
             self.reporter.outcome(line, failed=bool(skipped))
 
-    def _fit(self, result: FileResult, info) -> str:
+    def _fit(self, result: FileResult, info: WorkoutInfo) -> str:
         """Publish one workout's FIT file; returns how the summary names it."""
         name = f"{self.stems[(result.path, info.name)]}.fit"
         target = os.path.join(str(self.outdir), name)
