@@ -24,26 +24,26 @@ def hr_percent(target: Target, athlete) -> tuple[float, float] | None:
     """A heart-rate target as (low, high) % of max HR; None when max HR is needed but unknown."""
     if target.zone is not None:
         return HR_ZONE_BOUNDS[target.zone - 1], HR_ZONE_BOUNDS[target.zone]
-    low, high = target.bounds
-    if target.unit == "%max":
-        return low, high
-    max_hr = athlete.max_hr
-    if max_hr is None:
-        return None
-    return low * 100 / max_hr, high * 100 / max_hr
+    return _percent_of(target, "%max", athlete, "max_hr")
 
 
 def power_percent(target: Target, athlete) -> tuple[float, float] | None:
     """A power target as (low, high) % of FTP; None when unknown (zones, or watts without FTP)."""
     if target.zone is not None:
         return None
+    return _percent_of(target, "%ftp", athlete, "ftp")
+
+
+def _percent_of(target: Target, percent_unit: str, athlete, reference: str) -> tuple[float, float] | None:
+    """A custom range as percentages of the athlete's `reference` value, asked for only
+    when the range is not in percent already (so an unneeded missing value goes unnoted)."""
     low, high = target.bounds
-    if target.unit == "%ftp":
+    if target.unit == percent_unit:
         return low, high
-    ftp = athlete.ftp
-    if ftp is None:
+    value = getattr(athlete, reference)
+    if value is None:
         return None
-    return low * 100 / ftp, high * 100 / ftp
+    return low * 100 / value, high * 100 / value
 
 
 def pace_per_km(target: Target) -> tuple[float, float]:
