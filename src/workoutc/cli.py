@@ -30,6 +30,7 @@ from .reporter import Reporter, UsageError, io_error, plural
 # compile should not pay for the FIT profile, the templates or the parser tables.
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+CACHED_COMMANDS = ("compile", "html", "check", "install", "fmt")  # they read the parser tables from the cache
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -185,29 +186,35 @@ def _compile(args, reporter: Reporter) -> int:
 
     inputs = collect_inputs(args.paths)
     if not inputs:
-        reporter.fatal("no .wkt files found")
+        reporter.remark("no .wkt files found")
         return EXIT_OK
     outdir = Path(args.output)
-    cache = CompileCache(outdir, inputs, html=args.html, config=args.config, enabled=not args.no_cache)
-    replay = cache.replay()
-    if replay is not None:
-        reporter.replay(replay.chunks)
-        return replay.status
-    from .pipeline.publish import publish
-    from .pipeline.stages import run_stages
 
-    transcript = reporter.start_transcript()
-    reuse = cache.start()
-    run = run_stages(
-        args.paths, args.config, jobs=args.jobs, output=outdir, keep_documents=args.html, inputs=inputs, reuse=reuse
-    )
-    report = publish(run, outdir, reporter, pages=args.html, in_place=cache.in_place)
-    summary = f"compiled {plural(report.workouts, 'workout')} from {plural(len(run.files), 'file')}"
-    if report.failed_files:
-        summary += f"; {plural(report.failed_files, 'file')} with errors"
-    reporter.outcome(summary, failed=bool(report.errors))
-    status = EXIT_INPUT if report.errors else EXIT_OK
-    cache.record(run, report, transcript, status)
+    def waiting() -> None:
+        reporter.remark(f"another compile into {outdir} is under way; waiting for it to finish")
+
+    with CompileCache(
+        outdir, inputs, html=args.html, config=args.config, enabled=not args.no_cache, waiting=waiting
+    ) as cache:
+        replay = cache.replay()
+        if replay is not None:
+            reporter.replay(replay.chunks)
+            return replay.status
+        from .pipeline.publish import publish
+        from .pipeline.stages import run_stages
+
+        transcript = reporter.start_transcript()
+        reuse = cache.start()
+        run = run_stages(
+            args.paths, args.config, jobs=args.jobs, output=outdir, keep_documents=args.html, inputs=inputs, reuse=reuse
+        )
+        report = publish(run, outdir, reporter, pages=args.html, in_place=cache.in_place)
+        summary = f"compiled {plural(report.workouts, 'workout')} from {plural(len(run.files), 'file')}"
+        if report.failed_files:
+            summary += f"; {plural(report.failed_files, 'file')} with errors"
+        reporter.outcome(summary, failed=bool(report.errors))
+        status = EXIT_INPUT if report.errors else EXIT_OK
+        cache.record(run, report, transcript, status)
     return status
 
 
@@ -217,7 +224,7 @@ def _html(args, reporter: Reporter) -> int:
 
     run = run_stages(args.paths, args.config, jobs=args.jobs, keep_documents=True)
     if not run.files:
-        reporter.fatal("no .wkt files found")
+        reporter.remark("no .wkt files found")
         return EXIT_OK
     report = publish(run, Path(args.output), reporter, fit=False, pages=True)
     return EXIT_INPUT if report.errors else EXIT_OK
@@ -299,6 +306,14 @@ def _explain(args, reporter: Reporter) -> int:
     raise UsageError(f"no rule {args.code!r}; {hint}")
 
 
+def _note_an_untrusted_cache(reporter: Reporter) -> None:
+    from .user_cache import untrusted_reason
+
+    reason = untrusted_reason()
+    if reason:
+        reporter.remark(f"note: {reason}")
+
+
 def _terminate(signal_number, frame):
     # Unwind like Ctrl-C, so a file being written is removed rather than left half done.
     raise KeyboardInterrupt
@@ -310,10 +325,12 @@ def main(argv: list[str] | None = None) -> int:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminate)
     try:
+        if args.command in CACHED_COMMANDS:
+            _note_an_untrusted_cache(reporter)
         return args.run(args, reporter)
     except UsageError as error:
-        reporter.fatal(f"error: {error}")
+        reporter.remark(f"error: {error}")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        reporter.fatal("interrupted")
+        reporter.remark("interrupted")
         return 130

@@ -80,8 +80,9 @@ class Reporter:
         """A summary line: on standard error when something failed, else on standard output."""
         self._emit(ERR if failed else OUT, line + "\n")
 
-    def fatal(self, message: str) -> None:
-        """The one line a command that cannot go on ends with."""
+    def remark(self, message: str) -> None:
+        """A line from workoutc itself, `workoutc: MESSAGE`, on standard error: a usage
+        error, an interruption, a note about how it runs."""
         self.note(f"workoutc: {message}")
 
     def replay(self, chunks: list) -> None:

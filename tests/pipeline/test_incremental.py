@@ -334,7 +334,7 @@ def test_a_first_compile_reads_each_file_once_and_the_workers_hash_it(tmp_path, 
     manifest = workoutc.pipeline.incremental.previous_run(out)
     assert manifest is not None
     assert len(manifest["inputs"]) == len(list(lib.rglob("*.wkt")))
-    assert all(len(state[2]) == 64 for state in manifest["inputs"].values())  # SHA-256, from the workers
+    assert all(len(state[3]) == 64 for state in manifest["inputs"].values())  # SHA-256, from the workers
     monkeypatch.setattr(workoutc.pipeline.stages, "run_stages", lambda *a, **k: pytest.fail("compiled again"))
     assert run(capsys, "compile", str(lib), "-o", str(out)) == first
 

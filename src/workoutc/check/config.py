@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import units
 from ..diagnostics import Severity
-from ..pipeline.inputs import CONFIG_NAMES
+from ..pipeline.inputs import CONFIG_NAMES, real_folder_of
 from ..reporter import reason
 from ..suggest import did_you_mean
 
@@ -255,15 +255,19 @@ class ConfigFinder:
     def __init__(self, explicit: Config | None = None):
         self._explicit = explicit
         self._by_folder: dict[Path, Config] = {}
-        self._by_parent: dict[str, Config] = {}  # the folder as written, to skip resolving paths
+        self._by_parent: dict[str, Config] = {}  # by the folder as written: resolved once each
 
     def for_file(self, path: Path | str) -> Config:
+        """The config of the folder the file really lives in (links resolved), or of the
+        nearest parent that has one."""
         if self._explicit is not None:
             return self._explicit
+        if os.path.islink(path):  # its own folder is not the one it lives in
+            return self._for_folder(Path(real_folder_of(str(path))))
         parent = os.path.dirname(path)
         config = self._by_parent.get(parent)
         if config is None:
-            config = self._by_parent[parent] = self._for_folder(Path(path).resolve().parent)
+            config = self._by_parent[parent] = self._for_folder(Path(real_folder_of(str(path))))
         return config
 
     def _for_folder(self, folder: Path) -> Config:

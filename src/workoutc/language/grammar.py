@@ -8,23 +8,26 @@ built from it, each once per process:
 - the syntax parser (`syntax_parser`), which keeps every token in its tree: what
   `fmt` lays out again.
 
-Building the tables takes most of a cold start, so Lark's own cache keeps them in the
-user's cache folder, in a file named after the grammar and the options (Lark also
-checks a hash stored inside, and rebuilds from a damaged file).
+Building the tables takes most of a cold start, so they are kept in the user's cache
+folder, sealed (user_cache.py: nothing is unpickled before its seal is verified), in a
+file named after the grammar, the options and the versions of Lark and Python.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sys
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import lark
 
-from ..user_cache import cache_folder
+from ..pipeline.outputs import atomic_write
+from ..user_cache import cache_folder, read_sealed, seal
 from .indentation import Comment, Indentation
-from .lark_internals import make_lark
+from .lark_internals import load_tables, make_lark, save_tables
 
 
 def grammar_text() -> str:
@@ -39,13 +42,27 @@ def build_parser(transformer=None, *, all_tokens: bool = False) -> lark.Lark:
     options: dict = {"parser": "lalr", "lexer": "contextual", "maybe_placeholders": not all_tokens}
     if all_tokens:
         options["keep_all_tokens"] = True
+    path = _tables_path(grammar, options)
+    saved = read_sealed(path) if path is not None else None
+    if saved is not None:
+        parser = load_tables(saved, postlex=Indentation(), transformer=transformer)
+        if parser is not None:
+            return parser
+    parser = make_lark(grammar, postlex=Indentation(), transformer=transformer, **options)
+    tables = save_tables(parser) if path is not None else None
+    sealed = seal(tables) if tables is not None else None
+    if path is not None and sealed is not None:
+        with contextlib.suppress(OSError):  # no cache just means building the tables next time
+            atomic_write(path, sealed)
+    return parser
+
+
+def _tables_path(grammar: str, options: dict) -> Path | None:
     folder = cache_folder()
-    if folder is not None:
-        key = hashlib.sha256(
-            (grammar + repr(sorted(options.items())) + lark.__version__ + sys.version).encode()
-        ).hexdigest()[:20]
-        options["cache"] = str(folder / f"grammar-{key}.lark")
-    return make_lark(grammar, postlex=Indentation(), transformer=transformer, **options)
+    if folder is None:
+        return None
+    identity = grammar + repr(sorted(options.items())) + lark.__version__ + sys.version
+    return folder / f"tables-{hashlib.sha256(identity.encode()).hexdigest()[:20]}"
 
 
 @cache

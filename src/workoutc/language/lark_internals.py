@@ -17,6 +17,8 @@ tokens, trees and errors). If Lark's insides are not what this was written again
 
 from __future__ import annotations
 
+import io
+import pickle
 from functools import cache
 from typing import Any
 
@@ -24,15 +26,6 @@ from lark import Lark, Token
 from lark.exceptions import ConfigurationError, UnexpectedToken
 from lark.lexer import ContextualLexer, LexerState, TextSlice
 from lark.parsers.lalr_analysis import Shift
-
-
-def make_lark(grammar: str, **options) -> Lark:
-    """A Lark parser with workoutc's lexer plugged in, or Lark's own if it refuses the plugin."""
-    try:
-        return Lark(grammar, _plugins={"ContextualLexer": FastContextualLexer}, **options)
-    except ConfigurationError:
-        return Lark(grammar, **options)
-
 
 _UNPLANNED: Any = object()  # a state not planned yet (None is a state Lark lexes)
 
@@ -88,6 +81,38 @@ class FastContextualLexer(ContextualLexer):
         counter.char_pos, counter.line, counter.line_start_pos = pos, line, line_start
         counter.column = pos - line_start + 1
         yield from super().lex(lexer_state, parser_state)  # the rest, if any, Lark's way
+
+
+PLUGINS = {"ContextualLexer": FastContextualLexer}
+# Options that are objects of this process, not part of the tables: given again on loading.
+LIVE_OPTIONS = ("postlex", "transformer", "lexer_callbacks", "_plugins")
+
+
+def make_lark(grammar: str, **options) -> Lark:
+    """A Lark parser with workoutc's lexer plugged in, or Lark's own if it refuses the plugin."""
+    try:
+        return Lark(grammar, _plugins=PLUGINS, **options)
+    except ConfigurationError:
+        return Lark(grammar, **options)
+
+
+def save_tables(parser: Lark) -> bytes | None:
+    """A parser's tables as bytes (Lark's own serialisation), or None if Lark cannot."""
+    buffer = io.BytesIO()
+    try:
+        parser.save(buffer, exclude_options=LIVE_OPTIONS)
+    except Exception:  # not the Lark this was written against: no cache
+        return None
+    return buffer.getvalue()
+
+
+def load_tables(data: bytes, **live_options) -> Lark | None:
+    """A parser from saved tables and this process's live options, or None if they do
+    not load. Only for bytes whose origin is verified: they are unpickled."""
+    try:
+        return Lark.__new__(Lark)._load(pickle.loads(data), _plugins=PLUGINS, **live_options)
+    except Exception:  # damaged, or from another Lark: build the tables again
+        return None
 
 
 class _Tables:

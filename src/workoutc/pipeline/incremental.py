@@ -34,18 +34,25 @@ import os
 import pickle
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+try:
+    import fcntl
+except ImportError:  # not on a POSIX system: no lock
+    fcntl = None  # type: ignore[assignment]
+
 from .. import __version__
-from ..user_cache import cache_folder
-from .inputs import CONFIG_NAMES
+from ..user_cache import cache_folder, read_sealed, seal
+from .inputs import CONFIG_NAMES, real_folder_of, real_path
 from .outputs import atomic_write
 
 if TYPE_CHECKING:  # not imported at run time: a no-change compile stays light
     from .publish import Report
     from .stages import FileResult, Run
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 LIBRARIES = ("lark", "jinja2")  # what shapes the output besides workoutc itself
 
 
@@ -90,35 +97,41 @@ def file_fingerprint(path: Path | str) -> str:
 
 
 RACY_SECONDS = 2  # a file changed this close to the last record may have changed unseen
+SHA = 3  # where an input's state holds its hash
 
 
 def _input_fingerprint(shown: str, known: dict, recorded_at: float, eager: bool) -> list | None:
-    """[size, mtime, sha256] of an input (None if it is gone), reusing the recorded hash of
-    a file whose size and time are unchanged and were safely older than the record (git's
-    "racily clean" rule: a change within the same clock tick as the record is re-read).
-    Unless `eager`, the hash of a changed file is left None: the worker that reads the
-    file hashes it (see Fingerprint.complete)."""
+    """[size, mtime, identity, sha256] of an input (None if it is gone). The identity is
+    the file's device, inode, change time and real path: a file replaced by another of
+    the same size and time (an archive unpacked, `touch -d` after an edit, a link moved)
+    differs in one of them. The recorded hash is reused only when all four match and the
+    file was safely older than the last record (git's "racily clean" rule: a change
+    within the same clock tick as the record is read again). Unless `eager`, the hash of
+    a changed file is left None: the worker that reads the file hashes it (see
+    Fingerprint.complete)."""
     try:
         stat = os.stat(shown)
     except OSError:
         return None
+    identity = f"{stat.st_dev}:{stat.st_ino}:{stat.st_ctime_ns}:{real_path(shown)}"
+    state = [stat.st_size, stat.st_mtime_ns, identity]
     previous = known.get(shown)
-    unchanged = previous and previous[0] == stat.st_size and previous[1] == stat.st_mtime_ns
+    unchanged = isinstance(previous, list) and previous[:SHA] == state
     if unchanged and stat.st_mtime < recorded_at - RACY_SECONDS:
         return previous
     if not (eager or unchanged):  # changed, so no replay: its hash can wait for its worker
-        return [stat.st_size, stat.st_mtime_ns, None]
+        return [*state, None]
     fresh = file_fingerprint(shown)
     if fresh == "absent":
         return None
     mtime, sha = fresh.split()
-    return [stat.st_size, int(mtime), sha]
+    return [stat.st_size, int(mtime), identity, sha]
 
 
 class Fingerprint(NamedTuple):
     key: str | None  # everything the output depends on; None while an input's hash is unknown
     common: str  # all of it but the inputs themselves: what every cached file depends on
-    states: dict  # [size, mtime, sha256] by input (None: the file is gone)
+    states: dict  # [size, mtime, identity, sha256] by input (None: the file is gone)
 
     @property
     def hashes(self) -> dict:
@@ -128,10 +141,10 @@ class Fingerprint(NamedTuple):
     def complete(self, digests: dict[str, str]) -> Fingerprint | None:
         """With the hashes the workers worked out filled in; None if one is still missing."""
         states = {
-            path: state if state is None or state[2] else [state[0], state[1], digests.get(path)]
+            path: state if state is None or state[SHA] else [*state[:SHA], digests.get(path)]
             for path, state in self.states.items()
         }
-        if any(state is not None and state[2] is None for state in states.values()):
+        if any(state is not None and state[SHA] is None for state in states.values()):
             return None
         return Fingerprint(_key(self.common, states), self.common, states)
 
@@ -154,14 +167,10 @@ def fingerprint(inputs: list[str], options: dict, previous: dict | None = None, 
     add("SOURCE_DATE_EPOCH", os.environ.get("SOURCE_DATE_EPOCH"))
     for key in sorted(options):
         add("option", key, options[key])
-    states, parents, folders = {}, set(), set()
+    states, folders = {}, set()
     for shown in inputs:
         states[shown] = _input_fingerprint(shown, known, recorded_at, eager)
-        parent = os.path.dirname(shown)
-        if parent in parents:
-            continue  # its folders are already listed
-        parents.add(parent)
-        folder = os.path.abspath(parent)
+        folder = real_folder_of(shown)  # where the configs are looked for (check/config.py)
         while folder not in folders:
             folders.add(folder)
             folder = os.path.dirname(folder)
@@ -171,7 +180,7 @@ def fingerprint(inputs: list[str], options: dict, previous: dict | None = None, 
             if os.path.exists(candidate):
                 add("config", candidate, file_fingerprint(candidate))
     common = _digest(lines)
-    unknown = any(state is not None and state[2] is None for state in states.values())
+    unknown = any(state is not None and state[SHA] is None for state in states.values())
     return Fingerprint(None if unknown else _key(common, states), common, states)
 
 
@@ -192,20 +201,47 @@ def _output_state(path: str) -> list | None:
     return [stat.st_size, stat.st_mtime_ns]
 
 
+def _record_name(outdir: Path) -> str:
+    return hashlib.sha256(os.path.abspath(outdir).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
 def manifest_path(outdir: Path) -> Path | None:
     folder = cache_folder()
     if folder is None:
         return None
-    name = hashlib.sha256(os.path.abspath(outdir).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return folder / "manifests" / f"{name}.json"
+    return folder / "manifests" / f"{_record_name(outdir)}.json"
+
+
+def _lock(outdir: Path, waiting: Callable[[], None]) -> int | None:
+    """Hold the output folder's lock (in the cache folder) until the descriptor is
+    closed, so two compiles into one folder take turns and neither records the other's
+    files; None where there is no cache folder or no flock."""
+    folder = cache_folder()
+    if folder is None or fcntl is None:
+        return None
+    try:
+        (folder / "locks").mkdir(mode=0o700, exist_ok=True)
+        handle = os.open(folder / "locks" / _record_name(outdir), os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        waiting()
+        fcntl.flock(handle, fcntl.LOCK_EX)
+    except BaseException:
+        os.close(handle)
+        raise
+    return handle
 
 
 def previous_run(outdir: Path) -> dict | None:
-    """The manifest of the last compile into `outdir`, if any."""
+    """The manifest of the last compile into `outdir`, if any (and sealed by this user)."""
     path = manifest_path(outdir)
+    data = read_sealed(path) if path is not None else None
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8")) if path else None
-    except (OSError, ValueError):
+        manifest = json.loads(data) if data is not None else None
+    except ValueError:
         return None
     return manifest if isinstance(manifest, dict) else None
 
@@ -219,8 +255,13 @@ def _lookup(outdir: Path, key: str, manifest: dict | None) -> Replay | None:
         for name, state in manifest["outputs"].items():
             if _output_state(folder + name) != state:
                 return None
-        return Replay(manifest["printed"], manifest["status"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        printed, status = manifest["printed"], manifest["status"]
+        if status not in (0, 1) or not all(
+            isinstance(chunk, list) and chunk[0] in (0, 1) and isinstance(chunk[1], str) for chunk in printed
+        ):
+            return None  # not what a compile records
+        return Replay(printed, status)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
 
 
@@ -230,7 +271,10 @@ def _reusable(outdir: Path, manifest: dict | None, stamp: Fingerprint) -> tuple[
     try:
         if manifest is None or manifest.get("common") != stamp.common:
             return {}, frozenset()
-        stored = pickle.loads(_sources_path(outdir).read_bytes())
+        sealed = read_sealed(_sources_path(outdir))
+        if sealed is None:
+            return {}, frozenset()
+        stored = pickle.loads(sealed)  # sealed by this user: what the last run wrote
         if stored.get("key") != manifest["key"]:
             return {}, frozenset()
         blobs, in_place, folder, hashes = {}, set(), str(outdir) + os.sep, stamp.hashes
@@ -284,8 +328,13 @@ def _record(
             "sources": {p: blob for p, blob in snapshots.items() if p in hashes},
             "placed": placed,
         }
-        atomic_write(_sources_path(outdir), pickle.dumps(snapshot, pickle.HIGHEST_PROTOCOL))
-        atomic_write(path, json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+        sealed_snapshot = seal(pickle.dumps(snapshot, pickle.HIGHEST_PROTOCOL))
+        # ASCII JSON: a file name that is not UTF-8 (held as surrogates) survives the trip.
+        sealed_manifest = seal(json.dumps(manifest).encode("ascii"))
+        if sealed_snapshot is None or sealed_manifest is None:
+            return
+        atomic_write(_sources_path(outdir), sealed_snapshot)
+        atomic_write(path, sealed_manifest)
         _prune(path.parent)
 
 
@@ -324,11 +373,23 @@ class CompileCache:
     Before a run it answers what can be replayed (`replay`: nothing changed) or reused
     (`start`: the unchanged files' results); after the run, `record` keeps what the
     next compile into the folder needs. Pages need every document, so a compile with
-    pages may be replayed but reuses nothing.
+    pages may be replayed but reuses nothing. Used as a context manager, it holds the
+    output folder's lock from before it reads the last record until after it writes the
+    next (with or without the cache): compiles into one folder take turns.
     """
 
-    def __init__(self, outdir: Path, inputs: list[str], *, html: bool, config: str | None, enabled: bool = True):
+    def __init__(
+        self,
+        outdir: Path,
+        inputs: list[str],
+        *,
+        html: bool,
+        config: str | None,
+        enabled: bool = True,
+        waiting: Callable[[], None] = lambda: None,
+    ):
         self._outdir, self._pages = outdir, html
+        self._lock = _lock(outdir, waiting)  # `waiting` is called if another compile holds it
         self._started = time.time()
         self._blobs: dict[str, bytes] = {}
         self.in_place: frozenset = frozenset()  # (path, workout, file name) of FIT files still in place
@@ -343,6 +404,14 @@ class CompileCache:
             self._previous = previous_run(outdir)
             # Pages take nothing from the cache: hash every file now.
             self._stamp = fingerprint(inputs, options, self._previous, eager=html)
+
+    def __enter__(self) -> CompileCache:
+        return self
+
+    def __exit__(self, *_) -> None:
+        if self._lock is not None:
+            os.close(self._lock)  # closing the descriptor releases the lock
+            self._lock = None
 
     def replay(self) -> Replay | None:
         """What the last compile printed and returned, when nothing it depends on changed."""

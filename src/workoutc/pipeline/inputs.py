@@ -3,12 +3,35 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from ..reporter import UsageError, io_error
 
 SUFFIX = ".wkt"
 CONFIG_NAMES = ("workoutc.toml", "pyproject.toml")  # looked for in each folder up from a source
+
+
+def real_path(path: str) -> str:
+    """Where `path` really is, every link resolved: the path the configs are looked for
+    from and the compile cache knows a file by. Folders are resolved once each; only a
+    file that is itself a link costs more than one system call."""
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    folder, name = os.path.split(path)
+    return os.path.join(_real_folder(folder or os.curdir), name)
+
+
+def real_folder_of(path: str) -> str:
+    """The folder `path` really lives in: `real_path`'s folder."""
+    if os.path.islink(path):
+        return os.path.dirname(os.path.realpath(path))
+    return _real_folder(os.path.dirname(path) or os.curdir)
+
+
+@lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def collect_inputs(paths: list[str]) -> list[str]:
