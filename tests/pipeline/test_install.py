@@ -6,7 +6,6 @@ import errno
 import os
 from datetime import datetime
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -125,7 +124,7 @@ def test_a_read_only_folder_is_a_clear_error(tmp_path, capsys):
 
 def test_no_space_is_checked_before_copying(tmp_path, monkeypatch, capsys):
     root = watch(tmp_path)
-    monkeypatch.setattr(install.shutil, "disk_usage", lambda path: SimpleNamespace(free=100))
+    monkeypatch.setattr(install, "free_space", lambda path: (100, 4096))
     assert main(["install", source(tmp_path)]) == 2
     assert "the watch has 100 bytes free" in capsys.readouterr().err
     assert list((root / "GARMIN/NewFiles").iterdir()) == []
@@ -236,3 +235,58 @@ def test_calendar_has_one_event_per_session(tmp_path):
     assert "DTSTART;VALUE=DATE:20261124\r\nDTEND;VALUE=DATE:20261125\r\nSUMMARY:Track (intervals)" in text
     assert "DTSTART:20261126T073000\r\nDURATION:PT45M\r\nSUMMARY:easy 11-26 (easy)" in text
     assert all(len(line.encode()) <= 75 for line in data.decode().split("\r\n"))
+
+
+def _fit_file(tmp_path: Path, name: str, text: str) -> str:
+    """A FIT file compiled from `text`, saved as `name` (folders made as needed)."""
+    out = tmp_path / "compiled" / name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    assert main(["compile", source(out.parent, text, "one.wkt"), "-o", str(out.parent / "tmp")]) == 0
+    [fit] = (out.parent / "tmp").glob("*.fit")
+    fit.rename(out)
+    return str(out)
+
+
+def test_two_files_for_one_name_on_the_watch_are_refused_naming_both(tmp_path, capsys):
+    root = watch(tmp_path)
+    first = _fit_file(tmp_path / "a", "x.fit", "easy 30min\n")
+    second = _fit_file(tmp_path / "b", "X.FIT", "easy 40min\n")
+    capsys.readouterr()
+    assert main(["install", first, second]) == 1
+    err = capsys.readouterr().err
+    assert f"{first}, {second} would all be x.fit on the watch, whose names ignore case" in err
+    assert list((root / "GARMIN/NewFiles").iterdir()) == []
+    assert main(["install", "--force", first, second]) == 0
+    [copied] = (root / "GARMIN/NewFiles").iterdir()
+    assert copied.read_bytes() == Path(second).read_bytes()  # the last one given
+
+
+def test_a_given_fit_file_and_a_compiled_workout_of_one_name_are_refused(tmp_path, capsys):
+    root = watch(tmp_path)
+    given = _fit_file(tmp_path / "a", "tempo.fit", "easy 30min\n")
+    compiled = source(tmp_path, 'workout "Tempo" tempo\n  run 20min\n', "week.wkt")
+    capsys.readouterr()
+    assert main(["install", given, compiled]) == 1
+    assert f"{given}, tempo.fit compiled from {compiled} would all be tempo.fit" in capsys.readouterr().err
+    assert list((root / "GARMIN/NewFiles").iterdir()) == []
+
+
+def test_a_file_on_the_watch_differing_only_in_case_is_the_one_replaced(tmp_path, capsys):
+    root = watch(tmp_path)
+    (root / "GARMIN/NewFiles/EASY.FIT").write_bytes(b"an older easy run")
+    assert main(["install", source(tmp_path)]) == 1
+    assert "EASY.FIT exists and differs" in capsys.readouterr().err
+    assert main(["install", "--force", source(tmp_path)]) == 0
+    assert [path.name for path in (root / "GARMIN/NewFiles").iterdir()] == ["EASY.FIT"]
+    assert decode((root / "GARMIN/NewFiles/EASY.FIT").read_bytes())["workout_mesgs"][0]["wkt_name"] == "easy"
+
+
+def test_free_space_is_counted_in_whole_clusters_with_the_margin_explained(tmp_path, monkeypatch, capsys):
+    root = watch(tmp_path)
+    # 100 000 bytes free would hold the file's bytes and the margin, but not its 32 KiB cluster too.
+    monkeypatch.setattr(install, "free_space", lambda path: (install.SPACE_MARGIN + 30_000, 32_768))
+    assert main(["install", source(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "these files take 32,768 bytes there (1 cluster of 32,768 bytes)" in err
+    assert f"workoutc leaves {install.SPACE_MARGIN:,} bytes free for the watch itself" in err
+    assert list((root / "GARMIN/NewFiles").iterdir()) == []

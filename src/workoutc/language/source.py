@@ -6,7 +6,8 @@ document, belongs here too (`Loaded.workout`).
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
+from pathlib import Path, PurePath
 from typing import NamedTuple
 
 from ..diagnostics import Diagnostic, Span, input_error
@@ -15,6 +16,7 @@ from ..names import slugify
 from .indentation import Comment
 from .lower import lower_text
 from .parse import ParseFailure
+from .vocabulary import unquote
 
 MAX_FILE_BYTES = 1_000_000
 
@@ -127,6 +129,28 @@ def load_text(text: str, path: str, digest: str | None = None) -> Loaded:
         for w in document.all_workouts()
     )
     return Loaded(path, text, document, comments, (), workouts, digest)
+
+
+_WORKOUT = re.compile(r'^workout[ \t]+("(?:[^"\\\n]|\\.)*")', re.MULTILINE)
+_PLAN = re.compile(r'^plan[ \t]+("(?:[^"\\\n]|\\.)*")', re.MULTILINE)
+_TOP_SESSION = re.compile(r"^(?!workout\b|plan\b)[a-z][\w-]*[ \t]+\d", re.MULTILINE)
+_PLAN_SESSION = re.compile(r"^[ \t]+\d{4}-(\d{2})-(\d{2})(?:[ \t]+\d{1,2}:\d{2})?[ \t]+([a-z]+)[ \t]+\d", re.MULTILINE)
+
+
+def reserved_names(loaded: Loaded) -> list[str]:
+    """The file-name slugs a file that does not compile still holds, read from its text
+    as written, in the order a compiled file claims them (workouts and one-line
+    sessions, sessions inside plans, plans), so that while it is broken no later file
+    takes the names its outputs have."""
+    if loaded.text is None:
+        return []
+    text = loaded.text
+    workouts = [(m.start(), unquote(m.group(1)).strip()) for m in _WORKOUT.finditer(text)]
+    workouts += [(m.start(), PurePath(loaded.path).stem or "workout") for m in _TOP_SESSION.finditer(text)][:1]
+    names = [name for _, name in sorted(workouts)]
+    names += [f"{kind} {month}-{day}" for month, day, kind in _PLAN_SESSION.findall(text)]
+    names += [unquote(m.group(1)).strip() for m in _PLAN.finditer(text)]
+    return [slugify(name) for name in names if name]
 
 
 def load(path: Path | str, shown: str | None = None) -> Loaded:

@@ -16,6 +16,7 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..reporter import Reporter, UsageError, io_error, plural, reason
 from .outputs import atomic_write
@@ -107,16 +108,27 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
+class Upload(NamedTuple):
+    """A file to copy: its name on the watch, its bytes, and where it comes from."""
+
+    name: str
+    data: bytes
+    source: str
+
+
 @dataclass
 class Plan:
-    """What install will do with each file: (name, data, action)."""
+    """What install will do with each file: (name on the watch, data, action)."""
 
     copies: list[tuple[str, bytes, str]]
     refused: list[str]
 
 
-def plan_copies(device: Device, files: list[tuple[str, bytes]], force: bool) -> Plan:
-    """Decide file by file without touching the device."""
+def plan_copies(device: Device, uploads: list[Upload], force: bool) -> Plan:
+    """Decide file by file without touching the device. Names are compared ignoring
+    case, as the watch's FAT file system does: two uploads for one name are refused
+    (with --force the last one given is copied), and an existing `Tempo.FIT` is the
+    file a new `tempo.fit` would replace."""
     folder = device.new_files
     if (
         folder.is_symlink()
@@ -124,40 +136,80 @@ def plan_copies(device: Device, files: list[tuple[str, bytes]], force: bool) -> 
         or (folder.exists() and not _inside(folder, device.root))
     ):
         raise UsageError(f"{folder} leads outside the device (a symlink); nothing was copied")
+    existing = _names_on_watch(folder)
+    by_name: dict[str, list[Upload]] = {}
+    for upload in uploads:
+        by_name.setdefault(upload.name.casefold(), []).append(upload)
     copies, refused = [], []
-    for name, data in files:
-        target = folder / name
-        if target.is_symlink():
-            refused.append(f"{target} is a symlink; it was left alone")
-        elif target.exists():
-            try:
-                same = target.read_bytes() == data
-            except OSError as error:
-                raise io_error(f"{target}: cannot read", error) from None
-            if same:
-                copies.append((name, data, "unchanged"))
-            elif force:
-                copies.append((name, data, "replace"))
-            else:
-                refused.append(f"{target} exists and differs; pass --force to replace it")
-        else:
-            copies.append((name, data, "copy"))
+    for key, group in by_name.items():
+        if len(group) > 1 and not force:
+            sources = ", ".join(upload.source for upload in group)
+            refused.append(
+                f"{sources} would all be {group[0].name} on the watch, whose names ignore case; "
+                "rename all but one, or pass --force to copy the last one given"
+            )
+            continue
+        upload = group[-1]
+        action = _action(folder / existing.get(key, upload.name), upload.data, force, refused)
+        if action:
+            copies.append((existing.get(key, upload.name), upload.data, action))
     return Plan(copies, refused)
 
 
+def _names_on_watch(folder: Path) -> dict[str, str]:
+    """The files already in `folder`, by their names ignoring case."""
+    try:
+        return {name.casefold(): name for name in os.listdir(folder)}
+    except OSError:
+        return {}
+
+
+def _action(target: Path, data: bytes, force: bool, refused: list[str]) -> str | None:
+    """ "copy", "replace" or "unchanged", or None (with the reason on `refused`)."""
+    if target.is_symlink():
+        refused.append(f"{target} is a symlink; it was left alone")
+        return None
+    if not target.exists():
+        return "copy"
+    try:
+        same = target.read_bytes() == data
+    except OSError as error:
+        raise io_error(f"{target}: cannot read", error) from None
+    if same:
+        return "unchanged"
+    if force:
+        return "replace"
+    refused.append(f"{target} exists and differs; pass --force to replace it")
+    return None
+
+
+def free_space(folder: Path) -> tuple[int, int]:
+    """(bytes free, the file system's allocation unit): a file takes whole clusters."""
+    try:
+        info = os.statvfs(folder)
+    except (AttributeError, OSError):  # no statvfs: bytes, and a typical FAT cluster
+        return shutil.disk_usage(folder).free, 4096
+    return info.f_bavail * info.f_frsize, info.f_frsize or 4096
+
+
 def carry_out(device: Device, plan: Plan) -> None:
-    """Copy the planned files, each whole or not at all."""
-    needed = sum(len(data) for _, data, action in plan.copies if action != "unchanged")
-    if not needed:
+    """Copy the planned files, each whole or not at all, after checking they fit."""
+    sizes = [len(data) for _, data, action in plan.copies if action != "unchanged"]
+    if not sizes:
         return
     folder = device.new_files
     try:
         folder.mkdir(parents=False, exist_ok=True)
-        free = shutil.disk_usage(folder).free
+        free, cluster = free_space(folder)
     except OSError as error:
         raise UsageError(f"{folder}: {reason(error)} (is the watch read-only or unplugged?)") from None
+    clusters = sum(-(-size // cluster) for size in sizes)
+    needed = clusters * cluster
     if free < needed + SPACE_MARGIN:
-        raise UsageError(f"the watch has {free:,} bytes free; these files need {needed + SPACE_MARGIN:,}")
+        raise UsageError(
+            f"the watch has {free:,} bytes free; these files take {needed:,} bytes there ({plural(clusters, 'cluster')} "
+            f"of {cluster:,} bytes), and workoutc leaves {SPACE_MARGIN:,} bytes free for the watch itself"
+        )
     for name, data, action in plan.copies:
         if action == "unchanged":
             continue
@@ -193,8 +245,8 @@ def install(
     return failed or bool(plan.refused)
 
 
-def _given_fit_files(paths: list[str], reporter: Reporter) -> tuple[list[tuple[str, bytes]], bool]:
-    """The .fit inputs as (name, bytes), and whether any was not a FIT file."""
+def _given_fit_files(paths: list[str], reporter: Reporter) -> tuple[list[Upload], bool]:
+    """The .fit inputs, and whether any was not a FIT file."""
     files, failed = [], False
     for name in (p for p in paths if p.lower().endswith(".fit")):
         try:
@@ -205,13 +257,13 @@ def _given_fit_files(paths: list[str], reporter: Reporter) -> tuple[list[tuple[s
             reporter.note(f"{name}: error: not a FIT file; left out")
             failed = True
             continue
-        files.append((Path(name).name, data))
+        files.append(Upload(Path(name).name, data, name))
     return files, failed
 
 
-def _compile(sources: list[str], config: str | None, reporter: Reporter) -> tuple[list[tuple[str, bytes]], bool]:
-    """The FIT files the sources compile to, as (name, bytes), and whether any had errors.
-    The files are listed later by their names on the watch, so no summary per file."""
+def _compile(sources: list[str], config: str | None, reporter: Reporter) -> tuple[list[Upload], bool]:
+    """The FIT files the sources compile to, and whether any had errors. The files are
+    listed later by their names on the watch, so no summary per file."""
     import tempfile
 
     from .publish import publish
@@ -219,7 +271,12 @@ def _compile(sources: list[str], config: str | None, reporter: Reporter) -> tupl
 
     with tempfile.TemporaryDirectory() as folder:
         report = publish(run_stages(sources, config, output=Path(folder)), Path(folder), reporter, summaries=False)
-        return [(p.name, p.read_bytes()) for p in sorted(Path(folder).glob("*.fit"))], bool(report.errors)
+        origin = {name: source for source, names in report.placed.items() for name in names.values()}
+        uploads = [
+            Upload(path.name, path.read_bytes(), f"{path.name} compiled from {origin.get(path.name, 'a plan')}")
+            for path in sorted(Path(folder).glob("*.fit"))
+        ]
+        return uploads, bool(report.errors)
 
 
 def _copy_line(device: Device, name: str, action: str, dry_run: bool) -> str:

@@ -13,11 +13,13 @@ from datetime import datetime, time
 from functools import cached_property
 from pathlib import Path
 
-from ..language.source import WorkoutInfo
+from ..language.source import WorkoutInfo, reserved_names
 from ..names import NameRegistry, slugify
 from ..reporter import Reporter, io_error, plural
 from .outputs import atomic_write, publish_staged, remove_own_temporaries, stage
 from .stages import FileResult, Run, error_count, prepare_output, time_created
+
+INDEX_STEM = "index"
 
 
 @dataclass
@@ -34,11 +36,15 @@ class Report:
 def assign_stems(run: Run) -> dict[tuple, str]:
     """A unique file-name stem for every workout, by (path, name), and every plan, by
     (path, index). Claimed in source order whatever is written, so a workout's file name
-    does not depend on whether pages are built or another workout has errors."""
+    does not depend on whether pages are built or another workout has errors; a file
+    that does not compile still claims the names it holds (`reserved_names`)."""
     names = NameRegistry()
+    names.claim(INDEX_STEM)  # the library's index.html: no workout or plan page may take it
     stems: dict[tuple, str] = {}
     for result in run.files:
         loaded = result.loaded
+        for slug in reserved_names(loaded) if loaded.failed else ():
+            names.claim(slug)  # a broken file keeps the names its outputs have
         for info in loaded.workouts:
             stems[(loaded.path, info.name)] = names.claim(info.slug)
         for index, plan in enumerate(loaded.document.plans if loaded.document else ()):
