@@ -31,6 +31,7 @@ from .reporter import Reporter, UsageError, io_error, plural
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 CACHED_COMMANDS = ("compile", "html", "check", "install", "fmt")  # they read the parser tables from the cache
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -314,16 +315,28 @@ def _note_an_untrusted_cache(reporter: Reporter) -> None:
         reporter.remark(f"note: {reason}")
 
 
-def _terminate(signal_number, frame):
-    # Unwind like Ctrl-C, so a file being written is removed rather than left half done.
-    raise KeyboardInterrupt
+class Stopped(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM: the run unwinds (removing what it staged) and exits 128 + the signal."""
+
+    def __init__(self, signal_number: int):
+        super().__init__(signal_number)
+        self.status = 128 + signal_number
+
+
+def _stop(signal_number, frame):
+    # The first signal unwinds the run; later ones are ignored, so no second Ctrl-C can
+    # cut the cleanup short (workers stopped, staged files removed) and leave it hanging.
+    for number in STOP_SIGNALS:
+        signal.signal(number, signal.SIG_IGN)
+    raise Stopped(signal_number)
 
 
 def main(argv: list[str] | None = None) -> int:
     reporter = Reporter(sys.stdout, sys.stderr)
     args = _parser().parse_args(argv)
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _terminate)
+        for number in STOP_SIGNALS:
+            signal.signal(number, _stop)
     try:
         if args.command in CACHED_COMMANDS:
             _note_an_untrusted_cache(reporter)
@@ -331,6 +344,6 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         reporter.remark(f"error: {error}")
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stopped:
         reporter.remark("interrupted")
-        return 130
+        return stopped.status if isinstance(stopped, Stopped) else 128 + signal.SIGINT

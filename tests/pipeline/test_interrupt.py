@@ -109,3 +109,46 @@ def test_two_compiles_into_one_folder_at_once(tmp_path):
     first, second = _compile(lib, out), _compile(lib, out)
     assert first.wait(timeout=300) == 0 and second.wait(timeout=300) == 0
     assert _assert_complete(out) > 300
+
+
+def _survivors(out: Path) -> list[int]:
+    """Processes still running whose command line names `out`: the run's workers."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                command = Path(f"/proc/{entry}/cmdline").read_bytes()
+            except OSError:
+                continue
+            if str(out).encode() in command:
+                found.append(int(entry))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the workers through /proc")
+@pytest.mark.parametrize(
+    ("how", "times", "status"),
+    [(signal.SIGINT, 2, 130), (signal.SIGINT, 3, 130), (signal.SIGTERM, 2, 143), (signal.SIGTERM, 3, 143)],
+)
+def test_signals_in_quick_succession_end_a_parallel_compile_promptly(tmp_path, how, times, status):
+    lib, out = _library(tmp_path / "lib", 3000), tmp_path / "out"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workoutc", "compile", str(lib), "-o", str(out), "-j", "2", "--no-cache"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    _wait_for_files(out, 1, process, staged=True)
+    for _ in range(times):
+        process.send_signal(how)
+        time.sleep(0.05)
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == status
+    assert "Traceback" not in err and err.strip().endswith("workoutc: interrupted")
+    deadline = time.monotonic() + 5
+    while _survivors(out) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _survivors(out) == []
+    assert not [name for name in os.listdir(out) if name.startswith(".")]

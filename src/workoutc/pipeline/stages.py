@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import signal
 import time as clock
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -227,18 +228,31 @@ def _snapshot(result: FileResult) -> bytes:
 
 
 def _in_parallel(job: _Job, inputs: list[str], jobs: int) -> list:
+    """The job over `inputs` in `jobs` worker processes, results in input order. If the
+    run stops (an error, Ctrl-C, SIGTERM), the workers are terminated at once rather
+    than waited for."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     size = max(16, len(inputs) // (jobs * 4))
     batches = [inputs[start : start + size] for start in range(0, len(inputs), size)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pool = context.Pool(jobs, initializer=_worker_signals)
     try:
-        return [result for batch in pool.map(job, batches) for result in batch]
+        results = [result for batch in pool.imap(job, batches) for result in batch]
+    except BaseException:
+        pool.terminate()
+        raise
     finally:
-        pool.shutdown(cancel_futures=True)  # after a failure, batches not yet started never start
+        pool.close()
+        pool.join()
+    return results
+
+
+def _worker_signals() -> None:
+    """Workers leave Ctrl-C to the main process (which stops them) and end on SIGTERM."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def time_created(path: str) -> int:
