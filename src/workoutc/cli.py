@@ -17,6 +17,7 @@ the one Reporter `main` hands it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
@@ -331,6 +332,17 @@ def _stop(signal_number, frame):
     raise Stopped(signal_number)
 
 
+def _output_failed(error: OSError) -> int:
+    """Say (if standard error still takes it) that the output could not be written, and
+    point standard output at nothing, so Python's own last flush does not fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if not isinstance(error, BrokenPipeError):  # a reader that stopped reading wants no message
+        with contextlib.suppress(OSError):
+            sys.stderr.write(f"workoutc: error: cannot write the output: {error.strerror or error}\n")
+    return EXIT_USAGE
+
+
 def main(argv: list[str] | None = None) -> int:
     reporter = Reporter(sys.stdout, sys.stderr)
     args = _parser().parse_args(argv)
@@ -340,10 +352,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command in CACHED_COMMANDS:
             _note_an_untrusted_cache(reporter)
-        return args.run(args, reporter)
+        status = args.run(args, reporter)
+        reporter.flush()  # here, where a full disk is an error like any other, not at exit
+        return status
     except UsageError as error:
         reporter.remark(f"error: {error}")
         return EXIT_USAGE
+    except OSError as error:  # standard output or error could not be written: a full disk, a closed pipe
+        return _output_failed(error)
     except KeyboardInterrupt as stopped:
         reporter.remark("interrupted")
         return stopped.status if isinstance(stopped, Stopped) else 128 + signal.SIGINT

@@ -11,6 +11,12 @@ NOT_SLUG = re.compile(r"[^a-z0-9]+")
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
+def readable(text: str) -> str:
+    """`text` with any bytes that were not UTF-8 (a file name's, held as surrogates) shown
+    as U+FFFD, so it can be written as UTF-8 (a workout name, a page)."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def slugify(name: str) -> str:
     """A file-name stem from any workout name: ASCII letters, digits and dashes."""
     ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from .names import readable
+
 if TYPE_CHECKING:  # a no-change compile prints without loading the diagnostics module
     from .diagnostics import Diagnostic
 
@@ -56,7 +58,10 @@ class Reporter:
                 log[-1][1] += text
             else:
                 log.append([stream, text])
-        self._streams[stream].write(text)
+        try:
+            self._streams[stream].write(text)
+        except UnicodeEncodeError:  # a file name's bytes that are not UTF-8: shown as U+FFFD
+            self._streams[stream].write(readable(text))
 
     def result(self, line: str) -> None:
         """A line of what the command produced, on standard output."""
@@ -84,6 +89,10 @@ class Reporter:
         """A line from workoutc itself, `workoutc: MESSAGE`, on standard error: a usage
         error, an interruption, a note about how it runs."""
         self.note(f"workoutc: {message}")
+
+    def flush(self) -> None:
+        for stream in self._streams:
+            stream.flush()
 
     def replay(self, chunks: list) -> None:
         """What another reporter's transcript recorded, in the same order."""

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from .. import units
 from ..diagnostics import Severity
-from ..pipeline.inputs import CONFIG_NAMES, real_folder_of
+from ..pipeline.inputs import CONFIG_NAMES, read_limited, real_folder_of
 from ..reporter import reason
 from ..suggest import did_you_mean
 
 LEVELS = ("beginner", "intermediate", "advanced")
+MAX_CONFIG_BYTES = 1_000_000
 UNIT_SYSTEMS = ("metric", "imperial")
 
 
@@ -76,15 +77,25 @@ _DEVICE_KEYS = ("max_steps", "name_bytes")
 def load_config(path: Path) -> Config:
     """Read and validate one config file (workoutc.toml or a pyproject.toml)."""
     shown = str(path)
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        tool = _table(data, "tool", shown)
+        data = _table(tool, "workoutc", shown, "[tool.workoutc]")
+    return parse_config(data, shown)
+
+
+def _read_toml(path: Path) -> dict:
+    shown = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw, size = read_limited(path, MAX_CONFIG_BYTES)
     except OSError as error:
         raise ConfigError(shown, "", f"cannot read: {reason(error)}") from None
+    if size > MAX_CONFIG_BYTES:
+        raise ConfigError(shown, "", f"the file is {size:,} bytes; a configuration is far smaller")
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(shown, "", f"not valid TOML: {error}") from None
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("workoutc", {})
-    return parse_config(data, shown)
 
 
 def parse_config(data: dict, path: str) -> Config:
@@ -95,10 +106,10 @@ def parse_config(data: dict, path: str) -> Config:
     return Config(athlete, rules, device, path)
 
 
-def _table(data: dict, key: str, path: str) -> dict:
+def _table(data: dict, key: str, path: str, written: str | None = None) -> dict:
     value = data.get(key, {})
     if not isinstance(value, dict):
-        raise ConfigError(path, key, "must be a table", f"write it as [{key}]")
+        raise ConfigError(path, key, "must be a table", f"write it as {written or f'[{key}]'}")
     return value
 
 
@@ -246,6 +257,10 @@ def _pace(table, name, path, section: str) -> tuple[float, float] | None:
     if len(seconds) > 2:
         raise ConfigError(path, f"[{section}] {name}", f'{value!r} is not a pace like "5:20-5:50/km"')
     per_km = [s * 1000 / units.PACE_UNITS[per] for s in seconds]
+    low, high = units.LIMITS.pace_seconds_per_km
+    if not all(low <= pace <= high for pace in per_km):
+        limits = f"{units.format_clock(low)}-{units.format_clock(high)}/km"
+        raise ConfigError(path, f"[{section}] {name}", f"{value!r} is outside the paces workoutc takes ({limits})")
     return min(per_km), max(per_km)
 
 
@@ -289,7 +304,9 @@ class ConfigFinder:
 
 
 def _has_workoutc_table(pyproject: Path) -> bool:
+    """Whether a pyproject.toml speaks to workoutc (an unreadable one is said so later)."""
     try:
-        return "workoutc" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        tool = _read_toml(pyproject).get("tool")
+    except ConfigError:
         return False
+    return isinstance(tool, dict) and "workoutc" in tool

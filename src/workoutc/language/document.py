@@ -9,6 +9,7 @@ from pathlib import PurePath
 from .. import units
 from ..diagnostics import Diagnostic, Span, input_error
 from ..model import Document, Plan, PlanEntry, Repeat, Workout, expanded_count, fit_step_count
+from ..names import readable
 from .callbacks import Invalid, LowerError
 
 
@@ -65,7 +66,7 @@ def name_sessions(entries: tuple[PlanEntry, ...]) -> tuple[PlanEntry, ...]:
 
 def finish(items: list, path: str) -> tuple[Document | None, list[Diagnostic]]:
     """The file's top-level items, lowered, into a Document; or (None, diagnostics)."""
-    default_name = PurePath(path).stem or "workout"
+    default_name = readable(PurePath(path).stem) or "workout"
     errors = [error for item in items if isinstance(item, Invalid) for error in item.errors]
     diagnostics = [input_error(e.code, path, e.span, e.message, e.hint) for e in errors]
     workouts, plans = [], []

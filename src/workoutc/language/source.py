@@ -75,14 +75,22 @@ class Loaded(NamedTuple):
         return document.workouts[0]
 
 
-def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
-    """UTF-8 text with newlines normalised, or the reason it is not text."""
-    if len(data) > MAX_FILE_BYTES:
+def decode(data: bytes, path: str, size: int | None = None) -> tuple[str | None, Diagnostic | None]:
+    """UTF-8 text with newlines normalised, or the reason it is not text. `size` is the
+    file's size when only its first bytes were read."""
+    size = len(data) if size is None else size
+    if size > MAX_FILE_BYTES:
+        # A device or a pipe tells no size: only that it gave more than was read.
+        said = (
+            f"{size:,} bytes"
+            if size > len(data) or len(data) <= MAX_FILE_BYTES
+            else f"more than {MAX_FILE_BYTES:,} bytes"
+        )
         return None, input_error(
             "E007",
             path,
             Span.point(1, 1),
-            f"the file is {len(data):,} bytes; workoutc reads at most {MAX_FILE_BYTES:,}",
+            f"the file is {said}; workoutc reads at most {MAX_FILE_BYTES:,}",
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -159,9 +167,9 @@ def load(path: Path | str, shown: str | None = None) -> Loaded:
         return load_data(stream.read(), shown or str(path))
 
 
-def load_data(data: bytes, shown: str, digest: str | None = None) -> Loaded:
-    """Decode, parse and lower the bytes of a file."""
-    text, problem = decode(data, shown)
+def load_data(data: bytes, shown: str, digest: str | None = None, size: int | None = None) -> Loaded:
+    """Decode, parse and lower the bytes of a file (`size`: see `decode`)."""
+    text, problem = decode(data, shown, size)
     if problem:
         return Loaded(shown, None, diagnostics=(problem,), digest=digest)
     assert text is not None

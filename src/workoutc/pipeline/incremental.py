@@ -53,6 +53,7 @@ if TYPE_CHECKING:  # not imported at run time: a no-change compile stays light
     from .stages import FileResult, Run
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+READ_AT_MOST = 1_000_000  # no input workoutc reads (sources, configs) is longer
 LIBRARIES = ("lark", "jinja2")  # what shapes the output besides workoutc itself
 
 
@@ -87,10 +88,12 @@ def _metadata_version(name: str) -> str:
 
 
 def file_fingerprint(path: Path | str) -> str:
+    """`MTIME SHA256` of a file's first bytes, as much as workoutc would ever read of it
+    (a larger file is an error whatever it holds, and its size is recorded beside)."""
     try:
         with open(path, "rb") as stream:
             stat = os.fstat(stream.fileno())
-            data = stream.read()
+            data = stream.read(READ_AT_MOST + 1)
     except OSError:
         return "absent"
     return f"{stat.st_mtime_ns} {hashlib.sha256(data).hexdigest()}"

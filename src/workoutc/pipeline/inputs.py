@@ -12,6 +12,16 @@ SUFFIX = ".wkt"
 CONFIG_NAMES = ("workoutc.toml", "pyproject.toml")  # looked for in each folder up from a source
 
 
+def read_limited(path: str | Path, limit: int) -> tuple[bytes, int]:
+    """(the file's first bytes, its size), read in bounded memory: at most `limit` + 1
+    bytes, enough to tell a file is too large. The size is the file's own, or for a
+    device or pipe that keeps on giving (which has none), what was read."""
+    with open(path, "rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        data = stream.read(limit + 1)
+    return data, max(size, len(data))
+
+
 def real_path(path: str) -> str:
     """Where `path` really is, every link resolved: the path the configs are looked for
     from and the compile cache knows a file by. Folders are resolved once each; only a

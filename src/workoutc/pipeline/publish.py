@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..language.source import WorkoutInfo, reserved_names
-from ..names import NameRegistry, slugify
+from ..names import NameRegistry, readable, slugify
 from ..reporter import Reporter, io_error, plural
 from .outputs import atomic_write, publish_staged, remove_own_temporaries, stage
 from .stages import FileResult, Run, error_count, prepare_output, time_created
@@ -200,7 +200,7 @@ class _Publisher:
             for result in self.run.files
         ]
         for name, text in site(sources, self.stems, with_fit):
-            self._write(name, text.encode("utf-8"))
+            self._write(name, readable(text).encode("utf-8"))
 
     def _write(self, name: str, data: bytes) -> str:
         path = self.outdir / name

@@ -22,12 +22,13 @@ from typing import NamedTuple
 from ..check.config import ConfigError, ConfigFinder, load_config
 from ..check.runner import Checker, PlanFindings, WorkoutFindings
 from ..diagnostics import Diagnostic, Severity
-from ..language.source import Loaded, load_data
+from ..language.source import MAX_FILE_BYTES, Loaded, load_data
 from ..model import truncate_utf8
 from ..reporter import UsageError, io_error
-from .inputs import collect_inputs
+from .inputs import collect_inputs, read_limited
 from .outputs import remove_own_temporaries, remove_stale_temporaries, stage
 
+LAST_TIME = 253_402_300_799  # 9999-12-31T23:59:59Z: the last second dates (and calendars) can hold
 PARALLEL_MINIMUM = 64  # below this many files a process pool costs more than it saves
 STAGE_RUN = 64  # files taken through each per-file stage together (see _Job.__call__)
 
@@ -197,11 +198,10 @@ class _Job:
 
     def _load(self, path: str) -> Loaded:
         try:
-            with open(path, "rb") as stream:
-                data = stream.read()
+            data, size = read_limited(path, MAX_FILE_BYTES)
         except OSError as error:
             raise io_error(f"{path}: cannot read", error) from None
-        return load_data(data, path, hashlib.sha256(data).hexdigest() if self.snapshots else None)
+        return load_data(data, path, hashlib.sha256(data).hexdigest() if self.snapshots else None, size)
 
     def _encode(self, loaded: Loaded, checked: WorkoutFindings) -> Encoded:
         if self.output is None or loaded.document is None:
@@ -260,10 +260,12 @@ def time_created(path: str) -> int:
     source was last changed, so an unchanged file always compiles to the same bytes."""
     value = os.environ.get("SOURCE_DATE_EPOCH")
     if value is not None:
-        if not value.strip().isdigit():
+        if not value.strip().isdigit() or len(value.strip()) > 20:
             raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}")
+        if int(value) > LAST_TIME:
+            raise UsageError(f"SOURCE_DATE_EPOCH must be a time before the year 10000, not {value.strip()}")
         return int(value)
     try:
-        return int(os.stat(path).st_mtime)
+        return min(int(os.stat(path).st_mtime), LAST_TIME)
     except OSError:
         return int(clock.time())
