@@ -332,3 +332,11 @@ def test_docs_rules_md_is_generated_from_the_docstrings():
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), (
         "docs/rules.md is stale: run `make docs`"
     )
+
+
+def test_sarif_uris_are_percent_encoded(tmp_path, capsys):
+    path = write(tmp_path / "my runs", "100% easy#1.wkt", "recovery 60min hr<z2\n")
+    check("--format", "sarif", str(path))
+    [result] = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.endswith("/my%20runs/100%25%20easy%231.wkt")

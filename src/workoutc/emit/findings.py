@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 from collections.abc import Callable
 
 from .. import __version__
@@ -92,6 +93,12 @@ def _rule_descriptors() -> list[dict]:
     return descriptors
 
 
+def _uri(path: str) -> str:
+    """A path as a SARIF artifact URI: forward slashes, everything else percent-encoded
+    (a file name's bytes that are not UTF-8 too)."""
+    return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"), safe="/")
+
+
 def sarif(diagnostics: list[Diagnostic]) -> dict:
     descriptors = _rule_descriptors()
     index = {descriptor["id"]: number for number, descriptor in enumerate(descriptors)}
@@ -107,7 +114,7 @@ def sarif(diagnostics: list[Diagnostic]) -> dict:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": d.path.replace("\\", "/")},
+                            "artifactLocation": {"uri": _uri(d.path)},
                             "region": {
                                 "startLine": d.span.line,
                                 "startColumn": d.span.column,
