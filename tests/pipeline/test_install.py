@@ -290,3 +290,13 @@ def test_free_space_is_counted_in_whole_clusters_with_the_margin_explained(tmp_p
     assert "these files take 32,768 bytes there (1 cluster of 32,768 bytes)" in err
     assert f"workoutc leaves {install.SPACE_MARGIN:,} bytes free for the watch itself" in err
     assert list((root / "GARMIN/NewFiles").iterdir()) == []
+
+
+def test_a_huge_file_given_as_fit_is_left_out_without_being_read(tmp_path, capsys):
+    root = watch(tmp_path)
+    huge = tmp_path / "huge.fit"
+    with open(huge, "wb") as stream:
+        stream.truncate(2_000_000_000)  # sparse
+    assert main(["install", str(huge)]) == 1
+    assert f"{huge}: error: 2,000,000,000 bytes, far more than a workout file; left out" in capsys.readouterr().err
+    assert list((root / "GARMIN/NewFiles").iterdir()) == []

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from ..fit.read import MAX_FILE_BYTES as MAX_FIT_BYTES
 from ..reporter import Reporter, UsageError, io_error, plural, reason
+from .inputs import read_limited
 from .outputs import atomic_write
 
 MOUNT_ROOTS_VARIABLE = "WORKOUTC_MOUNT_ROOTS"  # overrides where watches are looked for (tests, odd setups)
@@ -250,11 +252,12 @@ def _given_fit_files(paths: list[str], reporter: Reporter) -> tuple[list[Upload]
     files, failed = [], False
     for name in (p for p in paths if p.lower().endswith(".fit")):
         try:
-            data = Path(name).read_bytes()
+            data, size = read_limited(name, MAX_FIT_BYTES)
         except OSError as error:
             raise io_error(f"{name}: cannot read", error) from None
-        if data[8:12] != b".FIT":
-            reporter.note(f"{name}: error: not a FIT file; left out")
+        if size > MAX_FIT_BYTES or data[8:12] != b".FIT":
+            problem = "not a FIT file" if size <= MAX_FIT_BYTES else f"{size:,} bytes, far more than a workout file"
+            reporter.note(f"{name}: error: {problem}; left out")
             failed = True
             continue
         files.append(Upload(Path(name).name, data, name))
