@@ -98,7 +98,7 @@ def test_a_config_beside_the_real_folder_of_a_linked_library_is_seen(cache_home,
     out = tmp_path / "out"
     assert run(capsys, "compile", str(link), "-o", str(out))[0] == 0
     write(real.parent, "workoutc.toml", "[rules]\nR101 = { max_minutes = 35 }\n")
-    status, out_text, err = run(capsys, "compile", str(link), "-o", str(out))
+    _, _, err = run(capsys, "compile", str(link), "-o", str(out))
     assert "R101" in err, "the config found through the real folder applies, and nothing is replayed"
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import workoutc.pipeline.fingerprint
 import workoutc.pipeline.incremental
 from workoutc.cli import main
 
@@ -153,11 +154,11 @@ def test_anything_that_shapes_the_output_triggers_a_recompile(project, capsys, m
         elif change == "change SOURCE_DATE_EPOCH":
             monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764550000")
         elif change == "change the version":
-            monkeypatch.setattr(workoutc.pipeline.incremental, "__version__", "9.9.9")
+            monkeypatch.setattr(workoutc.pipeline.fingerprint, "__version__", "9.9.9")
         elif change == "upgrade a library":
-            versions = workoutc.pipeline.incremental._library_versions()
+            versions = workoutc.pipeline.fingerprint._library_versions()
             monkeypatch.setattr(
-                workoutc.pipeline.incremental, "_library_versions", lambda: [*versions[:-1], "jinja2 9.9"]
+                workoutc.pipeline.fingerprint, "_library_versions", lambda: [*versions[:-1], "jinja2 9.9"]
             )
 
     if change == "edit the config":
@@ -214,7 +215,7 @@ def test_a_workout_read_again_from_its_lines_equals_the_one_from_its_whole_file(
 def test_library_versions_are_read_as_importlib_metadata_reads_them():
     from importlib import metadata
 
-    from workoutc.pipeline.incremental import LIBRARIES, _library_versions
+    from workoutc.pipeline.fingerprint import LIBRARIES, _library_versions
 
     assert _library_versions() == [f"{name} {metadata.version(name)}" for name in LIBRARIES]
 
@@ -328,7 +329,7 @@ def test_a_first_compile_reads_each_file_once_and_the_workers_hash_it(tmp_path, 
     import workoutc.pipeline.stages
 
     lib, out = library(tmp_path / "lib"), tmp_path / "out"
-    hashed = spy(monkeypatch, workoutc.pipeline.incremental, "file_fingerprint", str)
+    hashed = spy(monkeypatch, workoutc.pipeline.fingerprint, "file_fingerprint", str)
     first = run(capsys, "compile", str(lib), "-o", str(out))
     assert not [path for path in hashed if path.endswith(".wkt")]
     manifest = workoutc.pipeline.incremental.previous_run(out)
