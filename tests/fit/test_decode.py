@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,13 @@ from garmin_fit_sdk import Encoder, Profile
 from tools.fitdump import steps as decoded_steps
 from tools.golden import TIME_CREATED, example_sources
 from workoutc.cli import main
+from workoutc.fit.crc import crc16
 from workoutc.fit.decode import decompile
 from workoutc.fit.encode import encode_workout
 from workoutc.fit.read import FitError
 from workoutc.language.printer import workout_text
-from workoutc.language.source import load
+from workoutc.language.source import load, load_text
+from workoutc.model import Step
 
 from ..helpers import document
 
@@ -83,10 +86,10 @@ def test_unusual_values_round_trip(text):
     assert decoded_steps(recompile(original)) == decoded_steps(original)
 
 
-def _encoded(*steps: dict, sport: int | None = None) -> bytes:
+def _encoded(*steps: dict, sport: int | None = None, name: str = "W") -> bytes:
     encoder = Encoder()
     encoder.write_mesg({"mesg_num": Profile["mesg_num"]["FILE_ID"], "type": 5, "manufacturer": 255, "serial_number": 7})
-    workout = {"mesg_num": Profile["mesg_num"]["WORKOUT"], "wkt_name": "W", "num_valid_steps": len(steps)}
+    workout = {"mesg_num": Profile["mesg_num"]["WORKOUT"], "wkt_name": name, "num_valid_steps": len(steps)}
     if sport is not None:
         workout["sport"] = sport
     encoder.write_mesg(workout)
@@ -167,3 +170,123 @@ def test_cli_writes_wkt_files_and_never_clobbers_a_different_one(tmp_path, capsy
     assert written.read_text() == "# mine\n"
     assert main(["decompile", fixture, "-o", str(tmp_path), "--force"]) == 0
     assert written.read_text().startswith('workout "Example 2"')
+
+
+# ------------------------------------------------------------------ beyond the language's limits
+
+RUN = {"duration_type": 0, "duration_value": 60_000, "target_type": 2}  # run 1min
+
+
+def _repeat(first: int, count: int) -> dict:
+    return {"duration_type": 6, "duration_value": first, "target_type": 2, "target_value": count}
+
+
+def _compiles(text: str) -> bool:
+    return load_text(text, "x.wkt").document is not None
+
+
+CRAFTED = {
+    "a 100h step": (
+        [{"duration_type": 0, "duration_value": 100 * 3_600_000, "target_type": 2}, RUN],
+        ["step 0: a time duration of 100h (a step lasts at most 24h); it is left out"],
+        'workout "W"\n  run 1min\n',
+    ),
+    "hr 101-300bpm": (
+        [{**RUN, "target_type": 1, "custom_target_value_low": 201, "custom_target_value_high": 400}, RUN],
+        ["step 0: a heart_rate target of 101-300bpm (the language takes 30-250bpm); it is left out"],
+        'workout "W"\n  run 1min\n',
+    ),
+    "until hr>899bpm": (
+        [RUN, {"duration_type": 3, "duration_value": 999, "target_type": 2}],
+        ["step 1: a heart rate of 899bpm (the language takes 30-250bpm); it is left out"],
+        'workout "W"\n  run 1min\n',
+    ),
+    "repeat until hr>899bpm": (
+        [RUN, {"duration_type": 11, "duration_value": 0, "target_type": 1, "target_value": 999}],
+        [
+            "step 1: a heart rate of 899bpm (the language takes 30-250bpm); "
+            "the repeat is left out, its steps are written once"
+        ],
+        'workout "W"\n  run 1min\n',
+    ),
+    "a repeat count of 0": (
+        [RUN, _repeat(0, 0)],
+        ["step 1: a repeat count of 0 (the language takes 1-99); the repeat is left out, its steps are written once"],
+        'workout "W"\n  run 1min\n',
+    ),
+    "a step left out of a repeat": (
+        [{"duration_type": 0, "duration_value": 100 * 3_600_000, "target_type": 2}, RUN, _repeat(0, 3)],
+        ["step 0: a time duration of 100h (a step lasts at most 24h); it is left out"],
+        'workout "W"\n  3x\n    run 1min\n',
+    ),
+    "seven levels of repeats": (
+        [RUN, *[_repeat(0, 2) for _ in range(7)]],
+        [
+            f"step {index}: a repeat nested 6 deep (the language nests repeats 5 deep); "
+            "the repeat is left out, its steps are written once"
+            for index in (6, 7)
+        ],
+        'workout "W"\n' + "".join("  " * level + "2x\n" for level in range(1, 6)) + "  " * 6 + "run 1min\n",
+    ),
+    "99x 99x 99x": (
+        [RUN, _repeat(0, 99), _repeat(0, 99), _repeat(0, 99), RUN],
+        ["the repeat from step 0: 99 times would take the workout past 10,000 steps; it is written 1 time"],
+        'workout "W"\n  1x\n    99x\n      99x\n        run 1min\n  run 1min\n',
+    ),
+}
+
+
+@pytest.mark.parametrize("steps, losses, text", CRAFTED.values(), ids=CRAFTED.keys())
+def test_values_beyond_the_limits_are_losses_and_the_text_compiles(steps, losses, text):
+    result = decompile(_encoded(*steps), "x")
+    assert result.losses == losses
+    assert workout_text(result.workout) == text
+    assert _compiles(text)
+
+
+def test_more_steps_than_the_language_takes_are_left_out():
+    result = decompile(_encoded(*[RUN] * 12_000), "x")
+    assert result.losses == [
+        "from step 10000 on, the workout is longer than the language takes "
+        "(10,000 steps, 10,000 once repeats are counted out); those steps are left out"
+    ]
+    assert len(result.workout.steps) == 10_000
+    assert _compiles(workout_text(result.workout))
+
+
+@pytest.mark.parametrize(
+    "name, written, losses",
+    [
+        ("   ", "stem", ['the workout name is blank; it is written as "stem", the file\'s name']),
+        (
+            "\t",
+            "stem",
+            [
+                "the workout name held control characters (line breaks); they are written as spaces",
+                'the workout name is blank; it is written as "stem", the file\'s name',
+            ],
+        ),
+        ("  Tempo ", "Tempo", ["the workout name has spaces at its ends; they are left out"]),
+    ],
+)
+def test_a_blank_workout_name_gives_way_to_the_file_name(name, written, losses):
+    result = decompile(_encoded(RUN, name=name), "stem")
+    assert (result.workout.name, result.losses) == (written, losses)
+    assert _compiles(workout_text(result.workout))
+
+
+def test_a_blank_file_name_gives_way_to_a_plain_name():
+    result = decompile(_encoded(RUN, name=" "), " ")
+    assert result.workout.name == "workout"
+
+
+def test_a_damaged_string_is_cut_to_what_the_language_holds():
+    data = bytearray(_encoded({**RUN, "notes": "a" * 200}))
+    start = data.index(b"a" * 200)
+    data[start : start + 200] = b"\xff" * 200  # each decodes to U+FFFD, three bytes
+    data[-2:] = struct.pack("<H", crc16(bytes(data[:-2])))
+    result = decompile(bytes(data), "x")
+    [step] = result.workout.steps
+    assert isinstance(step, Step) and step.notes == "\ufffd" * 84
+    assert result.losses == ["step 0's note is longer than the language takes (254 bytes); its end is left out"]
+    assert _compiles(workout_text(result.workout))

@@ -150,3 +150,86 @@ def test_targets_the_language_lacks_are_named(raw, message):
 def test_an_open_target_is_no_target():
     assert decode_target(None, None, None, None, SPAN) is None
     assert decode_target(profile.TARGET_OPEN, 0, None, None, SPAN) is None
+
+
+# ------------------------------------------------------------------ the language's limits
+
+
+def test_the_decoder_holds_the_same_value_limits_as_the_language():
+    from workoutc.fit.values import UNIT_LIMITS
+    from workoutc.language.targets import VALUE_LIMITS
+
+    assert UNIT_LIMITS == VALUE_LIMITS
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "message"),
+    [
+        (profile.DURATION_TIME, 100 * 3_600_000, r"a time duration of 100h \(a step lasts at most 24h\)"),
+        (profile.DURATION_TIME, 86_400_001, "a time duration of 24h"),
+        (profile.DURATION_DISTANCE, 100_000_001, r"a distance duration of 1000km \(a step covers at most 1000km\)"),
+        (profile.DURATION_HR_GREATER_THAN, 999, r"a heart rate of 899bpm \(the language takes 30-250bpm\)"),
+        (profile.DURATION_HR_LESS_THAN, 129, "a heart rate of 29bpm"),
+        (profile.DURATION_HR_LESS_THAN, 0, r"a heart rate of 0% \(the language takes 1-100%\)"),
+    ],
+)
+def test_durations_beyond_the_limits_are_unsupported(kind, value, message):
+    with pytest.raises(Unsupported, match=message):
+        decode_duration(kind, value)
+
+
+@pytest.mark.parametrize(
+    "raw, duration",
+    [
+        ((profile.DURATION_TIME, 86_400_000), Time(86_400)),
+        ((profile.DURATION_DISTANCE, 100_000_000), Distance(1_000_000, "km")),
+        ((profile.DURATION_HR_GREATER_THAN, 350), UntilHeartRate(True, 250, "bpm")),
+        ((profile.DURATION_HR_LESS_THAN, 130), UntilHeartRate(False, 30, "bpm")),
+        ((profile.DURATION_HR_LESS_THAN, 1), UntilHeartRate(False, 1, "%max")),
+    ],
+)
+def test_durations_at_the_limits_are_read(raw, duration):
+    assert decode_duration(*raw) == duration
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (
+            (profile.TARGET_HEART_RATE, 0, 201, 400),
+            r"a heart_rate target of 101-300bpm \(the language takes 30-250bpm\)",
+        ),
+        ((profile.TARGET_HEART_RATE, 0, 0, 50), "a heart_rate target of 0-50%"),
+        ((profile.TARGET_POWER, 0, 1001, 4001), r"a power target of 1-3001W \(the language takes 1-3000W\)"),
+        ((profile.TARGET_POWER, 0, 250, 301), "a power target of 250-301%"),
+        ((profile.TARGET_POWER_LAP, 0, 0, 100), "a power_lap target of 0-100%"),
+        ((profile.TARGET_CADENCE, 0, 9, 90), r"a cadence target of 18-180spm \(the language takes 20-300spm\)"),
+        ((profile.TARGET_CADENCE, 0, 90, 151), "a cadence target of 180-302spm"),
+        (
+            (profile.TARGET_SPEED, 0, 5000, 11112),
+            r"a speed target of 1:29.99-3:20/km \(the language takes 1:30-30:00/km\)",
+        ),
+        ((profile.TARGET_SPEED, 0, 555, 1000), "a speed target of 16:40-30:01.8/km"),
+    ],
+)
+def test_targets_beyond_the_limits_are_unsupported(raw, message):
+    kind, zone, low, high = raw
+    with pytest.raises(Unsupported, match=message):
+        decode_target(kind, zone, low, high, SPAN)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        (profile.TARGET_HEART_RATE, 0, 130, 350),
+        (profile.TARGET_HEART_RATE, 0, 1, 100),
+        (profile.TARGET_POWER, 0, 1001, 4000),
+        (profile.TARGET_POWER, 0, 1, 300),
+        (profile.TARGET_CADENCE, 0, 10, 150),
+        (profile.TARGET_SPEED, 0, 556, 11111),  # 30:00/km and 1:30/km, as the language writes them
+        (profile.TARGET_HEART_RATE, 0, 350, 130),  # either way round
+    ],
+)
+def test_targets_at_the_limits_are_read(raw):
+    kind, zone, low, high = raw
+    assert decode_target(kind, zone, low, high, SPAN) is not None

@@ -222,6 +222,10 @@ def test_heart_rate_conditions(text, kind, value):
         ("pace 4:00-3:50/km", SPEED, 0, 4167, 4348),
         ("pace 6:40-6:50/mi", SPEED, 0, 3925, 4023),
         ("pace 4:00/km", SPEED, 0, 4082, 4255),
+        ("pace 1:30/km", SPEED, 0, 10526, 11111),  # a single pace's window stays inside 1:30-30:00/km
+        ("pace 30:00/km", SPEED, 0, 556, 557),
+        ("pace 2:24.841/mi", SPEED, 0, 10740, 11111),  # 1:30/km, per mile
+        ("pace 48:16.819/mi", SPEED, 0, 556, 557),  # 30:00/km, per mile
         ("power 250-270W", POWER, 0, 1250, 1270),
         ("power 90-95%", POWER, 0, 90, 95),
         ("power z3", POWER, 3, None, None),

@@ -3,16 +3,18 @@
 Every duration and target the language can express is read back exactly (values.py
 holds each encoding beside its inverse); repeats are rebuilt as blocks, nested ones
 too. Whatever the language cannot express (a swim or strength step, a target type it
-lacks) is reported as a loss, never dropped silently. language/printer.py turns the
-workout into text.
+lacks, a value or a workout beyond its limits) is reported as a loss, never dropped
+silently and never written as text that does not compile. language/printer.py turns
+the workout into text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Span
-from ..model import Intensity, Repeat, Step, Workout
+from ..model import Intensity, Repeat, Step, Workout, expanded_count, fit_step_count, truncate_utf8
+from ..units import LIMITS
 from . import profile
 from .read import FitError, read_messages
 from .values import INTENSITY, SPORT, Unsupported, decode_duration, decode_target, until_heart_rate
@@ -43,6 +45,7 @@ SECONDARY = (
 INDEX = profile.MESSAGE_INDEX.number
 DURATION_TYPE, DURATION_VALUE = profile.STEP_DURATION_TYPE.number, profile.STEP_DURATION_VALUE.number
 TARGET_VALUE = profile.STEP_TARGET_VALUE.number  # a repeat's count, or the heart rate it repeats until
+STRING_BYTES = 254  # what the language takes in a name or note (language/lower.py MAX_STRING_BYTES)
 
 
 @dataclass
@@ -77,10 +80,27 @@ def decompile(data: bytes, fallback_name: str) -> Decompiled:
         raise FitError("the file holds no workout steps")
     losses: list[str] = []
     sport = _sport(header.get(profile.WORKOUT_SPORT.number), losses)
-    steps = _rebuild(sorted(raw_steps, key=lambda s: s.get(INDEX, 0)), losses)
-    name = _clean(str(header.get(profile.WORKOUT_NAME.number) or fallback_name), "the workout name", losses)
-    assert name is not None
+    steps = _within_limits(_rebuild(sorted(raw_steps, key=lambda s: s.get(INDEX, 0)), losses), losses)
+    if not steps:
+        losses.append("no step is left that the language can express")
+    given = header.get(profile.WORKOUT_NAME.number)
+    name = _name(given if isinstance(given, str) else None, fallback_name, losses)
     return Decompiled(Workout(name, None, tuple(steps), NOWHERE, "", sport), losses)
+
+
+def _name(given: str | None, fallback: str, losses: list[str]) -> str:
+    """The workout's name as the language takes it: not blank, no spaces at its ends.
+    A blank one gives way to the file's name, as a missing one does."""
+    cleaned = _clean(given, "the workout name", losses)
+    name = (cleaned or "").strip()
+    if name:
+        if name != cleaned:
+            losses.append("the workout name has spaces at its ends; they are left out")
+        return name
+    stem = (_clean(fallback, "the file's name", losses) or "").strip() or "workout"
+    if cleaned is not None:
+        losses.append(f'the workout name is blank; it is written as "{stem}", the file\'s name')
+    return stem
 
 
 def _sport(value, losses: list[str]) -> str:
@@ -92,42 +112,92 @@ def _sport(value, losses: list[str]) -> str:
     return "running"
 
 
-def _rebuild(raw_steps: list[dict], losses: list[str]) -> list:
-    """Turn the flat step list back into steps and (nested) repeats."""
-    nodes: list[tuple[int, object]] = []  # (index of the node's first FIT step, node)
+def _rebuild(raw_steps: list[dict], losses: list[str]) -> list[tuple[int, Step | Repeat]]:
+    """Turn the flat step list back into steps and (nested) repeats, each with the index
+    of its first FIT step. A step left out keeps its place (None) until the end, so a
+    repeat of it still finds where its block starts."""
+    nodes: list[tuple[int, Step | Repeat | None]] = []  # (index of the node's first FIT step, node)
     for position, raw in enumerate(raw_steps):
         index = raw.get(INDEX, position)
         if index != position:
             raise FitError(f"step message_index {index} is out of order (expected {position})")
         duration_type = raw.get(DURATION_TYPE)
-        try:
-            if duration_type == profile.DURATION_REPEAT_UNTIL_STEPS_CMPLT or duration_type in REPEAT_UNTIL_HR:
-                first = raw.get(DURATION_VALUE)
-                block = [node for start, node in nodes if first is not None and start >= first]
-                if first is None or first >= index or not block or all(start != first for start, _ in nodes):
-                    raise FitError(f"repeat step {index} points at step {first}, which does not start a block")
-                del nodes[len(nodes) - len(block) :]
-                nodes.append((first, _repeat(raw, tuple(block), index, losses)))
-            else:
+        if duration_type == profile.DURATION_REPEAT_UNTIL_STEPS_CMPLT or duration_type in REPEAT_UNTIL_HR:
+            first = raw.get(DURATION_VALUE)
+            block = [node for start, node in nodes if first is not None and start >= first]
+            if first is None or first >= index or not block or all(start != first for start, _ in nodes):
+                raise FitError(f"repeat step {index} points at step {first}, which does not start a block")
+            steps = tuple(node for node in block if node is not None)
+            if not steps:
+                losses.append(f"step {index}: a repeat of steps that are all left out; it is left out")
+                continue
+            try:
+                repeat = _repeat(raw, steps, index, losses)
+            except Unsupported as problem:  # its steps stay, done once
+                losses.append(f"step {index}: {problem}; the repeat is left out, its steps are written once")
+                continue
+            del nodes[len(nodes) - len(block) :]
+            nodes.append((first, repeat))
+        else:
+            try:
                 nodes.append((index, _step(raw, index, losses)))
-        except Unsupported as problem:
-            losses.append(f"step {index}: {problem}; it is left out")
-    return [node for _, node in nodes]
+            except Unsupported as problem:
+                losses.append(f"step {index}: {problem}; it is left out")
+                nodes.append((index, None))
+    return [(start, node) for start, node in nodes if node is not None]
 
 
 def _repeat(raw: dict, block: tuple, index: int, losses: list[str]) -> Repeat:
-    name = _clean(raw.get(profile.STEP_NAME.number), f"step {index}'s name", losses)
+    depth = 1 + _depth(block)
+    if depth > LIMITS.repeat_depth:
+        raise Unsupported(f"a repeat nested {depth} deep (the language nests repeats {LIMITS.repeat_depth} deep)")
     duration_type = raw.get(DURATION_TYPE)
+    count, until = raw.get(TARGET_VALUE), None
     if duration_type in REPEAT_UNTIL_HR:
-        value = raw.get(TARGET_VALUE)
-        if value is None:
+        if count is None:
             raise Unsupported("a repeat until a heart rate that is not given")
-        until = until_heart_rate(REPEAT_UNTIL_HR[duration_type], value)
-        return Repeat(None, block, NOWHERE, until=until, name=name)
-    count = raw.get(TARGET_VALUE)
-    if not count or not 1 <= count <= 99:
-        raise Unsupported(f"a repeat count of {count} (the language takes 1-99)")
-    return Repeat(count, block, NOWHERE, name=name)
+        until = until_heart_rate(REPEAT_UNTIL_HR[duration_type], count)
+        count = None  # target_value held the heart rate
+    elif not count or not 1 <= count <= LIMITS.repeat_count:
+        raise Unsupported(f"a repeat count of {count} (the language takes 1-{LIMITS.repeat_count})")
+    name = _clean(raw.get(profile.STEP_NAME.number), f"step {index}'s name", losses)  # of a repeat kept
+    return Repeat(count, block, NOWHERE, until=until, name=name)
+
+
+def _depth(nodes) -> int:
+    """Repeat levels in `nodes`: each level was checked as it was built."""
+    return max((1 + _depth(node.steps) for node in nodes if isinstance(node, Repeat)), default=0)
+
+
+def _within_limits(nodes: list[tuple[int, Step | Repeat]], losses: list[str]) -> list[Step | Repeat]:
+    """The workout's steps within the language's step counts (FIT steps, and steps once
+    repeats are counted out): whole steps and repeats in order, until one would pass a
+    limit; a counted repeat that would is done fewer times if that is enough."""
+    fit_limit, run_limit = LIMITS.fit_steps, LIMITS.expanded_steps
+    kept: list[Step | Repeat] = []
+    fit_steps = run_steps = 0
+    for start, node in nodes:
+        size, runs = fit_step_count((node,)), expanded_count((node,))
+        if isinstance(node, Repeat) and node.count and fit_steps + size <= fit_limit and run_steps + runs > run_limit:
+            once = expanded_count(node.steps)
+            count = (run_limit - run_steps) // once
+            if count >= 1:
+                losses.append(
+                    f"the repeat from step {start}: {node.count} times would take the workout past "
+                    f"{run_limit:,} steps; it is written {count} time{'' if count == 1 else 's'}"
+                )
+                kept.append(replace(node, count=count))
+                fit_steps, run_steps = fit_steps + size, run_steps + count * once
+                continue
+        if fit_steps + size > fit_limit or run_steps + runs > run_limit:
+            losses.append(
+                f"from step {start} on, the workout is longer than the language takes ({fit_limit:,} steps, "
+                f"{run_limit:,} once repeats are counted out); those steps are left out"
+            )
+            break
+        kept.append(node)
+        fit_steps, run_steps = fit_steps + size, run_steps + runs
+    return kept
 
 
 def _step(raw: dict, index: int, losses: list[str]) -> Step:
@@ -153,10 +223,14 @@ def _target(raw: dict, fields: tuple):
 
 
 def _clean(text: str | None, what: str, losses: list[str]) -> str | None:
-    """Strings the language can hold: no control characters (they become spaces)."""
+    """Strings the language can hold: no control characters (they become spaces), at
+    most STRING_BYTES of UTF-8 (a damaged string decodes to more than its field held)."""
     if text is None:
         return None
     cleaned = "".join(" " if ord(char) < 32 else char for char in text)
     if cleaned != text:
         losses.append(f"{what} held control characters (line breaks); they are written as spaces")
-    return cleaned
+    short = truncate_utf8(cleaned, STRING_BYTES)
+    if short != cleaned:
+        losses.append(f"{what} is longer than the language takes ({STRING_BYTES} bytes); its end is left out")
+    return short

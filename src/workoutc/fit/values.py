@@ -11,7 +11,9 @@ round-trips each. Raw values follow Garmin's workout cookbook:
   per minute (half the steps);
 * a zone target sets target_value to the zone and no custom range.
 
-What the language cannot express raises `Unsupported`, whose message says what it is.
+What the language cannot express raises `Unsupported`, whose message says what it is:
+a value of a kind it lacks, and a value beyond the limits it accepts (units.Limits),
+which would otherwise be decompiled into text that does not compile.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Generic, TypeVar
 
 from ..diagnostics import Span
 from ..model import Distance, Duration, Intensity, LapKey, Target, Time, UntilHeartRate
-from ..units import LIMITS, PACE_UNITS
+from ..units import LIMITS, PACE_UNITS, WRITTEN_UNITS, format_clock
 from . import profile
 
 K = TypeVar("K")
@@ -60,6 +62,17 @@ TARGET_TYPE = Codes(
 LAP_POWER = profile.TARGET_POWER_LAP  # power averaged over the lap: a power target with `lap`
 ZONES = {"hr": LIMITS.hr_zones, "power": LIMITS.power_zones}
 INVALID_U32 = profile.STEP_DURATION_VALUE.invalid
+# What the language accepts per canonical unit: the same as language/targets.py's
+# VALUE_LIMITS (tests/fit/test_values.py holds them equal), kept here so that
+# decompiling does not import the front end.
+UNIT_LIMITS = {
+    "bpm": LIMITS.hr_bpm,
+    "%max": LIMITS.hr_percent,
+    "W": LIMITS.power_watts,
+    "%ftp": LIMITS.power_percent,
+    "spm": LIMITS.cadence_spm,
+    "rpm": LIMITS.cadence_rpm,
+}
 
 # ------------------------------------------------------------------ scalars
 
@@ -168,8 +181,13 @@ def decode_duration(kind: int, value: int | None) -> Duration:
     if kind in (profile.DURATION_TIME, profile.DURATION_DISTANCE) and value == 0:
         raise Unsupported(f"a {name} duration of zero")
     if kind == profile.DURATION_TIME:
+        if value > LIMITS.duration_seconds * MILLISECONDS.factor:
+            raise Unsupported(f"a time duration of {value / 3_600_000:g}h (a step lasts at most 24h)")
         return Time(MILLISECONDS.decode(value))
     if kind == profile.DURATION_DISTANCE:
+        if value > LIMITS.distance_metres * CENTIMETRES.factor:
+            limit = LIMITS.distance_metres // 1000
+            raise Unsupported(f"a distance duration of {value / 100_000:g}km (a step covers at most {limit}km)")
         return Distance(CENTIMETRES.decode(value), "m" if value < 100_000 else "km")
     if kind in HR_DURATIONS:
         return until_heart_rate(HR_DURATIONS[kind], value)
@@ -179,7 +197,29 @@ def decode_duration(kind: int, value: int | None) -> Duration:
 def until_heart_rate(above: bool, raw: int) -> UntilHeartRate:
     """A heart-rate condition (of a step or a repeat) from its raw value."""
     value, unit = HEART_RATE.decode(raw)
+    check_limits(value, value, unit, "heart rate")
     return UntilHeartRate(above, value, unit)
+
+
+def check_limits(low: float, high: float, unit: str, what: str) -> None:
+    """Raise Unsupported for a value (or range) in `unit` beyond what the language accepts."""
+    floor, ceiling = UNIT_LIMITS[unit]
+    if floor <= low and high <= ceiling:
+        return
+    written = WRITTEN_UNITS[unit]
+    shown = f"{low:g}{written}" if low == high else f"{low:g}-{high:g}{written}"
+    raise Unsupported(f"a {what} of {shown} (the language takes {floor}-{ceiling}{written})")
+
+
+def _check_pace(fast: float, slow: float, name: str) -> None:
+    """Paces (seconds per km) beyond the language's limits raise Unsupported."""
+    floor, ceiling = LIMITS.pace_seconds_per_km
+    if floor <= fast and slow <= ceiling:
+        return
+    shown = f"{format_clock(fast, 2)}-{format_clock(slow, 2)}/km"
+    raise Unsupported(
+        f"a {name} target of {shown} (the language takes {format_clock(floor)}-{format_clock(ceiling)}/km)"
+    )
 
 
 # ------------------------------------------------------------------ targets
@@ -213,4 +253,10 @@ def decode_target(kind: int | None, zone: int | None, low: int | None, high: int
         return Target(metric, zone, None, None, None, span, lap)
     if low is None or high is None:
         raise Unsupported(f"a {name} target with no range")
-    return Target(metric, None, *RANGES[metric].decode_range(low, high, name), span, lap)
+    low_value, high_value, unit = RANGES[metric].decode_range(low, high, name)
+    bottom, top = min(low_value, high_value), max(low_value, high_value)  # either way round
+    if metric == "pace":
+        _check_pace(bottom, top, name)
+    else:
+        check_limits(bottom, top, unit, f"{name} target")
+    return Target(metric, None, low_value, high_value, unit, span, lap)

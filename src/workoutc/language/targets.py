@@ -145,8 +145,16 @@ def read_pace(fast_token: Token, slow_token: Token | None, unit_token: Token) ->
     seconds = [_clock(token, per) for token in (fast_token, slow_token) if token is not None]
     if len(seconds) == 1:
         half = units.SINGLE_VALUE_HALF_WIDTH["pace"]
-        seconds = [seconds[0] - half, seconds[0] + half]
+        floor, ceiling = pace_limits(per)  # a window never leaves the pace limits, as a level's does
+        seconds = [max(seconds[0] - half, floor), min(seconds[0] + half, ceiling)]
     return min(seconds), max(seconds), f"s/{per}"
+
+
+def pace_limits(per: str) -> tuple[float, float]:
+    """The pace limits (units.Limits, per km) in seconds per `per` (km or mi)."""
+    low, high = units.LIMITS.pace_seconds_per_km
+    size = units.PACE_UNITS[per] / 1000
+    return low * size, high * size
 
 
 def _clock(token: Token, per: str) -> float:

@@ -2,14 +2,17 @@
 
 Every file is written to a temporary name in its destination folder and renamed
 into place, so a reader (or a watch) never sees half a file and a failed run
-leaves the previous output as it was.
+leaves the previous output as it was. Rewriting a user's own file (`write_through`)
+keeps it the same file: its links, mode and owner.
 """
 
 from __future__ import annotations
 
+import errno
 import itertools
 import os
 import signal
+import stat
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -152,3 +155,71 @@ def _replace_with(path: Path | str, data: bytes) -> None:
     except BaseException:
         _unlink(temporary)
         raise
+
+
+def write_through(path: Path | str, data: bytes) -> None:
+    """Give an existing file new contents and keep it the same file (what `fmt` does).
+
+    A symlink stays a link: the file it leads to is written. The file keeps its
+    permission bits (and, where allowed, its owner). One with other hard links is
+    written in place, as a rename would part it from its other names.
+    """
+    target = os.path.realpath(path)
+    info = os.stat(target)
+    if info.st_nlink > 1:
+        _write_in_place(target, data)
+        return
+    with signals_held():
+        handle, temporary = _temporary(target)
+        try:
+            try:
+                _write_all(handle, data)
+                _keep_owner_and_mode(handle, info)
+            finally:
+                os.close(handle)
+            os.replace(temporary, target)
+        except BaseException:
+            _unlink(temporary)
+            raise
+
+
+def _keep_owner_and_mode(handle: int, info: os.stat_result) -> None:
+    """Give a new file the owner (when the system allows it) and mode of the one it replaces."""
+    current = os.fstat(handle)
+    if (current.st_uid, current.st_gid) != (info.st_uid, info.st_gid):
+        with suppress(OSError):
+            os.fchown(handle, info.st_uid, info.st_gid)
+    os.fchmod(handle, stat.S_IMODE(info.st_mode))
+
+
+def _write_in_place(path: str, data: bytes) -> None:
+    """Overwrite a file's own bytes, after a verified copy: the new text is written to a
+    temporary file and read back first, so a full disk or a failing write shows before
+    the file is touched; the bytes read back are the ones written. The copy is removed
+    once the file holds them; if writing the file fails, the copy is kept and named."""
+    handle, temporary = _temporary(path)
+    try:
+        try:
+            _write_all(handle, data)
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+        with open(temporary, "rb") as stream:
+            copy = stream.read()
+        if copy != data:
+            raise OSError(errno.EIO, "the temporary copy does not read back as written")
+    except BaseException:
+        _unlink(temporary)
+        raise
+    with signals_held():
+        try:
+            handle = os.open(path, os.O_WRONLY)
+            try:
+                _write_all(handle, copy)
+                os.ftruncate(handle, len(copy))
+                os.fsync(handle)
+            finally:
+                os.close(handle)
+        except OSError as error:
+            raise OSError(error.errno, f"{error.strerror or error}; the new text is in {temporary}") from None
+    _unlink(temporary)

@@ -1,16 +1,48 @@
 """Commands that write text files from other files: `decompile` (FIT -> .wkt) and `fmt`
-(a .wkt file in its canonical layout), one file at a time."""
+(a .wkt file in its canonical layout), one file at a time.
+
+Neither writes what it cannot stand behind: decompiled text that does not compile says
+why at its top, and `fmt` rewrites a file only as that same file (through a symlink,
+with its mode and hard links kept) and never one that is read-only."""
 
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 from pathlib import Path
 
-from ..fit.decode import decompile
+from ..fit.decode import Decompiled, decompile
 from ..fit.read import FitError
 from ..language.printer import workout_text
 from ..reporter import Reporter, io_error
-from .outputs import atomic_write
+from .outputs import atomic_write, write_through
+
+COULD_NOT = "# workoutc could not express: "
+
+
+def decompiled_text(result: Decompiled, shown: str, banner: str = "") -> tuple[str, list[str]]:
+    """The text to write for a decompiled workout, and why it does not compile (the
+    compile errors; none when it compiles).
+
+    The decoder leaves out what the language cannot say, but the text is compiled
+    here too, so that nothing it missed is written silently: text that does not
+    compile begins with a `# workoutc could not express: ...` line per loss and per
+    error, before `banner` (comment lines) and the workout.
+    """
+    from ..language.source import load_text  # brings Lark, which a failed read does without
+
+    body = workout_text(result.workout)
+    loaded = load_text(body, f"{Path(shown).stem}.wkt")
+    errors = [f"the text does not compile: {diagnostic.message}" for diagnostic in loaded.diagnostics]
+    if not errors:
+        return banner + body, []
+    header = "".join(COULD_NOT + _one_line(problem) + "\n" for problem in [*result.losses, *errors])
+    return header + banner + body, errors
+
+
+def _one_line(text: str) -> str:
+    return "".join(" " if ord(char) < 32 else char for char in text)
 
 
 def decompile_file(name: str, outdir: Path | None, force: bool, reporter: Reporter) -> bool:
@@ -23,12 +55,13 @@ def decompile_file(name: str, outdir: Path | None, force: bool, reporter: Report
     except FitError as error:
         reporter.note(f"{name}: error: {error}")
         return True
-    for loss in result.losses:
-        reporter.note(f"{name}: warning: {loss}")
-    text = workout_text(result.workout)
+    text, errors = decompiled_text(result, name, f"# decompiled from {path.name}\n" if outdir is None else "")
+    for problem in [*result.losses, *errors]:
+        reporter.note(f"{name}: warning: {_one_line(problem)}")
+    failed = bool(result.losses or errors)
     if outdir is None:
-        reporter.write(f"# decompiled from {path.name}\n{text}\n")
-        return bool(result.losses)
+        reporter.write(text + "\n")
+        return failed
     target = outdir / f"{path.stem}.wkt"
     data = text.encode("utf-8")
     if target.exists() and target.read_bytes() != data and not force:
@@ -39,7 +72,7 @@ def decompile_file(name: str, outdir: Path | None, force: bool, reporter: Report
     except OSError as error:
         raise io_error(f"{target}: cannot write", error) from None
     reporter.result(f"{name} -> {target}")
-    return bool(result.losses)
+    return failed
 
 
 def format_file(shown: str, reporter: Reporter, *, check: bool, diff: bool) -> str:
@@ -65,7 +98,7 @@ def format_file(shown: str, reporter: Reporter, *, check: bool, diff: bool) -> s
             reporter.diagnostic(diagnostic, text)
         return "failed"
     except MeaningChanged as error:
-        reporter.fatal(f"error: {error}")
+        reporter.remark(f"error: {error}")
         return "failed"
     if formatted.encode("utf-8") == raw:
         return "unchanged"
@@ -78,8 +111,23 @@ def format_file(shown: str, reporter: Reporter, *, check: bool, diff: bool) -> s
     if diff:
         return "would change"
     try:
-        atomic_write(path, formatted.encode("utf-8"))
+        if _read_only(path):
+            reporter.note(f"{shown}: cannot reformat a read-only file")
+            return "failed"
+        write_through(path, formatted.encode("utf-8"))
     except OSError as error:
         raise io_error(f"{shown}: cannot write", error) from None
     reporter.note(f"reformatted {shown}")
     return "changed"
+
+
+def _read_only(path: Path) -> bool:
+    """Whether the file (the one a symlink leads to) is not ours to write. Judged by its
+    mode bits, not by a failed write: the rename that replaces it needs only the folder's
+    permission, and root's writes are never refused."""
+    info = os.stat(path)
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return True  # no one may write it
+    if hasattr(os, "geteuid") and info.st_uid == os.geteuid():
+        return not info.st_mode & stat.S_IWUSR
+    return not os.access(path, os.W_OK)
