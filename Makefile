@@ -38,10 +38,12 @@ fit-profile: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python -m benchmarks.run --json benchmarks/results.json
 
-# The property tests at full strength: over 100 000 generated and mutated inputs.
-# A failing input is saved under tests/regressions/ and replayed by `make test`.
+# The property tests at full strength: sources, FIT files, round trips (35 000 cases
+# each) and configurations, file names, environments, cache contents (25 000 each).
+# A failing source or FIT file is saved under tests/regressions/ and replayed by `make test`.
 fuzz: $(INSTALLED)
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py \
+		tests/test_roundtrip_properties.py tests/test_hostile_properties.py
 
 # docs/rules.md is generated from the rule docstrings (a test fails when it is stale).
 docs: $(INSTALLED)

@@ -11,11 +11,9 @@ tests/test_properties.py (`make fuzz` sets HYPOTHESIS_PROFILE=fuzz).
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from garmin_fit_sdk import Encoder, Profile
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tools.fitdump import decode
@@ -28,14 +26,6 @@ from workoutc.language.targets import OPEN_SIDE, VALUE_LIMITS, pace_limits
 from workoutc.model import KINDS
 from workoutc.pipeline.rewrite import COULD_NOT, decompiled_text
 from workoutc.units import LEVEL_UNITS, LIMITS, SINGLE_VALUE_HALF_WIDTH
-
-settings.register_profile(
-    "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
-)
-settings.register_profile(
-    "fuzz", max_examples=35_000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
-)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 TIME_CREATED = 1764547200
 SPELLINGS = {  # canonical unit -> every way the language lets it be written

@@ -13,9 +13,11 @@ import stat
 from pathlib import Path
 
 from ..fit.decode import Decompiled, decompile
+from ..fit.read import MAX_FILE_BYTES as MAX_FIT_BYTES
 from ..fit.read import FitError
 from ..language.printer import workout_text
 from ..reporter import Reporter, io_error
+from .inputs import read_limited
 from .outputs import atomic_write, write_through
 
 COULD_NOT = "# workoutc could not express: "
@@ -49,7 +51,10 @@ def decompile_file(name: str, outdir: Path | None, force: bool, reporter: Report
     """Decompile one file to standard output or into `outdir`; whether anything went wrong."""
     path = Path(name)
     try:
-        result = decompile(path.read_bytes(), path.stem)
+        data, size = read_limited(path, MAX_FIT_BYTES)
+        if size > MAX_FIT_BYTES:
+            raise FitError(f"the file is {size:,} bytes; a workout file is far smaller")
+        result = decompile(data, path.stem)
     except OSError as error:
         raise io_error(f"{name}: cannot read", error) from None
     except FitError as error:
@@ -80,14 +85,14 @@ def format_file(shown: str, reporter: Reporter, *, check: bool, diff: bool) -> s
     "unchanged", "changed", "would change" or "failed"."""
     # Here, not at the top: they bring Lark, which decompile does without.
     from ..language.formatter import MeaningChanged, NotFormattable, format_checked
-    from ..language.source import decode
+    from ..language.source import MAX_FILE_BYTES, decode
 
     path = Path(shown)
     try:
-        raw = path.read_bytes()
+        raw, size = read_limited(path, MAX_FILE_BYTES)
     except OSError as error:
         raise io_error(f"{shown}: cannot read", error) from None
-    text, problem = decode(raw, shown)
+    text, problem = decode(raw, shown, size)
     try:
         if problem:
             raise NotFormattable([problem])
