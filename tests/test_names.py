@@ -17,7 +17,11 @@ def test_a_broken_file_keeps_the_names_its_outputs_have(tmp_path, capsys):
     from .helpers import write
 
     a = write(tmp_path / "lib", "a.wkt", 'workout "Tempo" tempo\n  run 20min\nplan "Week"\n  2026-03-14 easy 30min\n')
-    write(tmp_path / "lib", "b.wkt", 'workout "Tempo" tempo\n  run 25min\neasy 40min\nplan "Week"\n  2026-03-14 easy 45min\n')
+    write(
+        tmp_path / "lib",
+        "b.wkt",
+        'workout "Tempo" tempo\n  run 25min\neasy 40min\nplan "Week"\n  2026-03-14 easy 45min\n',
+    )
     out = tmp_path / "out"
     assert main(["compile", str(tmp_path / "lib"), "-o", str(out)]) == 0
     before = {path.name: path.read_bytes() for path in out.iterdir()}
