@@ -152,3 +152,26 @@ def test_signals_in_quick_succession_end_a_parallel_compile_promptly(tmp_path, h
         time.sleep(0.05)
     assert _survivors(out) == []
     assert not [name for name in os.listdir(out) if name.startswith(".")]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock")
+def test_a_run_in_another_process_namespace_keeps_its_staged_files(tmp_path):
+    """Its process id means nothing here (a container, another host on NFS): its lock does."""
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    other = "999999999-0badc0de"  # no such process here
+    staged = out / f".staged-7.{other}.1.tmp"
+    staged.write_bytes(b"half of another run's file")
+    lock = os.open(out / f".workoutc-run.{other}.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # the other run, alive and holding its folder lock
+    source = tmp_path / "a.wkt"
+    source.write_text("easy 30min\n", encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"}
+    command = [sys.executable, "-m", "workoutc", "compile", str(source), "-o", str(out), "--no-cache"]
+    assert subprocess.run(command, env=env, check=False).returncode == 0
+    assert staged.exists()
+    os.close(lock)  # the other run is over, without tidying up (as a killed one)
+    assert subprocess.run(command, env=env, check=False).returncode == 0
+    assert sorted(os.listdir(out)) == ["a.fit"]

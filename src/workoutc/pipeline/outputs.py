@@ -11,26 +11,43 @@ from __future__ import annotations
 import errno
 import itertools
 import os
+import secrets
 import signal
 import stat
+import time
 from contextlib import contextmanager, suppress
+from functools import lru_cache
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # not on a POSIX system: runs are told apart by process alone
+    fcntl = None  # type: ignore[assignment]
 
 FILE_MODE = 0o666  # the process's umask applies, as for any file it creates
 
 
 _counter = itertools.count()
+RUN_LOCK = ".workoutc-run.{}.lock"  # held by a run while it stages files in a folder
+OLD_ENOUGH = 60  # seconds: an unlocked run's files younger than this might be a run just starting
 
 
-def _temporary(path: Path | str, owner: int | None = None) -> tuple[int, str]:
+@lru_cache(maxsize=1)
+def run_id() -> str:
+    """This run's id: its process id and a random token, so that runs in other process
+    namespaces (containers, another host on NFS) that reuse a process id differ."""
+    return f"{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def _temporary(path: Path | str, owner: str | None = None) -> tuple[int, str]:
     """Create a new file beside `path` that no other writer can be using.
 
-    The name holds the id of the process that owns it (this one, unless `owner` says
-    which run it belongs to) and a counter, and O_EXCL refuses an existing file (one
-    left by a killed run, say), so two runs writing into one folder never share a
-    temporary file. Cheaper than tempfile.mkstemp's random names.
+    The name holds the id of the run that owns it (this one, unless `owner` says which
+    run it belongs to) and a counter, and O_EXCL refuses an existing file (one left by
+    a killed run, say), so two runs writing into one folder never share a temporary
+    file. Cheaper than tempfile.mkstemp's random names.
     """
-    owner = os.getpid() if owner is None else owner
+    owner = str(os.getpid()) if owner is None else owner
     while True:
         folder, name = os.path.split(path)
         temporary = os.path.join(folder, f".{name}.{owner}.{next(_counter)}.tmp")
@@ -40,8 +57,8 @@ def _temporary(path: Path | str, owner: int | None = None) -> tuple[int, str]:
             continue
 
 
-def _temporaries(folder: Path) -> list[tuple[str, int]]:
-    """The temporary files in `folder` (see _temporary), each with its owner's process id."""
+def _temporaries(folder: Path | str) -> list[tuple[str, str]]:
+    """The temporary files and run locks in `folder`, each with the id of its run."""
     try:
         names = os.listdir(folder)
     except OSError:
@@ -49,9 +66,16 @@ def _temporaries(folder: Path) -> list[tuple[str, int]]:
     found = []
     for name in names:
         parts = name.split(".")
-        if name.startswith(".") and name.endswith(".tmp") and len(parts) >= 4 and parts[-3].isdigit():
-            found.append((os.path.join(folder, name), int(parts[-3])))
+        if name.startswith(".") and name.endswith(".tmp") and len(parts) >= 4 and _is_run_id(parts[-3]):
+            found.append((os.path.join(folder, name), parts[-3]))
+        elif name.startswith(".workoutc-run.") and name.endswith(".lock") and len(parts) == 4:
+            found.append((os.path.join(folder, name), parts[2]))
     return found
+
+
+def _is_run_id(text: str) -> bool:
+    pid, _, token = text.partition("-")
+    return pid.isdigit() and (not token or token.isalnum())
 
 
 def _unlink(path: str) -> None:
@@ -59,14 +83,69 @@ def _unlink(path: str) -> None:
         os.unlink(path)
 
 
+def hold_folder(folder: Path | str) -> None:
+    """Mark `folder` as this run's while it stages files there: a lock file no other run
+    sweeps while it is held (see `remove_stale_temporaries`). Released by `release_folder`,
+    or by the system when the process ends."""
+    key = os.path.abspath(folder)
+    if key in _held:
+        return
+    with suppress(OSError):
+        handle = os.open(os.path.join(folder, RUN_LOCK.format(run_id())), os.O_RDWR | os.O_CREAT, FILE_MODE)
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        _held[key] = handle
+
+
+def release_folder(folder: Path | str) -> None:
+    handle = _held.pop(os.path.abspath(folder), None)
+    if handle is not None:
+        _unlink(os.path.join(folder, RUN_LOCK.format(run_id())))
+        os.close(handle)
+
+
+_held: dict[str, int] = {}  # folders this run holds, by absolute path: the lock's descriptor
+
+
 def remove_stale_temporaries(folder: Path) -> None:
-    """Delete temporary files left by a killed run (their process is gone)."""
-    alive: dict[int, bool] = {os.getpid(): True}  # a run stages thousands of files under one id
+    """Delete temporary files (and run locks) left by runs that are over."""
+    over: dict[str, bool] = {run_id(): False}  # a run stages thousands of files under one id
     for path, owner in _temporaries(folder):
-        if owner not in alive:
-            alive[owner] = _running(owner)
-        if not alive[owner]:
+        if owner not in over:
+            over[owner] = _run_is_over(folder, owner)
+        if over[owner]:
             _unlink(path)
+
+
+def _run_is_over(folder: Path, owner: str) -> bool:
+    """A run that holds its folder lock is alive, wherever it runs; one whose lock is free
+    is over. Without a lock file (an older workoutc, a run just starting), its process
+    must be gone here, and its files old enough that it is not starting elsewhere."""
+    lock = os.path.join(folder, RUN_LOCK.format(owner))
+    try:
+        handle = os.open(lock, os.O_RDWR)
+    except OSError:
+        pid = int(owner.partition("-")[0])
+        return not _running(pid) and (owner.isdigit() or _age(folder, owner) > OLD_ENOUGH)
+    try:
+        if fcntl is None:
+            return not _running(int(owner.partition("-")[0]))
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:  # held: the run goes on
+        return False
+    finally:
+        os.close(handle)
+
+
+def _age(folder: Path, owner: str) -> float:
+    """Seconds since the newest of a run's files in `folder` was written."""
+    newest = 0.0
+    for path, run in _temporaries(folder):
+        if run == owner:
+            with suppress(OSError):
+                newest = max(newest, os.stat(path).st_mtime)
+    return time.time() - newest
 
 
 def _running(pid: int) -> bool:
@@ -79,18 +158,18 @@ def _running(pid: int) -> bool:
     return True
 
 
-def remove_own_temporaries(folder: Path, owner: int) -> None:
+def remove_own_temporaries(folder: Path, owner: str) -> None:
     """Delete the temporary files of the run `owner` (after it failed part-way)."""
-    for path, pid in _temporaries(folder):
-        if pid == owner:
+    for path, run in _temporaries(folder):
+        if run == owner and path.endswith(".tmp"):
             _unlink(path)
 
 
-def stage(folder: str, data: bytes, owner: int) -> str:
+def stage(folder: str, data: bytes, owner: str) -> str:
     """Write `data` to a new temporary file in `folder`, for `publish_staged` to rename into
-    place later; returns its path. Worker processes stage the files of a run whose main
-    process is `owner`: if the run fails, it removes them (remove_own_temporaries), and
-    if it is killed, the next run does (remove_stale_temporaries)."""
+    place later; returns its path. Worker processes stage the files of the run `owner`
+    (its `run_id`): if the run fails, it removes them (remove_own_temporaries), and if it
+    is killed, the next run does (remove_stale_temporaries)."""
     handle, temporary = _temporary(os.path.join(folder, f"staged-{os.getpid()}"), owner)
     try:
         _write_all(handle, data)

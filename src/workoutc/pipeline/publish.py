@@ -16,7 +16,7 @@ from pathlib import Path
 from ..language.source import WorkoutInfo, reserved_names
 from ..names import NameRegistry, readable, slugify
 from ..reporter import Reporter, io_error, plural
-from .outputs import atomic_write, publish_staged, remove_own_temporaries, stage
+from .outputs import atomic_write, publish_staged, release_folder, remove_own_temporaries, run_id, stage
 from .stages import FileResult, Run, error_count, prepare_output, time_created
 
 INDEX_STEM = "index"
@@ -72,8 +72,10 @@ def publish(
     try:
         return _Publisher(run, outdir, reporter, in_place).publish(fit=fit, pages=pages, summaries=summaries)
     except BaseException:
-        remove_own_temporaries(outdir, os.getpid())
+        remove_own_temporaries(outdir, run_id())
         raise
+    finally:
+        release_folder(outdir)
 
 
 class _Publisher:
@@ -147,7 +149,7 @@ class _Publisher:
         data = result.encoded.data(workout)
         assert data is not None, "a reused result keeps its FIT bytes"
         try:
-            return stage(str(self.outdir), data, os.getpid())
+            return stage(str(self.outdir), data, run_id())
         except OSError as error:
             raise io_error(f"cannot write into {self.outdir}", error) from None
 

@@ -26,7 +26,7 @@ from ..language.source import MAX_FILE_BYTES, Loaded, load_data
 from ..model import truncate_utf8
 from ..reporter import UsageError, io_error
 from .inputs import collect_inputs, read_limited
-from .outputs import remove_own_temporaries, remove_stale_temporaries, stage
+from .outputs import hold_folder, release_folder, remove_own_temporaries, remove_stale_temporaries, run_id, stage
 
 LAST_TIME = 253_402_300_799  # 9999-12-31T23:59:59Z: the last second dates (and calendars) can hold
 PARALLEL_MINIMUM = 64  # below this many files a process pool costs more than it saves
@@ -123,12 +123,17 @@ def run_stages(
             for path in inputs[:1]:
                 time_created(path)  # a bad SOURCE_DATE_EPOCH is a usage error, raised here
             prepare_output(output)
-        job = _Job(finder, str(output) if output is not None else None, os.getpid(), keep_documents, reuse is not None)
-        fresh, snapshots = _run_job(job, [path for path in inputs if path not in (reuse or {})], jobs, output)
+        job = _Job(finder, str(output) if output is not None else None, run_id(), keep_documents, reuse is not None)
+        fresh, snapshots = _run_job(job, [path for path in inputs if path not in (reuse or {})], jobs)
         files = _in_input_order(inputs, reuse or {}, fresh)
         plans = Checker(finder).check_plans([(result.loaded, result.checked) for result in files])
-    except ConfigError as error:
-        raise UsageError(str(error)) from None
+    except BaseException as error:
+        if output is not None:  # what the workers staged before the failure goes, and the folder is let go
+            remove_own_temporaries(output, run_id())
+            release_folder(output)
+        if isinstance(error, ConfigError):
+            raise UsageError(str(error)) from None
+        raise
     return Run(tuple(files), plans, finder, output, snapshots)
 
 
@@ -140,14 +145,9 @@ def _configs(config_file: str | None, inputs: list[str]) -> ConfigFinder:
     return finder
 
 
-def _run_job(job: _Job, paths: list[str], jobs: int, output: Path | None) -> tuple[list, dict[str, bytes]]:
+def _run_job(job: _Job, paths: list[str], jobs: int) -> tuple[list, dict[str, bytes]]:
     """The job's FileResults for `paths` and, when it keeps them, their pickled snapshots."""
-    try:
-        made = _in_parallel(job, paths, jobs) if jobs > 1 and len(paths) >= PARALLEL_MINIMUM else job(paths)
-    except BaseException:
-        if output is not None:
-            remove_own_temporaries(output, job.owner)  # what the workers staged before the failure
-        raise
+    made = _in_parallel(job, paths, jobs) if jobs > 1 and len(paths) >= PARALLEL_MINIMUM else job(paths)
     if not job.snapshots:
         return made, {}
     return [result for result, _ in made], {path: blob for path, (_, blob) in zip(paths, made, strict=True)}
@@ -159,11 +159,13 @@ def _in_input_order(inputs: list[str], reused: Mapping[str, FileResult], made: l
 
 
 def prepare_output(outdir: Path) -> None:
-    """Create the output folder, and clear it of what a killed run left half-written."""
+    """Create the output folder, mark it as this run's while it stages files there, and
+    clear it of what runs that are over left half-written."""
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise io_error(f"{outdir}: cannot create the output folder", error) from None
+    hold_folder(outdir)
     remove_stale_temporaries(outdir)
 
 
@@ -173,7 +175,7 @@ class _Job:
 
     finder: ConfigFinder
     output: str | None  # where FIT files are staged; None: not compiling
-    owner: int  # the run's main process, which names the staged files
+    owner: str  # the run's id, which names the staged files
     keep_documents: bool
     snapshots: bool = False  # for the compile cache: hash each file, and send each result pickled too
 
