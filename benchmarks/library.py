@@ -1,12 +1,14 @@
 """A synthetic workout library: varied, realistic shapes, reproducible from a seed.
 
 One-line sessions, block workouts with (nested) repeats, strides and every kind of
-target, and weekly plans that refer to the library's workouts by name.
+target, and weekly plans that refer to the library's workouts by name; and the worst
+shapes, one per command, to compare with the same bytes of the library.
 """
 
 from __future__ import annotations
 
 import random
+from datetime import date, timedelta
 from pathlib import Path
 
 KINDS_EASY = ("recovery", "easy", "long", "steady")
@@ -98,3 +100,59 @@ def write_library(folder: Path, workouts: int = 10_000, seed: int = 7) -> list[P
         count += made
         index += 1
     return written
+
+
+# ------------------------------------------------------------------ the worst shapes
+
+# Inputs that once took work growing faster than their size (Hardening, item 6), each
+# the slowest known shape for its command, built to about `size` bytes.
+BIG_WORKOUT = 'workout "Big"\n  99x\n    99x\n      run 1s\n'  # 9 801 steps in four lines
+
+
+def comment_lines(size: int) -> str:
+    """`check`: a line of content, then nothing but comment lines (one newline token)."""
+    return "easy 30min\n" + "#\n" * ((size - 11) // 2)
+
+
+def plan_naming_a_big_workout(size: int) -> str:
+    """`check`, `compile`: a plan naming a 99x-in-99x workout twice a day (from 2000,
+    as plans end in 2099)."""
+    entries: list[str] = []
+    first, total = date(2000, 1, 3), len(BIG_WORKOUT) + 9
+    while total < size:
+        entries.append(f'  {first + timedelta(days=len(entries) // 2)} "Big"\n')
+        total += len(entries[-1])
+    return BIG_WORKOUT + 'plan "P"\n' + "".join(entries)
+
+
+def one_line_workouts(size: int) -> str:
+    """`html`: a page per one-line workout, two findings each, all in one file."""
+    lines, total, index = [], 0, 0
+    while total < size:
+        lines.append(f'workout "W{index}" recovery 90min\n')
+        total += len(lines[-1])
+        index += 1
+    return "".join(lines)
+
+
+def commented_workouts(size: int) -> str:
+    """`fmt --check`: four comments around each two-line workout."""
+    parts, total, index = [], 0, 0
+    while total < size:
+        parts.append(f'#a\n#b\nworkout "F{index}"\n#c\n  run 1km\n#d\n')
+        total += len(parts[-1])
+        index += 1
+    return "".join(parts)
+
+
+def ordinary(library: list[Path], size: int, folder: Path) -> Path:
+    """Library files, in order, copied into `folder` until they hold `size` bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for path in library:
+        if total >= size:
+            break
+        data = path.read_bytes()
+        (folder / f"{path.parent.name}-{path.name}").write_bytes(data)
+        total += len(data)
+    return folder

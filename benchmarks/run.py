@@ -6,7 +6,8 @@ Absolute times on a shared machine mean little, so every figure that matters is 
 ratio of two measurements taken here, now: workoutc's FIT encoder against fit-tool's
 FitFileBuilder and Garmin's Encoder on the same workouts; a whole-library compile
 against parsing the same files with the bare grammar; a one-file check against
-importing lark and jinja2; a no-change recompile against a full one.
+importing lark and jinja2; a no-change recompile against a full one; and each
+command's slowest known input shape against the same bytes of ordinary workouts.
 
 Whole-library runs are interleaved (bare parse, check, compile, then again) and each
 figure is the best of three, so a busy moment on a shared machine does not decide a
@@ -37,7 +38,14 @@ from workoutc.language.source import load_text
 from workoutc.pipeline.stages import run_stages
 
 from .encoders import fit_tool_builder, garmin_encoder
-from .library import write_library
+from .library import (
+    comment_lines,
+    commented_workouts,
+    one_line_workouts,
+    ordinary,
+    plan_naming_a_big_workout,
+    write_library,
+)
 
 GOALS = {  # name: (measured ratio key, limit, "<=" or ">=")
     "FIT encoding vs fit-tool": ("encode_speedup_fit_tool", 30, ">="),
@@ -193,6 +201,47 @@ def _one_file_changed(library: Path, command: list[str], env: dict, rounds: int)
     return min(times)
 
 
+# The slowest known shape per command (Hardening, item 6): name -> (label, command, shape).
+WORST_SHAPES = {
+    "check_comments": ("check: comment lines", "check", comment_lines),
+    "check_big_plan": ("check: a plan naming a 99x99 workout", "check", plan_naming_a_big_workout),
+    "compile_big_plan": ("compile: a plan naming a 99x99 workout", "compile", plan_naming_a_big_workout),
+    "html_one_liners": ("html: one-line workouts", "html", one_line_workouts),
+    "fmt_comments": ("fmt --check: workouts among comments", "fmt", commented_workouts),
+}
+
+
+def _command(command: str, source: Path, out: Path) -> list[str]:
+    """`workoutc COMMAND` over `source` in one process, writing (if at all) into `out`."""
+    cli = [PYTHON, "-m", "workoutc"]
+    if command == "fmt":
+        return [*cli, "fmt", "--check", str(source)]
+    if command == "compile":
+        return [*cli, "compile", str(source), "-o", str(out), "-j", "1", "--no-cache"]
+    if command == "html":
+        return [*cli, "html", str(source), "-o", str(out), "-j", "1"]
+    return [*cli, "check", str(source), "-j", "1"]
+
+
+def worst_shapes(library: list[Path], folder: Path, size: int) -> dict:
+    """Each worst shape, about `size` bytes in one file, against the same command over
+    `size` bytes of library files, each the best of two runs: work linear in the input
+    keeps a ratio steady as `size` grows, where superlinear work makes it grow."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(TIME_CREATED)}
+    size = min(size, sum(path.stat().st_size for path in library))  # a small library: smaller shapes
+    plain = ordinary(library, size, folder / "ordinary")
+    results: dict = {"worst_shape_bytes": size}
+    for command in dict.fromkeys(command for _, command, _ in WORST_SHAPES.values()):
+        results[f"ordinary_{command}_s"] = best_of(2, _command(command, plain, folder / f"out-{command}"), env)
+    for name, (_, command, shape) in WORST_SHAPES.items():
+        source = folder / f"{name}.wkt"
+        source.write_text(shape(size), encoding="utf-8")
+        seconds = best_of(2, _command(command, source, folder / f"out-{name}"), env)
+        results[f"worst_{name}_s"] = seconds
+        results[f"worst_{name}_vs_ordinary"] = seconds / results[f"ordinary_{command}_s"]
+    return results
+
+
 def cold_start(folder: Path, runs: int) -> dict:
     one = folder / "one.wkt"
     one.write_text("recovery 30min hr<z2 strides 4x20s\n", encoding="utf-8")
@@ -251,8 +300,14 @@ def report(results: dict) -> str:
         f"ratio {results['cold_check_vs_imports']:.2f}",
         f"peak memory of a library compile (-j 1): {results['peak_memory_mb']:.0f} MB",
         "",
-        "goals:",
+        f"worst shapes (wall time, -j 1; ratio to {results['worst_shape_bytes'] // 1000} kB of library files):",
     ]
+    for name, (label, command, _) in WORST_SHAPES.items():
+        lines.append(
+            f"  {label:<40} {results[f'worst_{name}_s']:7.2f} s   {results[f'worst_{name}_vs_ordinary']:5.2f}x"
+            f"   (library {results[f'ordinary_{command}_s']:.2f} s)"
+        )
+    lines += ["", "goals:"]
     for name, (key, limit, direction) in GOALS.items():
         value = results[key]
         met = value >= limit if direction == ">=" else value <= limit
@@ -266,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workouts", type=int, default=10_000, help="size of the synthetic library")
     parser.add_argument("--sample", type=int, default=1000, help="workouts timed one by one")
     parser.add_argument("--json", metavar="FILE", help="also write the numbers here")
+    parser.add_argument("--shape-bytes", type=int, default=150_000, help="size of each worst-shape input")
     args = parser.parse_args(argv)
     ram = Path("/dev/shm") if Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK) else None
     with (
@@ -288,6 +344,7 @@ def main(argv: list[str] | None = None) -> int:
         results |= encoders(library, args.sample)
         results |= library_runs(library, Path(fast), results["jobs"])
         results |= cold_start(Path(fast), 15)
+        results |= worst_shapes(files, Path(fast) / "shapes", args.shape_bytes)
     text = report(results)
     print(text)
     if args.json:

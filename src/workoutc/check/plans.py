@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 
 from ..diagnostics import Diagnostic, input_error
 from ..language.source import Loaded, WorkoutInfo
@@ -67,11 +68,12 @@ class Week:
     def label(self) -> str:
         return f"the week of {self.monday.isoformat()}"
 
-    @property
+    @cached_property
     def seconds(self) -> float:
+        """Summed once: rules ask for it once per session of the week."""
         return sum(session.seconds for session in self.sessions)
 
-    @property
+    @cached_property
     def timed(self) -> bool:
         """Whether the week's running time is known (no session of unknown length)."""
         return all(session.timed for session in self.sessions)
@@ -120,26 +122,40 @@ class Library:
                 if not info.in_plan:
                     self._by_name[info.name.casefold()].append((loaded, info))
         self._taken: dict[tuple[str, str], Workout] = {}
+        self._resolved: dict[tuple[str, str], tuple[Workout | None, tuple[str, str] | None]] = {}
+        self._names: list[str] | None = None  # every name, for did-you-mean: listed once
 
     def resolve(self, entry: PlanEntry, path: str) -> tuple[Workout | None, Diagnostic | None]:
         """The workout `entry` (in the file `path`) names, or an E006 saying why not.
         A name defined in the plan's own file wins; elsewhere it must be unique."""
         assert entry.reference is not None
-        candidates = self._by_name.get(entry.reference.casefold(), [])
+        key = (entry.reference, path)
+        if key not in self._resolved:  # a plan may name one workout (or a missing one) thousands of times
+            self._resolved[key] = self._find(entry.reference, path)
+        workout, why = self._resolved[key]
+        return workout, None if why is None else input_error("E006", path, entry.span, *why)
+
+    def _find(self, reference: str, path: str) -> tuple[Workout | None, tuple[str, str] | None]:
+        """The workout `reference` names from the file `path`, or the E006 message and hint."""
+        candidates = self._by_name.get(reference.casefold(), [])
         local = [(loaded, info) for loaded, info in candidates if loaded.path == path]
         if local or len(candidates) == 1:
             return self._workout(*(local or candidates)[0]), None
         if candidates:
             places = ", ".join(f"{loaded.path}:{info.line}" for loaded, info in candidates)
-            message = f'several workouts are named "{entry.reference}"'
-            return None, input_error("E006", path, entry.span, message, f"defined at {places}; rename one")
-        names = [info.name for group in self._by_name.values() for _, info in group]
-        match = closest(entry.reference, names)
+            return None, (f'several workouts are named "{reference}"', f"defined at {places}; rename one")
+        if self._names is None:
+            self._names = [info.name for group in self._by_name.values() for _, info in group]
+        match = closest(reference, self._names)
         hint = f'did you mean "{match}"?' if match else "define it in this file or pass its file in the same run"
-        return None, input_error("E006", path, entry.span, f'no workout named "{entry.reference}"', hint)
+        return None, (f'no workout named "{reference}"', hint)
 
     def _workout(self, loaded: Loaded, info: WorkoutInfo) -> Workout:
         key = (loaded.path, info.name)
+        if key not in self._taken and loaded.document is not None:
+            # The whole file's at once: a plan may name every one of thousands of workouts.
+            for workout in loaded.document.workouts:
+                self._taken.setdefault((loaded.path, workout.name), workout)
         if key not in self._taken:
             self._taken[key] = loaded.workout(info)
         return self._taken[key]

@@ -21,6 +21,7 @@ from ..model import Plan
 from .config import DEFAULT, Athlete, Config, ConfigFinder
 from .plans import Library, PlanView, session
 from .rules import REGISTRY, RULES, Problem
+from .training import remembered
 
 SUPPRESSION = re.compile(r"#\s*workoutc:\s*disable=([\w,\s]+)")
 
@@ -128,20 +129,21 @@ class Checker:
         library = Library([loaded for loaded, _ in files])
         result = PlanFindings()
         missing: list[tuple[str, Missing]] = []
-        for loaded, workout_findings in files:
-            missing += [(loaded.path, record) for record in workout_findings.missing]
-            if loaded.document is None or not loaded.document.plans:
-                continue
-            config = self._config_for(loaded.path)
-            findings: list[Diagnostic] = []
-            views = []
-            for plan in loaded.document.plans:
-                view, found, needed = self._check_plan(plan, library, config, loaded.path)
-                views.append(view)
-                findings += found
-                missing += [(loaded.path, record) for record in needed]
-            result.diagnostics[loaded.path] = tuple(_suppress(findings, loaded))
-            result.views[loaded.path] = tuple(views)
+        with remembered():  # each named workout is measured once, however many entries name it
+            for loaded, workout_findings in files:
+                missing += [(loaded.path, record) for record in workout_findings.missing]
+                if loaded.document is None or not loaded.document.plans:
+                    continue
+                config = self._config_for(loaded.path)
+                findings: list[Diagnostic] = []
+                views = []
+                for plan in loaded.document.plans:
+                    view, found, needed = self._check_plan(plan, library, config, loaded.path)
+                    views.append(view)
+                    findings += found
+                    missing += [(loaded.path, record) for record in needed]
+                result.diagnostics[loaded.path] = tuple(_suppress(findings, loaded))
+                result.views[loaded.path] = tuple(views)
         for path, note in _missing_notes(missing):
             result.diagnostics[path] = (*result.of(path), note)
         return result

@@ -4,9 +4,17 @@ How hard a target is, how long a step lasts, what kind of day a session makes.
 Functions take an `athlete` (config.Athlete, or the checker's recording proxy) and
 read a profile value only when they need it, so the checker can tell the user which
 missing value stopped a rule from deciding; nothing here guesses a missing value.
+Within `remembered()` (a run of the plan checks, or of the pages) a whole workout is
+measured once, however many plan entries name it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import wraps
+from typing import Any, TypeVar
 
 from ..model import Distance, Intensity, Repeat, Step, Target, Time, Workout, expanded_steps
 from ..units import HR_ZONE_BOUNDS, PACE_UNITS
@@ -18,6 +26,64 @@ HARD_POWER_PERCENT = 90  # above this % of FTP a step is quality work
 EASY_POWER_PERCENT = 75  # the recovery cap
 EASY_HR_PERCENT = HR_ZONE_BOUNDS[2]  # top of zone 2
 HARD_HR_PERCENT = HR_ZONE_BOUNDS[3]  # bottom of zone 4
+
+
+# ------------------------------------------------------------------ once per workout
+
+# A plan may name one workout thousands of times; within `remembered()` each measure of
+# a whole workout is worked out once per profile. Keyed by id(workout) and holding the
+# workout, so an id is not reused while its entry lives.
+_MEMO: ContextVar[dict | None] = ContextVar("workoutc_training_memo", default=None)
+_Value = TypeVar("_Value")
+
+
+@contextmanager
+def remembered() -> Iterator[None]:
+    """Remember whole-workout measures until the block ends (one run of the checker or pages)."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+class _Reads:
+    """An athlete that notes each profile value read, first reads only, in order."""
+
+    def __init__(self, athlete):
+        self._athlete = athlete
+        self.reads: dict[str, object] = {}
+
+    def __getattr__(self, name: str):
+        value = getattr(self._athlete, name)
+        self.reads.setdefault(name, value)
+        return value
+
+
+def per_workout(measure: Callable[[Workout, Any], _Value]) -> Callable[[Workout, Any], _Value]:
+    """`measure(workout, athlete)`, remembered inside `remembered()`.
+
+    A remembered value is reused when the athlete gives the same values it was worked
+    out from; they are read again in the order `measure` read them, so a recording
+    athlete notes the same missing values, in the same order, as a fresh call. (The
+    reads stop at the first difference: up to there `measure` would read the same.)
+    """
+
+    @wraps(measure)
+    def remembering(workout: Workout, athlete) -> _Value:
+        memo = _MEMO.get()
+        if memo is None:
+            return measure(workout, athlete)
+        known = memo.setdefault((measure.__name__, id(workout)), (workout, []))[1]
+        for reads, value in known:
+            if all(getattr(athlete, name) == seen for name, seen in reads.items()):
+                return value
+        reader = _Reads(athlete)
+        value = measure(workout, reader)
+        known.append((reader.reads, value))
+        return value
+
+    return remembering
 
 
 def hr_percent(target: Target, athlete) -> tuple[float, float] | None:
@@ -121,6 +187,7 @@ def hard_part(workout: Workout, athlete) -> tuple[int, int] | None:
     return (chosen[0], chosen[-1]) if chosen else None
 
 
+@per_workout
 def is_quality(workout: Workout, athlete) -> bool:
     """A quality session: a quality kind, or a block workout with a work step at zone 4+,
     threshold pace or faster, or above 90 % FTP. One-line sessions are what their kind says."""
@@ -139,6 +206,7 @@ def is_easy_run(workout: Workout, athlete) -> bool:
     return workout.kind in EASY_KINDS and not is_quality(workout, athlete)
 
 
+@per_workout
 def easy_seconds(workout: Workout, athlete) -> float | None:
     """Time spent easy: zone 2 or below, easy pace, <= 75 % FTP, or untargeted easy running.
 
@@ -200,6 +268,7 @@ def total(nodes, measure, athlete) -> tuple[float, bool]:
     return known, complete
 
 
+@per_workout
 def timeable(workout: Workout, athlete) -> bool:
     """Whether every distance step has a pace to time it by.
 
@@ -212,6 +281,7 @@ def timeable(workout: Workout, athlete) -> bool:
     )
 
 
+@per_workout
 def workout_seconds(workout: Workout, athlete) -> float:
     """Estimated running time; open-ended steps count as zero."""
     return total(workout.steps, step_seconds, athlete)[0]

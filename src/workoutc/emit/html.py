@@ -9,6 +9,7 @@ inline SVG, nothing fetched.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,9 +18,10 @@ from typing import NamedTuple
 import jinja2
 
 from ..check.config import Athlete
+from ..check.training import remembered
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document, Workout
-from .view import WEEKDAYS, calendar, chart, finding_rows, source_lines, step_rows, totals, within
+from .view import WEEKDAYS, calendar, chart, finding_rows, source_lines, step_rows, totals
 from .words import distance_words, duration_words
 
 
@@ -44,7 +46,7 @@ def render(template: str, **context) -> str:
 def workout_page(
     workout: Workout,
     *,
-    text: str,
+    text: str | Sequence[str],
     findings: list[Diagnostic],
     athlete,
     fit_name: str | None,
@@ -68,9 +70,16 @@ def workout_page(
 
 
 def plan_page(
-    view, *, text: str, findings: list[Diagnostic], athlete, pages: dict[int, str], index_name: str = "index.html"
+    view,
+    *,
+    text: str | Sequence[str],
+    findings: list[Diagnostic],
+    athlete,
+    pages: dict[int, str],
+    index_name: str = "index.html",
 ) -> str:
-    """`view` is a check.plans.PlanView; `pages` maps (source path, workout name) to its page."""
+    """`view` is a check.plans.PlanView; `pages` maps (source path, workout name) to its page.
+    `text` is the source, or its lines (see view.source_lines)."""
     imperial_first = athlete.units == "imperial"
     entry_days = {s.entry.span.line: s.start.date() for s in view.sessions}
     day_findings: dict = {}
@@ -136,24 +145,29 @@ class PageSource(NamedTuple):
 def site(sources: Sequence[PageSource], stems: Mapping[tuple, str], with_fit: bool) -> list[tuple[str, str]]:
     """Every page of a run, in the order written: (file name, HTML), the index last.
 
-    `stems` names each workout, by (path, name), and each plan, by (path, index)."""
+    `stems` names each workout, by (path, name), and each plan, by (path, index).
+    A file's text is split and its findings indexed once, not once per page, and a
+    workout's totals are worked out once however many plans name it."""
     pages: list[tuple[str, str]] = []
     workouts, plans, failed = [], [], []
     links = {(s.path, info.name): f"{stems[(s.path, info.name)]}.html" for s in sources for info in _workouts(s)}
-    for source in sources:
-        if source.document is None:
-            failed.append((source.path, sum(d.severity is Severity.ERROR for d in source.findings)))
-            continue
-        for workout in source.document.all_workouts():
-            stem = stems[(source.path, workout.name)]
-            fit_name = f"{stem}.fit" if with_fit and workout.name not in source.blocked else None
-            entry, page = _workout_entry(source, workout, f"{stem}.html", fit_name)
-            pages.append((entry.page, page))
-            workouts.append(entry)
-        for index, view in enumerate(source.views):
-            entry, page = _plan_entry(source, view, f"{stems[(source.path, index)]}.html", links)
-            pages.append((entry.page, page))
-            plans.append(entry)
+    with remembered():
+        for source in sources:
+            if source.document is None:
+                failed.append((source.path, sum(d.severity is Severity.ERROR for d in source.findings)))
+                continue
+            assert source.text is not None
+            lines, findings = source.text.split("\n"), _Findings(source.findings)
+            for workout in source.document.all_workouts():
+                stem = stems[(source.path, workout.name)]
+                fit_name = f"{stem}.fit" if with_fit and workout.name not in source.blocked else None
+                entry, page = _workout_entry(source, lines, findings, workout, f"{stem}.html", fit_name)
+                pages.append((entry.page, page))
+                workouts.append(entry)
+            for index, view in enumerate(source.views):
+                entry, page = _plan_entry(source, lines, findings, view, f"{stems[(source.path, index)]}.html", links)
+                pages.append((entry.page, page))
+                plans.append(entry)
     pages.append(("index.html", index_page(workouts, plans, failed)))
     return pages
 
@@ -162,14 +176,26 @@ def _workouts(source: PageSource) -> list[Workout]:
     return source.document.all_workouts() if source.document else []
 
 
-def _findings_within(source: PageSource, span) -> list[Diagnostic]:
-    return [d for d in source.findings if within(d, span.line, span.end_line)]
+class _Findings:
+    """A file's findings by line: each page bisects for its own lines instead of
+    filtering the whole file's list."""
+
+    def __init__(self, findings: Sequence[Diagnostic]):
+        self._findings = list(findings)
+        self._order = sorted(range(len(self._findings)), key=lambda index: self._findings[index].span.line)
+        self._lines = [self._findings[index].span.line for index in self._order]
+
+    def within(self, span) -> list[Diagnostic]:
+        """The findings on lines `span.line` to `span.end_line`, in the file's order."""
+        chosen = self._order[bisect_left(self._lines, span.line) : bisect_right(self._lines, span.end_line)]
+        return [self._findings[index] for index in sorted(chosen)]
 
 
-def _workout_entry(source: PageSource, workout: Workout, page: str, fit_name: str | None) -> tuple[IndexEntry, str]:
-    athlete, mine = source.athlete, _findings_within(source, workout.span)
-    assert source.text is not None
-    html = workout_page(workout, text=source.text, findings=mine, athlete=athlete, fit_name=fit_name)
+def _workout_entry(
+    source: PageSource, lines: list[str], findings: _Findings, workout: Workout, page: str, fit_name: str | None
+) -> tuple[IndexEntry, str]:
+    athlete, mine = source.athlete, findings.within(workout.span)
+    html = workout_page(workout, text=lines, findings=mine, athlete=athlete, fit_name=fit_name)
     sums = totals(workout, athlete)
     kind = workout.kind or "workout"
     imperial = athlete.units == "imperial"
@@ -179,11 +205,12 @@ def _workout_entry(source: PageSource, workout: Workout, page: str, fit_name: st
     return entry, html
 
 
-def _plan_entry(source: PageSource, view, page: str, links: dict) -> tuple[IndexEntry, str]:
+def _plan_entry(
+    source: PageSource, lines: list[str], findings: _Findings, view, page: str, links: dict
+) -> tuple[IndexEntry, str]:
     athlete, plan = source.athlete, view.plan
-    mine = _findings_within(source, plan.span)
-    assert source.text is not None
-    html = plan_page(view, text=source.text, findings=mine, athlete=athlete, pages=links)
+    mine = findings.within(plan.span)
+    html = plan_page(view, text=lines, findings=mine, athlete=athlete, pages=links)
     dates = f"{view.sessions[0].start:%Y-%m-%d} to {view.sessions[-1].start:%Y-%m-%d}" if view.sessions else ""
     metres = sum(totals(s.workout, athlete).metres for s in view.sessions if s.workout)
     time = duration_words(sum(s.seconds for s in view.sessions), exact=False)

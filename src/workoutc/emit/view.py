@@ -4,9 +4,10 @@ number already formatted."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..check.training import step_level, step_metres, step_seconds
+from ..check.training import per_workout, step_level, step_metres, step_seconds
 from ..diagnostics import Diagnostic
 from ..model import Repeat, Workout, expanded_steps
 from .words import distance_words, duration_words, heart_rate_condition, step_duration_words, step_word, target_words
@@ -32,6 +33,7 @@ class Totals:
         return ("" if self.distance_known else "at least ") + distance_words(self.metres, imperial_first)
 
 
+@per_workout  # a plan's calendar asks once per entry
 def totals(workout: Workout, athlete) -> Totals:
     seconds = metres = 0.0
     time_known = distance_known = True
@@ -131,18 +133,17 @@ def finding_rows(findings: list[Diagnostic]) -> list[dict]:
     ]
 
 
-def source_lines(text: str, first: int, last: int) -> list[dict]:
-    rows = text.split("\n")
+def source_lines(text: str | Sequence[str], first: int, last: int) -> list[dict]:
+    """Lines `first` to `last` of a source; `text` may come split into lines already, so
+    a file of many workouts is split once rather than once per page."""
+    rows = text.split("\n") if isinstance(text, str) else text
     return [{"number": number, "text": rows[number - 1]} for number in range(first, min(last, len(rows)) + 1)]
-
-
-def within(diagnostic: Diagnostic, first: int, last: int) -> bool:
-    return first <= diagnostic.span.line <= last
 
 
 # ------------------------------------------------------------------ plan calendars
 
 
+@per_workout  # once per workout, however many plan entries name it
 def session_load(workout: Workout, athlete) -> float:
     """Zone-weighted minutes: a minute counts its step's zone (zone 1 = 1 ... zone 5 = 5;
     standing rest 0)."""

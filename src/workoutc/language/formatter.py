@@ -11,6 +11,7 @@ result is compiled and compared with the original before anything is written.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from lark import Token, Tree
 
@@ -79,8 +80,9 @@ def format_source(text: str) -> str:
                 line += "  " + comments[number]
             out.append(line)
         elif number in comments:
-            following = next((n for n in content_lines if n > number), None)
-            depth = lines[following][0] if following else 0
+            # Bisected, not scanned: a file may have a comment before every content line.
+            after = bisect_right(content_lines, number)
+            depth = lines[content_lines[after]][0] if after < len(content_lines) else 0
             out.append("  " * depth + comments[number])
         elif out and out[-1] != "":
             out.append("")
@@ -129,12 +131,12 @@ def _canonical_unit(unit: str) -> str:
 
 
 def _join(tokens: list[Token]) -> str:
-    text = ""
+    parts = []
     for previous, token in zip([None, *tokens], tokens, strict=False):
         if previous is not None and previous.type not in TIGHT and token.type not in TIGHT:
-            text += " "
-        text += _spelling(token)
-    return text
+            parts.append(" ")
+        parts.append(_spelling(token))
+    return "".join(parts)  # joined once: a line may carry any number of targets
 
 
 def _spelling(token: Token) -> str:

@@ -91,12 +91,19 @@ class Indentation:
             )
 
     def _collect_comments(self, newline: Token) -> None:
+        """One newline token may hold every blank and comment line of a file, so each
+        comment's line is counted on from the one before it, never from the token's start."""
         assert newline.line is not None and newline.column is not None
-        for match in COMMENT_RE.finditer(newline.value):
-            before = newline.value[: match.start()]
-            line = newline.line + before.count("\n")
-            column = match.start() - before.rfind("\n") if "\n" in before else newline.column + match.start()
-            self.comments.append(Comment(Span(line, column, line, column + len(match.group())), match.group()))
+        value, line = newline.value, newline.line
+        scanned, line_start = 0, -newline.column  # column = offset - line_start
+        for match in COMMENT_RE.finditer(value):
+            start = match.start()
+            newlines = value.count("\n", scanned, start)
+            if newlines:
+                line += newlines
+                line_start = value.rfind("\n", scanned, start)
+            scanned, column, text = start, start - line_start, match.group()
+            self.comments.append(Comment(Span(line, column, line, column + len(text)), text))
 
 
 def _zero_width(kind: str, at: Token) -> Token:
