@@ -314,3 +314,92 @@ def test_fmt_places_comments_in_linear_work():
         return lines_run([workoutc.language.formatter], lambda: format_source(text))
 
     grows_linearly(work, 60)
+
+
+# ------------------------------------------------------------------ 5. more shapes: many findings, another
+# file's workouts, many different unknown names, many quality sessions
+
+
+def test_many_findings_in_one_big_file_are_shown_in_linear_work():
+    """Each finding's excerpt once split the whole file into lines."""
+    import workoutc.diagnostics
+    from workoutc.diagnostics import render_text
+
+    def work(n: int) -> int:
+        text = Metered("".join(f'plan "P{index}"\n  2100-01-01 easy 30min\n' for index in range(n)))
+        found = load_text(str(text), "dates.wkt").diagnostics
+        assert len(found) == n
+        Metered.scanned = 0
+        workoutc.diagnostics._split[:] = [None, []]
+        for diagnostic in found:
+            render_text(diagnostic, text)
+        return Metered.scanned
+
+    grows_linearly(work, 500)
+
+
+def test_a_plan_naming_every_workout_of_a_lightened_file_reads_each_in_linear_work():
+    """Each workout of a file whose document a worker dropped was read again from the
+    whole text split anew, after as many blank lines as came before it."""
+
+    def work(n: int) -> int:
+        workouts = "".join(f'workout "W{index}" easy\n  run 30min\n' for index in range(n))
+        library = load_text(workouts, "library.wkt").lightened()
+        first = date(2026, 1, 5)
+        entries = "".join(f'  {first + timedelta(days=index)} "W{index}"\n' for index in range(n))
+        plan = load_text('plan "P"\n' + entries, "plan.wkt")
+        assert library.document is None
+        count = [0]
+        original = workoutc.language.source.lower_text
+
+        def counting(text, path, first_line=1):
+            count[0] += len(text)
+            return original(text, path, first_line)
+
+        workoutc.language.source.lower_text = counting
+        try:
+            Checker(ConfigFinder(None)).run([library, plan])
+        finally:
+            workoutc.language.source.lower_text = original
+        return count[0]
+
+    grows_linearly(work, 200)
+
+
+def test_many_different_unknown_names_are_suggested_for_a_bounded_number_of_times(monkeypatch):
+    """Each unknown name was compared with every name of the run."""
+    compared = 0
+    suggest = workoutc.check.plans.closest
+
+    def counting(word, choices):
+        nonlocal compared
+        choices = list(choices)
+        compared += len(choices)
+        return suggest(word, choices)
+
+    monkeypatch.setattr(workoutc.check.plans, "closest", counting)
+
+    def work(n: int) -> int:
+        nonlocal compared
+        compared = 0
+        workouts = "".join(f'workout "W{index}" easy 30min\n' for index in range(n))
+        entries = "".join(f'  2026-01-05 "X{index}"\n' for index in range(n))
+        Checker(ConfigFinder(None)).run([load_text(workouts + 'plan "P"\n' + entries, "unknown.wkt")])
+        return compared
+
+    grows_linearly(work, 400)
+
+
+def test_many_quality_sessions_are_counted_in_linear_work():
+    """P303 once counted, for each quality session, every one before it."""
+    from workoutc.check.rules import p303_too_many_quality_days
+
+    profile = parse_config(tomllib.loads('[athlete]\nlevel = "advanced"\n'), "test.toml")
+
+    def work(n: int) -> int:
+        first = date(2026, 1, 5)
+        entries = "".join(f"  {first + timedelta(days=index)} tempo 20min\n" for index in range(n))
+        loaded = load_text('plan "P"\n' + entries, "quality.wkt")
+        return lines_run((p303_too_many_quality_days,), lambda: Checker(ConfigFinder(profile)).run([loaded]))
+
+    grows_linearly(work, 300)

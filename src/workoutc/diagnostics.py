@@ -98,8 +98,13 @@ def render_text(diagnostic: Diagnostic, source: str | None) -> str:
     return "\n".join(lines)
 
 
+_split: list = [None, []]  # the source split last, and its lines: a file's findings come one after another
+
+
 def _excerpt(span: Span, source: str) -> list[str]:
-    rows = source.splitlines()
+    if _split[0] is not source:
+        _split[:] = [source, source.splitlines()]
+    rows = _split[1]
     if not 1 <= span.line <= len(rows):
         return []
     text = rows[span.line - 1].replace("\t", " ")

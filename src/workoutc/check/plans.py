@@ -18,6 +18,7 @@ from ..model import Plan, PlanEntry, Workout
 from ..suggest import closest
 from .training import is_easy_run, is_long, is_quality, timeable, workout_seconds
 
+MAX_SUGGESTIONS = 200  # different unknown workout names a run suggests a spelling for
 UNTIMED = time(12, 0)  # entries without a time sort (and are spaced) as if at noon
 
 
@@ -124,6 +125,8 @@ class Library:
         self._taken: dict[tuple[str, str], Workout] = {}
         self._resolved: dict[tuple[str, str], tuple[Workout | None, tuple[str, str] | None]] = {}
         self._names: list[str] | None = None  # every name, for did-you-mean: listed once
+        self._suggestions_left = MAX_SUGGESTIONS
+        self._lines: dict[str, list[str]] = {}  # each lightened file's text, split once
 
     def resolve(self, entry: PlanEntry, path: str) -> tuple[Workout | None, Diagnostic | None]:
         """The workout `entry` (in the file `path`) names, or an E006 saying why not.
@@ -146,7 +149,10 @@ class Library:
             return None, (f'several workouts are named "{reference}"', f"defined at {places}; rename one")
         if self._names is None:
             self._names = [info.name for group in self._by_name.values() for _, info in group]
-        match = closest(reference, self._names)
+        # Each suggestion compares the name with every name of the run: a run with
+        # thousands of different unknown names gets suggestions for the first few only.
+        self._suggestions_left -= 1
+        match = closest(reference, self._names) if self._suggestions_left >= 0 else None
         hint = f'did you mean "{match}"?' if match else "define it in this file or pass its file in the same run"
         return None, (f'no workout named "{reference}"', hint)
 
@@ -157,5 +163,7 @@ class Library:
             for workout in loaded.document.workouts:
                 self._taken.setdefault((loaded.path, workout.name), workout)
         if key not in self._taken:
-            self._taken[key] = loaded.workout(info)
+            if loaded.path not in self._lines:  # a plan may name thousands of another file's workouts
+                self._lines[loaded.path] = (loaded.text or "").split("\n")
+            self._taken[key] = loaded.workout(info, self._lines[loaded.path])
         return self._taken[key]

@@ -157,17 +157,20 @@ def _tables(lark: Lark) -> _Tables | None:
         return None  # Lark's insides are not what this was written against: Lark's own loop
 
 
-def drive(lark: Lark, text: str):
+def drive(lark: Lark, text: str, first_line: int = 1):
     """`lark.parse(text)` for an LALR parser, in one loop: the same tables, callbacks,
     lexer and errors as Lark's own loop (tests/language/test_fast_parse.py compares them), without a
-    method call and two Rule comparisons per token."""
+    method call and two Rule comparisons per token. The text's lines count from
+    `first_line` (a piece of a file keeps its positions)."""
     tables = _tables(lark)
     if tables is None:
-        return lark.parse(text)
+        return lark.parse("\n" * (first_line - 1) + text)
     actions, end = tables.actions, tables.end
     states, values = [tables.start], []
     token = None
-    for token in tables.lexer.lex(LexerState(TextSlice.cast_from(text)), _Position(states)):
+    lexer_state = LexerState(TextSlice.cast_from(text))
+    lexer_state.line_ctr.line = first_line
+    for token in tables.lexer.lex(lexer_state, _Position(states)):
         while True:
             action = actions[states[-1]].get(token.type)
             if action is None:

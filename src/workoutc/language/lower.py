@@ -332,11 +332,14 @@ def _lowering_parser() -> tuple[Lark, Lowerer]:
     return build_parser(transformer=Callbacks(lowerer)), lowerer
 
 
-def lower_text(text: str, path: str) -> tuple[Document | None, list[Diagnostic], tuple[Comment, ...]]:
+def lower_text(
+    text: str, path: str, first_line: int = 1
+) -> tuple[Document | None, list[Diagnostic], tuple[Comment, ...]]:
     """Parse and lower in one pass: the Lowerer runs inside the LALR parser, so no tree
-    is built. Raises ParseFailure for text that does not parse."""
+    is built. Raises ParseFailure for text that does not parse. `first_line` numbers the
+    text's lines from there: a piece of a file, lowered again, keeps its spans."""
     lark, lowerer = _lowering_parser()
     lowerer.start_file(path)
-    start = run_parser(lark, text, path)
+    start = run_parser(lark, text, path, first_line)
     document, diagnostics = finish(start.children, path)
     return document, diagnostics, comments_of(lark)

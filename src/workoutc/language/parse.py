@@ -36,12 +36,13 @@ def parse(text: str, path: str = "<input>") -> ParsedSource:
     return ParsedSource(run_parser(lark, text, path), comments_of(lark))
 
 
-def run_parser(lark: Lark, text: str, path: str):
-    """`lark.parse` with every failure turned into a ParseFailure."""
+def run_parser(lark: Lark, text: str, path: str, first_line: int = 1):
+    """`lark.parse` with every failure turned into a ParseFailure (`first_line`: see `drive`;
+    only for text known to parse, as error messages count lines from 1)."""
     # Trailing blank space would otherwise open an indented block at the end.
     text = text.rstrip() + "\n"
     try:
-        return drive(lark, text)
+        return drive(lark, text, first_line)
     except IndentationFailure as failure:
         raise ParseFailure(input_error("E002", path, failure.span, failure.message, failure.hint)) from None
     except UnexpectedInput as failure:

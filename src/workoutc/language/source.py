@@ -62,15 +62,16 @@ class Loaded(NamedTuple):
             return self
         return self._replace(document=None, comments=())
 
-    def workout(self, info: WorkoutInfo) -> Workout:
+    def workout(self, info: WorkoutInfo, lines: list[str] | None = None) -> Workout:
         """A top-level workout of this file: from the document, or, in a lightened file,
-        lowered again from its own lines (a workout is self-contained, and blank lines
-        in front keep every span where it was)."""
+        lowered again from its own lines (a workout is self-contained, and its lines are
+        numbered from where they are, so every span is where it was). `lines` are the
+        text's, split once by a caller who takes many workouts from one file."""
         if self.document is not None:
             return next(w for w in self.document.workouts if w.name == info.name)
         assert self.text is not None, "a lightened file keeps its text"
-        lines = self.text.split("\n")[info.line - 1 : info.end_line]
-        document, _, _ = lower_text("\n" * (info.line - 1) + "\n".join(lines), self.path)
+        own = (lines if lines is not None else self.text.split("\n"))[info.line - 1 : info.end_line]
+        document, _, _ = lower_text("\n".join(own), self.path, first_line=info.line)
         assert document is not None, "a workout that lowered once lowers again"
         return document.workouts[0]
 

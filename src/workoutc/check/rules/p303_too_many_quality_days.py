@@ -51,9 +51,12 @@ def check(view, ctx):
     if level is None:
         return
     allowed = ctx.options[level]
+    first = 0  # the first quality session of the 7 days up to this one (sessions are in time order)
     for index, session in enumerate(quality):
         window_start = session.start.date() - timedelta(days=6)
-        count = sum(1 for other in quality[: index + 1] if other.start.date() >= window_start)
+        while quality[first].start.date() < window_start:
+            first += 1
+        count = index - first + 1
         if count > allowed:
             yield Problem(
                 session.entry.span,
