@@ -8,6 +8,7 @@ shapes, one per command, to compare with the same bytes of the library.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -125,24 +126,23 @@ def plan_naming_a_big_workout(size: int) -> str:
     return BIG_WORKOUT + 'plan "P"\n' + "".join(entries)
 
 
+def _numbered(piece: Callable[[int], str], size: int) -> str:
+    """piece(0) + piece(1) + ... until the text holds `size` characters."""
+    parts, total = [], 0
+    while total < size:
+        parts.append(piece(len(parts)))
+        total += len(parts[-1])
+    return "".join(parts)
+
+
 def one_line_workouts(size: int) -> str:
     """`html`: a page per one-line workout, two findings each, all in one file."""
-    lines, total, index = [], 0, 0
-    while total < size:
-        lines.append(f'workout "W{index}" recovery 90min\n')
-        total += len(lines[-1])
-        index += 1
-    return "".join(lines)
+    return _numbered(lambda index: f'workout "W{index}" recovery 90min\n', size)
 
 
 def commented_workouts(size: int) -> str:
     """`fmt --check`: four comments around each two-line workout."""
-    parts, total, index = [], 0, 0
-    while total < size:
-        parts.append(f'#a\n#b\nworkout "F{index}"\n#c\n  run 1km\n#d\n')
-        total += len(parts[-1])
-        index += 1
-    return "".join(parts)
+    return _numbered(lambda index: f'#a\n#b\nworkout "F{index}"\n#c\n  run 1km\n#d\n', size)
 
 
 def ordinary(library: list[Path], size: int, folder: Path) -> Path:

@@ -181,27 +181,37 @@ def test_a_plan_naming_every_workout_of_its_file_finds_each_in_linear_work():
     grows_linearly(work, 100)
 
 
-def test_a_plan_naming_a_missing_workout_many_times_suggests_once(monkeypatch):
-    """Each entry once listed every name of the run to find a did-you-mean."""
-    compared = 0
+@pytest.fixture
+def names_compared(monkeypatch) -> Callable[[], int]:
+    """Counts the names did-you-mean compares an unknown name with; calling it reads
+    the count and starts again from zero."""
+    compared = [0]
     suggest = workoutc.check.plans.closest
 
     def counting(word, choices):
-        nonlocal compared
         choices = list(choices)
-        compared += len(choices)
+        compared[0] += len(choices)
         return suggest(word, choices)
 
     monkeypatch.setattr(workoutc.check.plans, "closest", counting)
 
+    def taken() -> int:
+        count, compared[0] = compared[0], 0
+        return count
+
+    return taken
+
+
+def test_a_plan_naming_a_missing_workout_many_times_suggests_once(names_compared):
+    """Each entry once listed every name of the run to find a did-you-mean."""
+
     def work(n: int) -> int:
-        nonlocal compared
         workouts = "".join(f'workout "W{index}" easy 30min\n' for index in range(n))
         loaded = load_text(workouts + 'plan "P"\n' + '  2026-01-05 "Wx"\n' * n, "missing.wkt")
-        compared = 0
+        names_compared()
         [found] = Checker(ConfigFinder(None)).run([loaded])
         assert sum(d.code == "E006" for d in found) == n
-        return compared
+        return names_compared()
 
     grows_linearly(work, 50)
 
@@ -366,26 +376,15 @@ def test_a_plan_naming_every_workout_of_a_lightened_file_reads_each_in_linear_wo
     grows_linearly(work, 200)
 
 
-def test_many_different_unknown_names_are_suggested_for_a_bounded_number_of_times(monkeypatch):
+def test_many_different_unknown_names_are_suggested_for_a_bounded_number_of_times(names_compared):
     """Each unknown name was compared with every name of the run."""
-    compared = 0
-    suggest = workoutc.check.plans.closest
-
-    def counting(word, choices):
-        nonlocal compared
-        choices = list(choices)
-        compared += len(choices)
-        return suggest(word, choices)
-
-    monkeypatch.setattr(workoutc.check.plans, "closest", counting)
 
     def work(n: int) -> int:
-        nonlocal compared
-        compared = 0
         workouts = "".join(f'workout "W{index}" easy 30min\n' for index in range(n))
         entries = "".join(f'  2026-01-05 "X{index}"\n' for index in range(n))
+        names_compared()
         Checker(ConfigFinder(None)).run([load_text(workouts + 'plan "P"\n' + entries, "unknown.wkt")])
-        return compared
+        return names_compared()
 
     grows_linearly(work, 400)
 

@@ -223,11 +223,15 @@ def publish_staged(moves: list[tuple[str, Path | str]], batch: int = 64) -> None
                 os.replace(staged, path)
 
 
-def _replace_with(path: Path | str, data: bytes) -> None:
+def _replace_with(path: Path | str, data: bytes, like: os.stat_result | None = None) -> None:
+    """Rename a temporary file holding `data` over `path`; with `like`, the new file
+    takes that file's owner and mode first."""
     handle, temporary = _temporary(path)
     try:
         try:
             _write_all(handle, data)
+            if like is not None:
+                _keep_owner_and_mode(handle, like)
         finally:
             os.close(handle)
         os.replace(temporary, path)
@@ -249,17 +253,7 @@ def write_through(path: Path | str, data: bytes) -> None:
         _write_in_place(target, data)
         return
     with signals_held():
-        handle, temporary = _temporary(target)
-        try:
-            try:
-                _write_all(handle, data)
-                _keep_owner_and_mode(handle, info)
-            finally:
-                os.close(handle)
-            os.replace(temporary, target)
-        except BaseException:
-            _unlink(temporary)
-            raise
+        _replace_with(target, data, like=info)
 
 
 def _keep_owner_and_mode(handle: int, info: os.stat_result) -> None:
