@@ -21,8 +21,14 @@ def run(capsys, *args) -> tuple[int, str, str]:
     return status, captured.out, captured.err
 
 
-def test_a_pyproject_whose_tool_is_not_a_table_is_not_a_config(tmp_path, capsys):
+def test_a_pyproject_whose_tool_is_not_a_table_is_a_clear_error(tmp_path, capsys):
     write(tmp_path, "pyproject.toml", 'tool = "workoutc"\n')
+    status, _, err = run(capsys, "check", str(write(tmp_path, "a.wkt", "easy 30min\n")))
+    assert status == 2 and "pyproject.toml: tool: must be a table (write it as [tool.workoutc])" in err
+
+
+def test_a_pyproject_that_is_not_toml_is_left_to_its_own_tools(tmp_path, capsys):
+    write(tmp_path, "pyproject.toml", "[project\n")
     assert run(capsys, "check", str(write(tmp_path, "a.wkt", "easy 30min\n")))[0] == 0
 
 
@@ -54,12 +60,13 @@ def test_a_file_name_that_is_not_utf8_is_printed_readably(tmp_path):
     folder = os.fsencode(tmp_path)
     with open(os.path.join(folder, b"\xff.wkt"), "wb") as stream:
         stream.write(b"easy 30mins\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "workoutc", "check", str(tmp_path)], capture_output=True, check=False
-    )
-    assert result.returncode == 1
-    assert b"\xff.wkt:1:8: error" in result.stdout or "\ufffd.wkt:1:8: error".encode() in result.stdout
-    assert b"Traceback" not in result.stderr
+    for command, stream in (["check"], "stdout"), (["compile", "-o", str(tmp_path / "out")], "stderr"):
+        result = subprocess.run(
+            [sys.executable, "-m", "workoutc", *command, str(tmp_path)], capture_output=True, check=False
+        )
+        assert result.returncode == 1
+        assert "\ufffd.wkt:1:8: error".encode() in getattr(result, stream)
+        assert b"Traceback" not in result.stderr
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")

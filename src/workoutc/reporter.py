@@ -52,16 +52,16 @@ class Reporter:
         return self.transcript
 
     def _emit(self, stream: int, text: str) -> None:
+        # A file name's bytes that are not UTF-8 (held as surrogates) are shown as U+FFFD,
+        # on every stream and whatever its error handler.
+        text = readable(text)
         log = self.transcript
         if log is not None:
             if log and log[-1][0] == stream:
                 log[-1][1] += text
             else:
                 log.append([stream, text])
-        try:
-            self._streams[stream].write(text)
-        except UnicodeEncodeError:  # a file name's bytes that are not UTF-8: shown as U+FFFD
-            self._streams[stream].write(readable(text))
+        self._streams[stream].write(text)
 
     def result(self, line: str) -> None:
         """A line of what the command produced, on standard output."""

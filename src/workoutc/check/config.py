@@ -79,7 +79,7 @@ def load_config(path: Path) -> Config:
     shown = str(path)
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        tool = _table(data, "tool", shown)
+        tool = _table(data, "tool", shown, "[tool.workoutc]")
         data = _table(tool, "workoutc", shown, "[tool.workoutc]")
     return parse_config(data, shown)
 
@@ -304,9 +304,11 @@ class ConfigFinder:
 
 
 def _has_workoutc_table(pyproject: Path) -> bool:
-    """Whether a pyproject.toml speaks to workoutc (an unreadable one is said so later)."""
+    """Whether a pyproject.toml may speak to workoutc: it has [tool.workoutc], or a
+    `tool` that is not a table at all (which `load_config` then reports). One that is
+    not TOML is some other tool's business."""
     try:
         tool = _read_toml(pyproject).get("tool")
     except ConfigError:
         return False
-    return isinstance(tool, dict) and "workoutc" in tool
+    return "workoutc" in tool if isinstance(tool, dict) else tool is not None
