@@ -128,7 +128,8 @@ def plan_naming_a_big_workout(size: int) -> str:
 
 def _numbered(piece: Callable[[int], str], size: int) -> str:
     """piece(0) + piece(1) + ... until the text holds `size` characters."""
-    parts, total = [], 0
+    parts: list[str] = []
+    total = 0
     while total < size:
         parts.append(piece(len(parts)))
         total += len(parts[-1])

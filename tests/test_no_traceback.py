@@ -60,12 +60,12 @@ def test_a_file_name_that_is_not_utf8_is_printed_readably(tmp_path):
     folder = os.fsencode(tmp_path)
     with open(os.path.join(folder, b"\xff.wkt"), "wb") as stream:
         stream.write(b"easy 30mins\n")
-    for command, stream in (["check"], "stdout"), (["compile", "-o", str(tmp_path / "out")], "stderr"):
+    for command, shown_on in (["check"], "stdout"), (["compile", "-o", str(tmp_path / "out")], "stderr"):
         result = subprocess.run(
             [sys.executable, "-m", "workoutc", *command, str(tmp_path)], capture_output=True, check=False
         )
         assert result.returncode == 1
-        assert "\ufffd.wkt:1:8: error".encode() in getattr(result, stream)
+        assert "\ufffd.wkt:1:8: error".encode() in getattr(result, shown_on)
         assert b"Traceback" not in result.stderr
 
 
