@@ -22,10 +22,10 @@ from workoutc.fit.encode import encode_workout
 from workoutc.fit.read import FitError
 from workoutc.language.printer import workout_text
 from workoutc.language.source import load_text
-from workoutc.language.targets import OPEN_SIDE, VALUE_LIMITS, pace_limits
+from workoutc.language.targets import OPEN_SIDE, pace_limits
 from workoutc.model import KINDS
 from workoutc.pipeline.rewrite import COULD_NOT, decompiled_text
-from workoutc.units import LEVEL_UNITS, LIMITS, SINGLE_VALUE_HALF_WIDTH
+from workoutc.units import LEVEL_LIMITS, LEVEL_UNITS, LIMITS, SINGLE_VALUE_HALF_WIDTH
 
 TIME_CREATED = 1764547200
 SPELLINGS = {  # canonical unit -> every way the language lets it be written
@@ -84,7 +84,7 @@ def distance_text(draw) -> str:
 @st.composite
 def heart_rate_condition(draw) -> str:
     unit = draw(st.sampled_from(["bpm", "%max"]))
-    value = draw(edged(*VALUE_LIMITS[unit]))
+    value = draw(edged(*LEVEL_LIMITS[unit]))
     return f"hr{draw(st.sampled_from('<>'))}{value}{draw(st.sampled_from(SPELLINGS[unit]))}"
 
 
@@ -108,7 +108,7 @@ def level(draw, metric: str) -> str:
         return f"{compare}z{draw(edged(low, high))}"
     unit = draw(st.sampled_from(METRIC_UNITS[metric]))
     written = draw(st.sampled_from(SPELLINGS[unit]))
-    floor, ceiling = VALUE_LIMITS[unit]
+    floor, ceiling = LEVEL_LIMITS[unit]
     if shape == "single":
         return f" {draw(edged(floor, ceiling))}{written}"
     if shape == "range":

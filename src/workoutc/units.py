@@ -92,6 +92,15 @@ class Limits:
 
 
 LIMITS = Limits()
+# The range of each heart-rate, power and cadence unit, for the language and the decoder.
+LEVEL_LIMITS = {
+    "bpm": LIMITS.hr_bpm,
+    "%max": LIMITS.hr_percent,
+    "W": LIMITS.power_watts,
+    "%ftp": LIMITS.power_percent,
+    "spm": LIMITS.cadence_spm,
+    "rpm": LIMITS.cadence_rpm,
+}
 
 # Garmin's default heart-rate zones in % of max HR: zone n spans BOUNDS[n-1]..BOUNDS[n].
 HR_ZONE_BOUNDS = (50, 60, 70, 80, 90, 100)

@@ -155,13 +155,6 @@ def test_an_open_target_is_no_target():
 # ------------------------------------------------------------------ the language's limits
 
 
-def test_the_decoder_holds_the_same_value_limits_as_the_language():
-    from workoutc.fit.values import UNIT_LIMITS
-    from workoutc.language.targets import VALUE_LIMITS
-
-    assert UNIT_LIMITS == VALUE_LIMITS
-
-
 @pytest.mark.parametrize(
     ("kind", "value", "message"),
     [

@@ -23,7 +23,7 @@ from typing import Generic, TypeVar
 
 from ..diagnostics import Span
 from ..model import Distance, Duration, Intensity, LapKey, Target, Time, UntilHeartRate
-from ..units import LIMITS, PACE_UNITS, WRITTEN_UNITS, format_clock
+from ..units import LEVEL_LIMITS, LIMITS, PACE_UNITS, WRITTEN_UNITS, format_clock
 from . import profile
 
 K = TypeVar("K")
@@ -62,17 +62,6 @@ TARGET_TYPE = Codes(
 LAP_POWER = profile.TARGET_POWER_LAP  # power averaged over the lap: a power target with `lap`
 ZONES = {"hr": LIMITS.hr_zones, "power": LIMITS.power_zones}
 INVALID_U32 = profile.STEP_DURATION_VALUE.invalid
-# What the language accepts per canonical unit: the same as language/targets.py's
-# VALUE_LIMITS (tests/fit/test_values.py holds them equal), kept here so that
-# decompiling does not import the front end.
-UNIT_LIMITS = {
-    "bpm": LIMITS.hr_bpm,
-    "%max": LIMITS.hr_percent,
-    "W": LIMITS.power_watts,
-    "%ftp": LIMITS.power_percent,
-    "spm": LIMITS.cadence_spm,
-    "rpm": LIMITS.cadence_rpm,
-}
 
 # ------------------------------------------------------------------ scalars
 
@@ -203,7 +192,7 @@ def until_heart_rate(above: bool, raw: int) -> UntilHeartRate:
 
 def check_limits(low: float, high: float, unit: str, what: str) -> None:
     """Raise Unsupported for a value (or range) in `unit` beyond what the language accepts."""
-    floor, ceiling = UNIT_LIMITS[unit]
+    floor, ceiling = LEVEL_LIMITS[unit]
     if floor <= low and high <= ceiling:
         return
     written = WRITTEN_UNITS[unit]

@@ -18,14 +18,6 @@ from ..suggest import did_you_mean
 from .callbacks import LowerError, token_span, unit_error
 
 ZONE_COUNT = {"hr": units.LIMITS.hr_zones, "power": units.LIMITS.power_zones}
-VALUE_LIMITS = {
-    "bpm": units.LIMITS.hr_bpm,
-    "%max": units.LIMITS.hr_percent,
-    "W": units.LIMITS.power_watts,
-    "%ftp": units.LIMITS.power_percent,
-    "spm": units.LIMITS.cadence_spm,
-    "rpm": units.LIMITS.cadence_rpm,
-}
 # What a one-sided bound (`hr<150bpm`) uses for its open side.
 OPEN_SIDE = {"bpm": (30, 250), "%max": (50, 100), "W": (1, 3000), "%ftp": (1, 300), "spm": (20, 300), "rpm": (10, 150)}
 
@@ -42,7 +34,7 @@ def _read_value(text: str, metric: str, default_unit: str | None) -> tuple[float
     """A heart-rate, power or cadence value and its canonical unit, within the unit's limits."""
     label = metric_label(metric)
     value, unit = units.read_value(text, units.LEVEL_UNITS[metric], label, default_unit)
-    units.check_range(value, VALUE_LIMITS[unit], label, text)
+    units.check_range(value, units.LEVEL_LIMITS[unit], label, text)
     return value, unit
 
 
@@ -68,7 +60,7 @@ def read_target(metric: str, level: tuple, span: Span) -> Target:
     elif shape == "single":
         value, unit = read_value(tokens[0], metric)
         half = units.SINGLE_VALUE_HALF_WIDTH[unit]
-        floor, ceiling = VALUE_LIMITS[unit]  # a window never leaves the unit's range
+        floor, ceiling = units.LEVEL_LIMITS[unit]  # a window never leaves the unit's range
         low, high = max(value - half, floor), min(value + half, ceiling)
     else:
         compare, token = tokens
