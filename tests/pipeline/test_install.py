@@ -254,7 +254,7 @@ def test_two_files_for_one_name_on_the_watch_are_refused_naming_both(tmp_path, c
     capsys.readouterr()
     assert main(["install", first, second]) == 1
     err = capsys.readouterr().err
-    assert f"{first}, {second} would all be x.fit on the watch, whose names ignore case" in err
+    assert f"{first}, {second} would both be x.fit on the watch, whose names ignore case" in err
     assert list((root / "GARMIN/NewFiles").iterdir()) == []
     assert main(["install", "--force", first, second]) == 0
     [copied] = (root / "GARMIN/NewFiles").iterdir()
@@ -267,8 +267,20 @@ def test_a_given_fit_file_and_a_compiled_workout_of_one_name_are_refused(tmp_pat
     compiled = source(tmp_path, 'workout "Tempo" tempo\n  run 20min\n', "week.wkt")
     capsys.readouterr()
     assert main(["install", given, compiled]) == 1
-    assert f"{given}, tempo.fit compiled from {compiled} would all be tempo.fit" in capsys.readouterr().err
+    assert f"{given}, tempo.fit compiled from {compiled} would both be tempo.fit" in capsys.readouterr().err
     assert list((root / "GARMIN/NewFiles").iterdir()) == []
+
+
+@pytest.mark.parametrize("compiled_last", [True, False])
+def test_forced_the_last_argument_given_wins_a_clash(tmp_path, capsys, compiled_last):
+    root = watch(tmp_path)
+    given = _fit_file(tmp_path / "a", "Tempo.FIT", "easy 30min\n")
+    compiled = source(tmp_path, 'workout "Tempo" tempo\n  run 20min\n', "week.wkt")
+    arguments = [given, compiled] if compiled_last else [compiled, given]
+    assert main(["install", "--force", *arguments]) == 0
+    [copied] = (root / "GARMIN/NewFiles").iterdir()
+    name = decode(copied.read_bytes())["workout_mesgs"][0]["wkt_name"]
+    assert name == ("Tempo" if compiled_last else "one")  # one.wkt, behind Tempo.FIT
 
 
 def test_a_file_on_the_watch_differing_only_in_case_is_the_one_replaced(tmp_path, capsys):

@@ -111,11 +111,14 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 class Upload(NamedTuple):
-    """A file to copy: its name on the watch, its bytes, and where it comes from."""
+    """A file to copy: its name on the watch, its bytes, where it comes from, and the
+    place on the command line of the argument that brought it (the last one wins a
+    forced clash)."""
 
     name: str
     data: bytes
     source: str
+    given: int = 0
 
 
 @dataclass
@@ -140,15 +143,16 @@ def plan_copies(device: Device, uploads: list[Upload], force: bool) -> Plan:
         raise UsageError(f"{folder} leads outside the device (a symlink); nothing was copied")
     existing = _names_on_watch(folder)
     by_name: dict[str, list[Upload]] = {}
-    for upload in uploads:
+    for upload in sorted(uploads, key=lambda upload: upload.given):
         by_name.setdefault(upload.name.casefold(), []).append(upload)
     copies, refused = [], []
     for key, group in by_name.items():
         if len(group) > 1 and not force:
             sources = ", ".join(upload.source for upload in group)
+            every = "both" if len(group) == 2 else "all"
             refused.append(
-                f"{sources} would all be {group[0].name} on the watch, whose names ignore case; "
-                "rename all but one, or pass --force to copy the last one given"
+                f"{sources} would {every} be {group[0].name} on the watch, whose names ignore case; "
+                f"rename {'one' if len(group) == 2 else 'all but one'}, or pass --force to copy the last one given"
             )
             continue
         upload = group[-1]
@@ -231,7 +235,7 @@ def install(
     files, failed = _given_fit_files(paths, reporter)
     sources = [p for p in paths if not p.lower().endswith(".fit")]
     if sources:
-        compiled, errors = _compile(sources, config, reporter)
+        compiled, errors = _compile(paths, sources, config, reporter)
         files += compiled
         failed = errors or failed
     plan = plan_copies(device, files, force)
@@ -250,7 +254,9 @@ def install(
 def _given_fit_files(paths: list[str], reporter: Reporter) -> tuple[list[Upload], bool]:
     """The .fit inputs, and whether any was not a FIT file."""
     files, failed = [], False
-    for name in (p for p in paths if p.lower().endswith(".fit")):
+    for given, name in enumerate(paths):
+        if not name.lower().endswith(".fit"):
+            continue
         try:
             data, size = read_limited(name, MAX_FIT_BYTES)
         except OSError as error:
@@ -260,11 +266,11 @@ def _given_fit_files(paths: list[str], reporter: Reporter) -> tuple[list[Upload]
             reporter.note(f"{name}: error: {problem}; left out")
             failed = True
             continue
-        files.append(Upload(Path(name).name, data, name))
+        files.append(Upload(Path(name).name, data, name, given))
     return files, failed
 
 
-def _compile(sources: list[str], config: str | None, reporter: Reporter) -> tuple[list[Upload], bool]:
+def _compile(paths: list[str], sources: list[str], config: str | None, reporter: Reporter) -> tuple[list[Upload], bool]:
     """The FIT files the sources compile to, and whether any had errors. The files are
     listed later by their names on the watch, so no summary per file."""
     import tempfile
@@ -275,11 +281,22 @@ def _compile(sources: list[str], config: str | None, reporter: Reporter) -> tupl
     with tempfile.TemporaryDirectory() as folder:
         report = publish(run_stages(sources, config, output=Path(folder)), Path(folder), reporter, summaries=False)
         origin = {name: source for source, names in report.placed.items() for name in names.values()}
-        uploads = [
-            Upload(path.name, path.read_bytes(), f"{path.name} compiled from {origin.get(path.name, 'a plan')}")
-            for path in sorted(Path(folder).glob("*.fit"))
-        ]
+        uploads = []
+        for path in sorted(Path(folder).glob("*.fit")):
+            source = origin.get(path.name)
+            given = _argument_of(source, paths) if source else len(paths)
+            uploads.append(
+                Upload(path.name, path.read_bytes(), f"{path.name} compiled from {source or 'a plan'}", given)
+            )
         return uploads, bool(report.errors)
+
+
+def _argument_of(source: str, paths: list[str]) -> int:
+    """The place of the last argument that names `source` or a folder holding it."""
+    for given in reversed(range(len(paths))):
+        if Path(source) == Path(paths[given]) or Path(paths[given]) in Path(source).parents:
+            return given
+    return len(paths)
 
 
 def _copy_line(device: Device, name: str, action: str, dry_run: bool) -> str:
