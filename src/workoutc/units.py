@@ -19,7 +19,8 @@ METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344}
 PACE_UNITS = {"km": 1000.0, "mi": 1609.344}
 
 # Spellings people write, mapped to the one workoutc reads. Used for hints only:
-# the language has exactly one spelling per unit so files stay uniform.
+# the language has exactly one spelling per unit, in any case (`MIN` is `min`), so
+# files stay uniform. Keys are in lower case (see `folded`).
 SPELLINGS = {
     "sec": "s",
     "secs": "s",
@@ -44,29 +45,39 @@ SPELLINGS = {
     "kilometers": "km",
     "kilometre": "km",
     "kilometres": "km",
-    "K": "km",
-    "KM": "km",
-    "Km": "km",
     "mile": "mi",
     "miles": "mi",
     "ml": "mi",
-    "BPM": "bpm",
     "b": "bpm",
     "watts": "W",
     "watt": "W",
-    "w": "W",
-    "SPM": "spm",
-    "RPM": "rpm",
 }
+# Units too ambiguous to read in upper case: a capital `M` is metres to some, miles
+# to others and minutes in ISO 8601 (`PT30M`). Its readings, in the order of a hint.
+AMBIGUOUS_UNITS = {"M": ("m", "mi", "min")}
 
-# Heart-rate, power and cadence units as they may be written -> the canonical unit.
+# Heart-rate, power and cadence units as they are written -> the canonical unit.
+# Read in any case (`BPM`, `w`).
 LEVEL_UNITS = {
-    "hr": {"bpm": "bpm", "BPM": "bpm", "%": "%max"},
-    "power": {"W": "W", "w": "W", "%": "%ftp"},
+    "hr": {"bpm": "bpm", "%": "%max"},
+    "power": {"W": "W", "%": "%ftp"},
     "cadence": {"spm": "spm", "rpm": "rpm"},
 }
 # How each canonical unit is written.
 WRITTEN_UNITS = {"bpm": "bpm", "%max": "%", "W": "W", "%ftp": "%", "spm": "spm", "rpm": "rpm"}
+
+
+def folded(word: str) -> str:
+    """A word as the language compares it: ASCII letters in any case (`MIN` is `min`,
+    `HR` is `hr`); a word with any other letter is left as written, so no non-ASCII
+    letter (the Kelvin sign, the long s) ever reads as a keyword or unit."""
+    return word.lower() if word.isascii() else word
+
+
+def written_unit(unit: str) -> str:
+    """How `fmt` writes a unit given in any case: lower case, but watts as `W`."""
+    word = folded(unit)
+    return "W" if word == "w" else word
 
 
 @dataclass(frozen=True)
@@ -137,12 +148,22 @@ def split_quantity(text: str) -> list[Part]:
 
 def unit_hint(unit: str, known: list[str], number: str = "") -> str | None:
     """Suggest the spelling workoutc reads for an unknown unit."""
-    wanted = SPELLINGS.get(unit)
-    if wanted is None or wanted not in known:
-        wanted = closest(unit, known, cutoff=0.5)
+    if unit in AMBIGUOUS_UNITS:
+        readings = [f"`{number}{reading}`" for reading in AMBIGUOUS_UNITS[unit] if reading in known]
+        if readings:
+            return f"a capital `{unit}` could mean metres, miles or minutes: write {_either(readings)}"
+    by_fold = {folded(spelling): spelling for spelling in known}
+    wanted = SPELLINGS.get(folded(unit))
+    if wanted is None or folded(wanted) not in by_fold:
+        wanted = closest(folded(unit), list(by_fold), cutoff=0.5)
     if wanted is None:
         return None
-    return f"did you mean `{number}{wanted}`?"
+    return f"did you mean `{number}{by_fold[folded(wanted)]}`?"
+
+
+def _either(choices: list[str]) -> str:
+    """`a`, `a or b`, `a, b or c`."""
+    return " or ".join([", ".join(choices[:-1]), choices[-1]] if len(choices) > 2 else choices)
 
 
 def _unknown_unit(part: Part, known: list[str], what: str) -> UnitError:
@@ -159,42 +180,57 @@ def _number_text(part: Part) -> str:
     return part.text[: len(part.text) - len(part.unit)]
 
 
+def _unit_in(part: Part, table: dict, what: str) -> str:
+    """The unit of `part` as `table` spells it (any case), or UnitError."""
+    unit = folded(part.unit)
+    if unit not in table or part.unit in AMBIGUOUS_UNITS:
+        raise _unknown_unit(part, list(table), what)
+    return unit
+
+
 def read_duration(text: str) -> tuple[str, float]:
-    """A duration token -> ("time", seconds) or ("distance", metres)."""
+    """A duration token -> ("time", seconds) or ("distance", metres); units in any case."""
     parts = split_quantity(text)
     if len(parts) == 1 and not parts[0].unit:
         hint = f"write `{text}min` for minutes, `{text}s` for seconds or `{text}m` for metres"
         raise UnitError(f"`{text}` needs a unit", hint, 0, len(text))
     last = parts[-1]
     if not last.unit:
-        following = {"h": "min", "min": "s"}.get(parts[-2].unit)
+        following = {"h": "min", "min": "s"}.get(folded(parts[-2].unit))
         suggestion = f"did you mean `{text}{following}`?" if following else None
         raise UnitError(f"`{last.text}` in `{text}` needs a unit", suggestion, last.start, len(last.text))
-    first = parts[0]
-    if len(parts) == 1 and first.unit in METRES:
-        metres = first.number * METRES[first.unit]
-        _check_positive(first, round(metres * 100))  # FIT counts whole centimetres
-        if metres > LIMITS.distance_metres:
-            raise UnitError(
-                f"`{text}` is longer than workoutc allows ({LIMITS.distance_metres // 1000} km)", None, 0, len(text)
-            )
-        return "distance", metres
+    if len(parts) == 1:
+        unit = _unit_in(parts[0], {**SECONDS, **METRES}, "duration")
+        if unit in METRES:
+            return "distance", _metres(parts[0], unit, text)
+    return "time", _seconds(parts, text)
+
+
+def _metres(part: Part, unit: str, text: str) -> float:
+    metres = part.number * METRES[unit]
+    _check_positive(part, round(metres * 100))  # FIT counts whole centimetres
+    if metres > LIMITS.distance_metres:
+        raise UnitError(
+            f"`{text}` is longer than workoutc allows ({LIMITS.distance_metres // 1000} km)", None, 0, len(text)
+        )
+    return metres
+
+
+def _seconds(parts: list[Part], text: str) -> float:
     seconds = 0.0
     seen: set[str] = set()
     for part in parts:
-        if part.unit not in SECONDS:
-            known = list(SECONDS) + (list(METRES) if len(parts) == 1 else [])
-            raise _unknown_unit(part, known, "duration")
-        if part.unit in seen:
+        unit = _unit_in(part, SECONDS, "duration")
+        if unit in seen:
             raise UnitError(f"`{part.unit}` appears twice in `{text}`", None, part.start, len(part.text))
-        seen.add(part.unit)
-        seconds += part.number * SECONDS[part.unit]
-    _check_positive(first, seconds)
+        seen.add(unit)
+        seconds += part.number * SECONDS[unit]
+    _check_positive(parts[0], seconds)
     if seconds > LIMITS.duration_seconds:
         raise UnitError(f"`{text}` is longer than a step may last (24h)", None, 0, len(text))
     if abs(seconds * 1000 - round(seconds * 1000)) > 1e-6:
         raise UnitError(f"`{text}` is not a whole number of milliseconds", None, 0, len(text))
-    return "time", seconds
+    return seconds
 
 
 def _check_positive(part: Part, value: float) -> None:
@@ -207,8 +243,8 @@ def _check_positive(part: Part, value: float) -> None:
 def read_value(text: str, units: dict[str, str], what: str, default_unit: str | None = None) -> tuple[float, str]:
     """A single number with one of `units` (token spelling -> canonical unit).
 
-    `default_unit` is used when the number has no unit (the other end of a range
-    supplies it: `140-150bpm`).
+    Units are read in any case (`BPM`, `w`). `default_unit` is used when the number
+    has no unit (the other end of a range supplies it: `140-150bpm`).
     """
     parts = split_quantity(text)
     part = parts[0]
@@ -220,9 +256,10 @@ def read_value(text: str, units: dict[str, str], what: str, default_unit: str | 
             shown = " or ".join(f"`{text}{spelling}`" for spelling in spellings.values())
             raise UnitError(f"`{text}` needs a unit", f"write {shown}", 0, len(text))
         return part.number, default_unit
-    if part.unit not in units:
+    by_fold = {folded(spelling): canonical for spelling, canonical in units.items()}
+    if folded(part.unit) not in by_fold:
         raise _unknown_unit(part, list(units), what)
-    return part.number, units[part.unit]
+    return part.number, by_fold[folded(part.unit)]
 
 
 def check_range(value: float, bounds: tuple[float, float], label: str, text: str, start: int = 0) -> None:

@@ -231,6 +231,348 @@ def test_error_position_message_and_hint(text, code, line, column, end, message,
     assert found.hint == hint
 
 
+# Notations runners bring from other tools and logs: each error shows the workoutc spelling.
+@pytest.mark.parametrize(
+    "text, code, line, column, end, message, hint",
+    [
+        (
+            'workout "Track"\n  5x400m pace 3:50/km\n',
+            "E001",
+            2,
+            5,
+            9,
+            "the steps of a repeat go on the lines below it, indented",
+            "write `5x` on its own line and the steps it repeats below it, indented: `run 400m pace 3:50/km`",
+        ),
+        (
+            'workout "Track"\n  5x400m/200m\n',
+            "E001",
+            2,
+            5,
+            9,
+            "the steps of a repeat go on the lines below it, indented",
+            "write `5x` on its own line and the steps it repeats below it, indented: `run 400m`, then `recover 200m`",
+        ),
+        (
+            'workout "Track"\n  5x run 400m\n',
+            "E001",
+            2,
+            6,
+            9,
+            "the steps of a repeat go on the lines below it, indented",
+            "write `5x` on its own line and the steps it repeats below it, indented: `run 400m`",
+        ),
+        (
+            'workout "Track"\n  5 x 400m\n',
+            "E001",
+            2,
+            3,
+            4,
+            "the steps of a repeat go on the lines below it, indented",
+            "write `5x` on its own line and the steps it repeats below it, indented: `run 400m`",
+        ),
+        (
+            'workout "Track"\n  5 x\n    run 400m\n',
+            "E001",
+            2,
+            3,
+            4,
+            "expected a step (`warmup`, `run`, `recover`, `rest`, `cooldown`, `strides`) or a repeat like `5x`, found `5`",
+            "write the count and `x` together: `5x`",
+        ),
+        (
+            'workout "Track"\n  5×\n    run 400m\n',
+            "E001",
+            2,
+            3,
+            4,
+            "expected a step (`warmup`, `run`, `recover`, `rest`, `cooldown`, `strides`) or a repeat like `5x`, found `5`",
+            "write the count and `x` together: `5x`",
+        ),
+        (
+            'workout "Track"\n  5 x "Main set"\n    run 400m\n',
+            "E001",
+            2,
+            3,
+            4,
+            "expected a step (`warmup`, `run`, `recover`, `rest`, `cooldown`, `strides`) or a repeat like `5x`, found `5`",
+            'write the count and `x` together: `5x "Main set"`',
+        ),
+        (
+            "intervals 5x400m\n",
+            "E004",
+            1,
+            11,
+            17,
+            "`5x400m` is not a duration",
+            "repeats are written in a workout block: `5x` on its own line, then `run 400m` indented below it",
+        ),
+        (
+            'workout "Track"\n  run 1km pace 5:30/km-6:00/km\n',
+            "E001",
+            2,
+            16,
+            31,
+            "a pace range is written with its unit once, at the end",
+            "did you mean `pace 5:30-6:00/km`?",
+        ),
+        (
+            'workout "Track"\n  run 1km pace 5:30/km - 6:00/km  # between\n',
+            "E001",
+            2,
+            16,
+            33,
+            "a pace range is written with its unit once, at the end",
+            "did you mean `pace 5:30-6:00/km`?",
+        ),
+        (
+            'workout "Track"\n  run 1km pace 5:30-6:00\n',
+            "E001",
+            2,
+            16,
+            25,
+            "a pace ends with its unit, `/km` or `/mi`",
+            "did you mean `pace 5:30-6:00/km` (or `/mi`)?",
+        ),
+        (
+            'workout "Track"\n  run 1km pace 5:30 hr<z3\n',
+            "E001",
+            2,
+            16,
+            20,
+            "a pace ends with its unit, `/km` or `/mi`",
+            "did you mean `pace 5:30/km` (or `/mi`)?",
+        ),
+        (
+            'workout "Track"\n  run 1km pace 5:30min/km\n',
+            "E001",
+            2,
+            16,
+            20,
+            "a pace ends with its unit, `/km` or `/mi`",
+            "did you mean `pace 5:30/km`?",
+        ),
+        (
+            'workout "Track"\n  run 20min hr zone2\n',
+            "E001",
+            2,
+            16,
+            21,
+            "expected a zone or a range (like `z2`, `<z2`, `<=z2`, `140-150bpm`, `65-75%`), found `zone2`",
+            "did you mean `hr z2`?",
+        ),
+        (
+            'workout "Track"\n  run 20min hr Zone 2\n',
+            "E001",
+            2,
+            16,
+            20,
+            "expected a zone or a range (like `z2`, `<z2`, `<=z2`, `140-150bpm`, `65-75%`), found `Zone`",
+            "did you mean `hr z2`?",
+        ),
+        (
+            'workout "Track"\n  run 20min hr<=zone2\n',
+            "E001",
+            2,
+            17,
+            22,
+            "expected a number with a unit, a zone like `z2` or the end of the line, found `zone2`",
+            "did you mean `hr<=z2`?",
+        ),
+        (
+            'workout "Track"\n  run 20min power zone3\n',
+            "E001",
+            2,
+            19,
+            24,
+            "expected a zone or a range (like `z2`, `<z2`, `<=z2`, `140-150bpm`, `65-75%`), found `zone3`",
+            "did you mean `power z3`?",
+        ),
+        (
+            'workout "Track"\n  run 20min Z2\n',
+            "E001",
+            2,
+            13,
+            15,
+            "expected a target (`hr`, `pace`, `power`, `cadence`), a note in quotes or the end of the line, found `Z2`",
+            "did you mean `hr z2`?",
+        ),
+        (
+            "workout \"Track\"\n  run 1km 'relax'\n",
+            "E001",
+            2,
+            11,
+            18,
+            "a note in single quotes",
+            'a note is written in double quotes: `"relax"`',
+        ),
+        (
+            "workout \"Track\"\n  run 1km 'don't stop'\n",
+            "E001",
+            2,
+            11,
+            23,
+            "a note in single quotes",
+            'a note is written in double quotes: `"don\'t stop"`',
+        ),
+        (
+            'workout "Track"\n  run 1km “relax”\n',
+            "E001",
+            2,
+            11,
+            18,
+            "a note in curly quotes",
+            'a note is written in double quotes: `"relax"`',
+        ),
+        (
+            "workout \"Track\"\n  run 'Hill' 60s\n",
+            "E001",
+            2,
+            7,
+            13,
+            "a step name in single quotes",
+            'a step name is written in double quotes: `"Hill"`',
+        ),
+        (
+            "workout \"Track\"\n  5x 'Main set'\n    run 400m\n",
+            "E001",
+            2,
+            6,
+            16,
+            "a repeat name in single quotes",
+            'a repeat name is written in double quotes: `"Main set"`',
+        ),
+        (
+            "workout 'Track'\n  run 1km\n",
+            "E001",
+            1,
+            9,
+            16,
+            "a workout name in single quotes",
+            'a workout name is written in double quotes: `"Track"`',
+        ),
+        (
+            "plan \"P\"\n  2026-11-24 'Track'\n",
+            "E001",
+            2,
+            14,
+            21,
+            "a workout name in single quotes",
+            'a workout name is written in double quotes: `"Track"`',
+        ),
+        (
+            'workout "Track"\n  run 1km @ 5:30/km\n',
+            "E001",
+            2,
+            11,
+            12,
+            "expected a target (`hr`, `pace`, `power`, `cadence`), a note in quotes or the end of the line, found `@`",
+            "write `pace 5:30/km` (no `@`)",
+        ),
+        (
+            'workout "Track"\n  run 1km @5:30-6:00\n',
+            "E001",
+            2,
+            11,
+            21,
+            "expected a target (`hr`, `pace`, `power`, `cadence`), a note in quotes or the end of the line, found `@5:30-6:00`",
+            "write `pace 5:30-6:00/km` or `/mi` (no `@`)",
+        ),
+        (
+            "easy 30min @ z2\n",
+            "E001",
+            1,
+            12,
+            13,
+            "expected a target (`hr`, `pace`, `power`, `cadence`), a note in quotes or the end of the line, found `@`",
+            "write `hr z2` (no `@`)",
+        ),
+        (
+            'workout "Track"\n  run 1km @ 150bpm\n',
+            "E001",
+            2,
+            11,
+            12,
+            "expected a target (`hr`, `pace`, `power`, `cadence`), a note in quotes or the end of the line, found `@`",
+            "write `hr 150bpm` (no `@`)",
+        ),
+        (
+            'workout "Track"\n  run 1km @ 250w\n',
+            "E001",
+            2,
+            11,
+            12,
+            "expected a target (`hr`, `pace`, `power`, `cadence`), a note in quotes or the end of the line, found `@`",
+            "write `power 250W` (no `@`)",
+        ),
+        (
+            'workout "Track"\n  run 1km @ 70%\n',
+            "E001",
+            2,
+            11,
+            12,
+            "expected a target (`hr`, `pace`, `power`, `cadence`), a note in quotes or the end of the line, found `@`",
+            "a target starts with what it measures, not `@`: `pace 5:30/km`, `hr z2`, `power 250W`",
+        ),
+        (
+            'workout "Track"\n  run 400M\n',
+            "E003",
+            2,
+            10,
+            11,
+            "unknown duration unit `M` in `400M`",
+            "a capital `M` could mean metres, miles or minutes: write `400m`, `400mi` or `400min`",
+        ),
+        (
+            'workout "Track"\n  run 1H30M\n',
+            "E003",
+            2,
+            11,
+            12,
+            "unknown duration unit `M` in `30M`",
+            "a capital `M` could mean metres, miles or minutes: write `30min`",
+        ),
+        (
+            'workout "Track"\n  run 30 MIN\n',
+            "E001",
+            2,
+            10,
+            13,
+            "expected a target (`hr`, `pace`, `power`, `cadence`), a note in quotes or the end of the line, found `MIN`",
+            "write the number and its unit together: `30min`",
+        ),
+    ],
+)
+def test_notations_from_elsewhere_get_the_workoutc_spelling(text, code, line, column, end, message, hint):
+    found = error(text)
+    assert where(found) == (code, line, column, end)
+    assert found.message == message
+    assert found.hint == hint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'workout "T"\n  run 1km pace 5:30/km-6:00/mi\n',  # two units: which one was meant?
+        'workout "T"\n  5x "Main" junk\n    run 1km\n',
+        'workout "T"\n  run 30 M\n',  # a capital M is ambiguous apart from its number too
+    ],
+)
+def test_what_is_not_recognised_keeps_the_parsers_own_words(text):
+    assert error(text).hint is None
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('workout "T"\n  re\u017ft 1min\n', "found `re\u017ft`"),  # the long s is not an s
+        ('workout "T"\n  run 1km pace 4:00/\u212am\n', "unknown pace unit `/\u212am`"),  # nor the Kelvin sign a k
+    ],
+)
+def test_only_ascii_letters_are_read_in_any_case(text, message):
+    assert message in error(text).message
+
+
 def test_all_independent_errors_of_a_file_are_reported():
     found = errors('workout "A"\n  run 30mins\n  run 1km hr z9\nworkout "B"\n  run 1km pace 3:99/km\n')
     assert [(d.span.line, d.code) for d in found] == [(2, "E003"), (3, "E004"), (5, "E004")]

@@ -81,6 +81,16 @@ def test_a_generated_library_lexes_to_the_same_tokens(parsers, tmp_path):
         assert outcome(ours, text, drive) == outcome(lark, text)
 
 
+def test_text_in_any_case_lexes_to_the_same_tokens(parsers):
+    """Keywords, zones and units are read in any case: upper case, swapped case and the
+    lookalikes that are not ASCII (the long s, the Kelvin sign) lex alike in both."""
+    ours, lark = parsers
+    for raw in texts():
+        for variant in (raw.upper(), raw.swapcase(), raw.replace("s", "\u017f").replace("k", "\u212a")):
+            text = variant.rstrip() + "\n"
+            assert outcome(ours, text, drive) == outcome(lark, text), text
+
+
 def test_broken_text_fails_with_the_same_error_at_the_same_place(parsers):
     ours, lark = parsers
     rng = random.Random(17)

@@ -106,3 +106,40 @@ def test_a_file_that_does_not_parse_is_left_alone(tmp_path, capsys):
     assert main(["fmt", str(path)]) == 1
     assert path.read_text(encoding="utf-8") == "recovery 30mins\n"
     assert f"{path}:1:12: error: unknown duration unit `mins`" in capsys.readouterr().err
+
+
+SHOUTED = """WORKOUT "Track 5X1K" INTERVALS  # Comments Keep Their Case
+  WARMUP 15MIN HR<=Z2
+  5X "Main SET"
+    Run 1KM Pace 4:00-3:50/Km HR 140BPM-150BPM "Relax"
+    RECOVER 400m
+  STRIDES 4X20S/45S POWER 250w
+  REPEAT UNTIL HR>160BPM
+    RUN 1Mi CADENCE 170-180SPM
+  COOLDOWN LAP LAP-POWER Z2
+Easy 30Min
+PLAN "P"
+  2026-11-23 REST
+  2026-11-24 Tempo 1H30MIN
+"""
+
+SHOUTED_FORMATTED = """workout "Track 5X1K" intervals  # Comments Keep Their Case
+  warmup 15min hr<=z2
+  5x "Main SET"
+    run 1km pace 3:50-4:00/km hr 140-150bpm "Relax"
+    recover 400m
+  strides 4x20s/45s power 250W
+  repeat until hr>160bpm
+    run 1mi cadence 170-180spm
+  cooldown lap lap-power z2
+easy 30min
+plan "P"
+  2026-11-23 rest
+  2026-11-24 tempo 1h30min
+"""
+
+
+def test_upper_case_is_written_in_lower_case_and_means_the_same():
+    assert format_source(SHOUTED) == SHOUTED_FORMATTED
+    assert meaning(SHOUTED_FORMATTED) == meaning(SHOUTED) is not None
+    assert format_source(SHOUTED_FORMATTED) == SHOUTED_FORMATTED

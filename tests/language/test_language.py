@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from tools.golden import example_sources
+from workoutc.language.formatter import meaning
+from workoutc.language.source import load_text, reserved_names
 from workoutc.model import KINDS
 
 from ..helpers import document, fit_steps, messages, workout
@@ -275,3 +280,75 @@ def test_serial_number_is_stable_per_workout_name():
 
     assert serial('workout "A" easy 30min\n') == serial('workout "A" easy 45min hr z2\n')
     assert serial('workout "A" easy 30min\n') != serial('workout "B" easy 30min\n')
+
+
+# ------------------------------------------------------------------ case
+
+LOWER = """workout "Track Set" intervals cycling
+  warmup 15min hr<=z2
+  5x "Main"
+    ride 1km pace 3:50-4:00/km cadence 85-90rpm "Relax"
+    recover 400m power 250W
+  strides 4x20s/45s lap-power z3
+  repeat until hr>160bpm
+    rest 1mi hr 140-150bpm
+  cooldown lap
+  ride until hr<75% power 90-95%
+easy 1h30min hr 150bpm
+plan "Week"
+  2026-11-23 rest
+  2026-11-24 tempo 10km pace 4:00/mi
+"""
+UPPER = """WORKOUT "Track Set" INTERVALS CYCLING
+  WARMUP 15MIN HR<=Z2
+  5X "Main"
+    RIDE 1KM PACE 3:50-4:00/KM CADENCE 85-90RPM "Relax"
+    RECOVER 400m POWER 250W
+  STRIDES 4X20S/45S LAP-POWER Z3
+  REPEAT UNTIL HR>160BPM
+    REST 1MI HR 140-150BPM
+  COOLDOWN LAP
+  RIDE UNTIL HR<75% POWER 90-95%
+EASY 1H30MIN HR 150BPM
+PLAN "Week"
+  2026-11-23 REST
+  2026-11-24 TEMPO 10KM PACE 4:00/MI
+"""
+MIXED = UPPER.title().replace("400M", "400m")  # `Workout`, `Hr<=Z2`, `1Km`, `3:50-4:00/Km`, `1H30Min`
+
+
+@pytest.mark.parametrize("text", [UPPER, MIXED], ids=["upper", "mixed"])
+def test_keywords_kinds_zones_and_units_are_read_in_any_case(text):
+    assert meaning(text, "week.wkt") == meaning(LOWER, "week.wkt") is not None
+
+
+def test_names_in_quotes_keep_their_case():
+    assert [w.name for w in document(UPPER).all_workouts()] == ["Track Set", "test", "tempo 11-24"]
+    assert document(UPPER).workouts[0].steps[1].steps[0].notes == "Relax"
+
+
+def _shouted(line: str) -> str:
+    """A line with every word outside quotes and comments in upper case, but metres kept `m`."""
+    code = re.match(r'(?:[^"#]|"(?:[^"\\]|\\.)*")*', line)
+    assert code is not None
+    words = re.sub(
+        r'"(?:[^"\\]|\\.)*"|[^"]+',
+        lambda m: m.group() if m.group().startswith('"') else m.group().upper(),
+        code.group(),
+    )
+    return re.sub(r"(\d)M(?![A-Za-z])", r"\1m", words) + line[code.end() :]
+
+
+@pytest.mark.parametrize("source", example_sources(), ids=lambda path: path.name)
+def test_every_example_means_the_same_in_upper_case(source):
+    text = source.read_text(encoding="utf-8")
+    shouted = "\n".join(_shouted(line) for line in text.split("\n"))
+    assert shouted != text
+    assert meaning(shouted, source.name) == meaning(text, source.name) is not None
+
+
+def test_a_broken_file_holds_the_same_names_in_any_case():
+    lower = 'workout "Track"\n  run 1km\neasy 30min\nplan "Week"\n  2026-11-24 tempo 30min\n  2026-11-25 easy 30mins\n'
+    upper = 'WORKOUT "Track"\n  RUN 1KM\nEasy 30MIN\nPLAN "Week"\n  2026-11-24 TEMPO 30MIN\n  2026-11-25 EASY 30MINS\n'
+    names = [reserved_names(load_text(text, "b.wkt")) for text in (lower, upper)]
+    assert names[0] == names[1] == ["track", "b", "tempo-11-24", "easy-11-25", "week"]

@@ -2,8 +2,8 @@
 
 The layout: two spaces per block level, one space between words, none around
 `<`, `-` and `/` (`hr<z2`, `140-150bpm`, `4x20s/45s`), two spaces before a trailing
-comment, at most one blank line in a row, numbers without stray zeros, canonical unit
-case (`250W`, `z2`), paces fastest first, quotes re-escaped. The tokens come from the
+comment, at most one blank line in a row, numbers without stray zeros, keywords, kinds,
+zones and units in lower case (but `250W`), paces fastest first, quotes re-escaped. The tokens come from the
 real grammar, so formatting works on the same structure the compiler sees; and the
 result is compiled and compared with the original before anything is written.
 """
@@ -16,7 +16,7 @@ from bisect import bisect_right
 from lark import Token, Tree
 
 from ..model import Document
-from ..units import LEVEL_UNITS, WRITTEN_UNITS, read_clock
+from ..units import folded, read_clock, written_unit
 from .parse import parse
 from .printer import workout_text
 from .source import load_text
@@ -24,8 +24,6 @@ from .vocabulary import quote, unquote
 
 BLOCKS = {"workout_block", "repeat", "repeat_until", "plan"}
 TIGHT = {"COMPARE", "MINUS", "SLASH"}  # written without spaces around them
-# Each spelling of a heart-rate, power or cadence unit -> how it is written (`w` -> `W`).
-UNIT_CASE = {spelling: WRITTEN_UNITS[unit] for table in LEVEL_UNITS.values() for spelling, unit in table.items()}
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -117,17 +115,13 @@ def _normalise(tree: Tree) -> None:
     elif tree.data == "range":
         low, high = [t for t in tokens if t.type == "QUANTITY"]
         low_unit, high_unit = _unit(low), _unit(high)
-        if low_unit and _canonical_unit(low_unit) == _canonical_unit(high_unit):
+        if low_unit and written_unit(low_unit) == written_unit(high_unit):
             tree.children[tree.children.index(low)] = low.update(value=low.value[: -len(low_unit)])
 
 
 def _unit(token: Token) -> str:
     number = _NUMBER.match(token.value)
     return token.value[number.end() :] if number else ""
-
-
-def _canonical_unit(unit: str) -> str:
-    return UNIT_CASE.get(unit, unit)
 
 
 def _join(tokens: list[Token]) -> str:
@@ -140,13 +134,13 @@ def _join(tokens: list[Token]) -> str:
 
 
 def _spelling(token: Token) -> str:
+    """A token as fmt writes it: strings re-quoted, numbers tidied, every other word
+    (keywords, kinds, zones, units, the `x` of a repeat) in lower case, watts as `W`."""
     if token.type == "STRING":
         return quote(unquote(token.value))
-    if token.type == "ZONE":
-        return token.value.lower()
     if token.type in ("QUANTITY", "CLOCK", "REPEAT_COUNT"):
-        return _NUMBER.sub(_tidy_number, _UNIT.sub(lambda m: _canonical_unit(m.group()), token.value))
-    return token.value
+        return _NUMBER.sub(_tidy_number, _UNIT.sub(lambda m: written_unit(m.group()), token.value))
+    return folded(token.value)
 
 
 _UNIT = re.compile(r"[A-Za-z%]+")

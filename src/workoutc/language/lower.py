@@ -46,6 +46,7 @@ STRIDE_JOG_FACTOR = 3  # an unwritten stride recovery jogs 3x the stride
 MAX_TARGETS = 2  # FIT has a primary and a secondary target
 MAX_STRING_BYTES = 254  # FIT string fields: 255 bytes with the terminating NUL
 ESCAPE = re.compile(r"\\(.)")  # inside a quoted string, only \" and \\ mean anything
+REPEAT_AS_DURATION = re.compile(r"(\d+)[xX](\d.*)")  # `easy 5x400m`: a repeat written where a duration goes
 
 
 # A library repeats the same few durations ("15min", "400m") thousands of times;
@@ -53,9 +54,9 @@ ESCAPE = re.compile(r"\\(.)")  # inside a quoted string, only \" and \\ mean any
 # cached (lru_cache keeps only returned values), and callers may adjust them.
 @lru_cache(maxsize=4096)
 def _read_duration(text: str) -> tuple[str, float, str]:
-    """units.read_duration, plus the unit written for a distance ("" for a time)."""
+    """units.read_duration, plus the unit of a distance in lower case ("" for a time)."""
     kind, value = units.read_duration(text)
-    return kind, value, units.split_quantity(text)[0].unit if kind == "distance" else ""
+    return kind, value, units.folded(units.split_quantity(text)[0].unit) if kind == "distance" else ""
 
 
 class Lowerer:
@@ -71,6 +72,14 @@ class Lowerer:
     # ------------------------------------------------------------ durations
 
     def fixed(self, span, token):
+        repeat = REPEAT_AS_DURATION.fullmatch(token.value)
+        if repeat:
+            raise LowerError(
+                token_span(token),
+                f"`{token}` is not a duration",
+                f"repeats are written in a workout block: `{repeat.group(1)}x` on its own line, "
+                f"then `run {repeat.group(2)}` indented below it",
+            )
         try:
             kind, value, unit = _read_duration(token.value)
         except units.UnitError as error:
@@ -138,7 +147,12 @@ class Lowerer:
     def step(self, span, kind, name, duration, *rest):
         *targets, note = rest
         return Step(
-            STEP_KEYWORDS[kind.value], duration, self._targets(targets), self._note(note), span, self._step_name(name)
+            STEP_KEYWORDS[units.folded(kind.value)],
+            duration,
+            self._targets(targets),
+            self._note(note),
+            span,
+            self._step_name(name),
         )
 
     def repeat(self, span, count, name, *steps):
@@ -156,7 +170,7 @@ class Lowerer:
     def strides(self, span, _keyword, spec, jog, *targets):
         """`strides NxD[/R]`: N passes of a stride and its recovery jog."""
         text = spec.value
-        number, x, stride_text = text.partition("x")
+        number, x, stride_text = units.folded(text).partition("x")
         if not x or not number.isdigit() or not stride_text or not stride_text[0].isdigit():
             raise LowerError(
                 token_span(spec),
@@ -253,14 +267,15 @@ class Lowerer:
         return self._kind(kind), steps, span
 
     def _kind(self, token: Token) -> str:
-        if token.value not in KINDS:
+        kind = units.folded(token.value)
+        if kind not in KINDS:
             raise LowerError(
                 token_span(token),
                 f"unknown workout kind `{token}`",
                 did_you_mean(token.value, KINDS) or f"kinds: {', '.join(KINDS)}",
                 "E003",
             )
-        return token.value
+        return kind
 
     def workout_line(self, span, _keyword, name, session):
         kind, steps, _ = session
@@ -271,9 +286,9 @@ class Lowerer:
         steps = tuple(child for child in rest if not isinstance(child, Token))
         kind, sport = None, "running"
         for word in words:
-            if word.value in SPORTS:
-                sport = word.value
-            elif kind is None or word.value not in KINDS:
+            if units.folded(word.value) in SPORTS:
+                sport = units.folded(word.value)
+            elif kind is None or units.folded(word.value) not in KINDS:
                 kind = self._kind(word)
             else:
                 raise LowerError(token_span(word), f"a workout has one kind; `{kind}` was given first")

@@ -140,10 +140,13 @@ def load_text(text: str, path: str, digest: str | None = None) -> Loaded:
     return Loaded(path, text, document, comments, (), workouts, digest)
 
 
-_WORKOUT = re.compile(r'^workout[ \t]+("(?:[^"\\\n]|\\.)*")', re.MULTILINE)
-_PLAN = re.compile(r'^plan[ \t]+("(?:[^"\\\n]|\\.)*")', re.MULTILINE)
-_TOP_SESSION = re.compile(r"^(?!workout\b|plan\b)[a-z][\w-]*[ \t]+\d", re.MULTILINE)
-_PLAN_SESSION = re.compile(r"^[ \t]+\d{4}-(\d{2})-(\d{2})(?:[ \t]+\d{1,2}:\d{2})?[ \t]+([a-z]+)[ \t]+\d", re.MULTILINE)
+# Keywords and kinds in any case of ASCII letters, as the grammar reads them.
+_WORKOUT = re.compile(r'^(?ai:workout)[ \t]+("(?:[^"\\\n]|\\.)*")', re.MULTILINE)
+_PLAN = re.compile(r'^(?ai:plan)[ \t]+("(?:[^"\\\n]|\\.)*")', re.MULTILINE)
+_TOP_SESSION = re.compile(r"^(?!(?ai:workout|plan)\b)[a-zA-Z][\w-]*[ \t]+\d", re.MULTILINE)
+_PLAN_SESSION = re.compile(
+    r"^[ \t]+\d{4}-(\d{2})-(\d{2})(?:[ \t]+\d{1,2}:\d{2})?[ \t]+([a-zA-Z]+)[ \t]+\d", re.MULTILINE
+)
 
 
 def reserved_names(loaded: Loaded) -> list[str]:

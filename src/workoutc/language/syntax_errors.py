@@ -1,6 +1,6 @@
 """Lark's parse errors -> diagnostics a person can act on: what was expected, in words,
 where, and a hint (a did-you-mean, a unit written apart from its number, a block
-that is missing its indented lines)."""
+that is missing its indented lines, a notation from elsewhere: language/notations.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from ..diagnostics import Diagnostic, Span, input_error
 from ..suggest import closest
-from ..units import METRES, SECONDS, SPELLINGS, WRITTEN_UNITS
+from ..units import AMBIGUOUS_UNITS, METRES, SECONDS, SPELLINGS, WRITTEN_UNITS, folded, written_unit
+from .notations import Reading, recognise
 from .vocabulary import STEP_KEYWORDS
 
 # What each terminal looks like to a user, for "expected ..." messages.
@@ -75,12 +76,12 @@ EXPECTATIONS = (
 )
 # What a line that must be followed by an indented block looks like.
 BLOCK_OPENERS = (
-    (re.compile(r"\s*\d+x\s*(#.*)?$"), "a repeat needs an indented block of steps below it"),
+    (re.compile(r"\s*\d+[xX]\s*(#.*)?$"), "a repeat needs an indented block of steps below it"),
     (
-        re.compile(r'\s*workout\s+"[^"]*"(\s+[^\s\d#"]\S*)*\s*(#.*)?$'),
+        re.compile(r'\s*(?ai:workout)\s+"[^"]*"(\s+[^\s\d#"]\S*)*\s*(#.*)?$'),
         "this workout needs an indented block of steps below it",
     ),
-    (re.compile(r'\s*plan\s+"[^"]*"\s*(#.*)?$'), "this plan needs indented dated entries below it"),
+    (re.compile(r'\s*(?ai:plan)\s+"[^"]*"\s*(#.*)?$'), "this plan needs indented dated entries below it"),
 )
 
 
@@ -117,6 +118,11 @@ def _unexpected_token(token: Token, expected: set, text: str, path: str) -> Diag
         )
     found = DESCRIPTIONS.get(token.type) if token.type in ("_NL", "_DEDENT") else f"`{token.value}`"
     message = f"expected {_expected_text(expected)}, found {found}"
+    assert token.column is not None, "Lark's tokens carry their positions"
+    row = rows[token.line - 1] if token.line <= len(rows) else ""
+    reading = recognise(row, token.column - 1, token.type, expected)
+    if reading:
+        return _read_as(reading, path, span, message)
     hint = None
     if token.type == "_NL" and expected >= {"QUANTITY", "LAP"}:
         message = "this step needs a duration"
@@ -126,11 +132,21 @@ def _unexpected_token(token: Token, expected: set, text: str, path: str) -> Diag
     return input_error("E001", path, span, message, hint)
 
 
+def _read_as(reading: Reading, path: str, span: Span, message: str) -> Diagnostic:
+    """The diagnostic for a recognised notation: its hint, and its message and columns if it has them."""
+    if reading.columns:
+        start, end = reading.columns
+        span = Span(span.line, start + 1, span.line, end + 1)
+    return input_error("E001", path, span, reading.message or message, reading.hint)
+
+
 def _detached_unit(token: Token, text: str) -> str | None:
-    """`30 min`: a unit written apart from its number."""
+    """`30 min`: a unit written apart from its number (in any case, but not an ambiguous `M`)."""
     before = re.search(r"(\d+(?:\.\d+)?)[ \t]+$", text[: token.start_pos or 0])
-    unit = SPELLINGS.get(token.value, token.value)
-    if before and token.value in (*SECONDS, *METRES, *SPELLINGS, *WRITTEN_UNITS.values()):
+    word = folded(token.value)
+    units = (*SECONDS, *METRES, *SPELLINGS, *(folded(unit) for unit in WRITTEN_UNITS.values()))
+    if before and word in units and token.value not in AMBIGUOUS_UNITS:
+        unit = written_unit(SPELLINGS.get(word, word))
         return f"write the number and its unit together: `{before.group(1)}{unit}`"
     return None
 
@@ -150,6 +166,10 @@ def _bad_characters(failure: UnexpectedCharacters, text: str, path: str, expecte
     match = re.match(r'[^\s"#]+', text[offset:])
     word = match.group() if match else char
     span = Span(line, column, line, column + max(1, len(word)))
+    message = f"expected {_expected_text(expected)}, found `{word}`"
+    reading = recognise(text.split("\n")[line - 1], column - 1, "", expected) if char.isprintable() else None
+    if reading:
+        return _read_as(reading, path, span, message)
     if not char.isprintable() or char in "\t\r":
         return input_error(
             "E001",
@@ -158,9 +178,7 @@ def _bad_characters(failure: UnexpectedCharacters, text: str, path: str, expecte
             f"unexpected character {char!r} (U+{ord(char):04X})",
             "workout files are plain text; remove it",
         )
-    return input_error(
-        "E001", path, span, f"expected {_expected_text(expected)}, found `{word}`", _suggest(word, expected)
-    )
+    return input_error("E001", path, span, message, _suggest(word, expected))
 
 
 def _missing_block(rows: list[str], line: int, path: str) -> Diagnostic | None:

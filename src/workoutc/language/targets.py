@@ -129,11 +129,12 @@ def _bounded(compare: Token, value: float, unit: str, token: Token) -> tuple[flo
 
 
 def read_pace(fast_token: Token, slow_token: Token | None, unit_token: Token) -> tuple[float, float, str]:
-    """`3:50-4:00/km` (or a single pace, a small window around it) -> (fast, slow, "s/km")."""
-    per = unit_token.value
+    """`3:50-4:00/km` (or a single pace, a small window around it) -> (fast, slow, "s/km");
+    the unit in any case (`/KM`)."""
+    per = units.folded(unit_token.value)
     if per not in units.PACE_UNITS:
         hint = did_you_mean(per, units.PACE_UNITS) or "pace is written per km or per mi: `4:00/km`"
-        raise LowerError(token_span(unit_token), f"unknown pace unit `/{per}`", hint, "E003")
+        raise LowerError(token_span(unit_token), f"unknown pace unit `/{unit_token}`", hint, "E003")
     seconds = [_clock(token, per) for token in (fast_token, slow_token) if token is not None]
     if len(seconds) == 1:
         half = units.SINGLE_VALUE_HALF_WIDTH["pace"]

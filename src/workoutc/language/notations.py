@@ -1,0 +1,219 @@
+"""Notations runners bring from other tools and training logs, recognised where the
+parser stops, each answered with the workoutc spelling: `5x400m` on one line, `5 x`,
+`pace 5:30/km-6:00/km`, a pace without its unit, `@ 5:30/km`, `hr zone2`, a bare
+`z2`, notes in single or curly quotes.
+
+Each recogniser looks at the line where a syntax error is, where in it the parser
+stopped and what it expected; the first that knows the notation gives a `Reading`.
+syntax_errors.py words everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..units import LEVEL_UNITS, folded, written_unit
+from .vocabulary import quote
+
+CLOCK = r"\d+:\d+(?:\.\d+)?"
+CLOCKS = rf"{CLOCK}(?:\s*-\s*{CLOCK})?"  # 5:30 or 5:30-6:00
+STEP_WORDS = re.compile(r"(?ai:warmup|run|ride|recover|rest|cooldown|strides)(?![\w-])")
+REPEAT_LINE = re.compile(r"(\s*)(\d+)[ \t]*(?ai:x|×|times(?![\w-]))[ \t]*(.*)")
+PACE_UNIT_TWICE = re.compile(rf"(?ai)\bpace\s*({CLOCK})\s*/\s*(km|mi)\s*-\s*({CLOCK})\s*/\s*\2(?![\w-])")
+PACE_BEFORE_UNIT = re.compile(rf"(?ai)\bpace\s*({CLOCKS})\s*$")
+PACE_UNIT_AFTER = re.compile(r"(?ai)(?:mins?|m)?\s*/?\s*(km|mi)[a-z]*(?![\w-])")
+AT_SIGN = re.compile(
+    rf"@\s*(?:(?P<pace>{CLOCKS})\s*(?:/\s*(?P<per>km|mi)(?![\w-]))?"
+    r"|(?P<zone>z\d+)(?![\w-])"
+    r"|(?P<number>\d+(?:\.\d+)?)(?P<unit>[a-z]+)(?![\w-]))",
+    re.ASCII | re.IGNORECASE,
+)
+ZONE_WORD = re.compile(r"(?ai)zone[ \t]*(\d+)")
+ZONE_TARGET_BEFORE = re.compile(r"(?ai)(lap-power|power|hr)[ \t]*(?:(<=|>=|<|>)[ \t]*)?$")
+QUOTED = {
+    "'": re.compile(r"'(.*?)'(?=[\s#]|$)"),  # an apostrophe inside (`don't`) does not close it
+    "‘": re.compile(r"‘(.*?)[’‘]"),
+    "’": re.compile(r"’(.*?)[’‘]"),
+    "“": re.compile(r"“(.*?)[”“]"),
+    "”": re.compile(r"”(.*?)[”“]"),
+}
+# What a string right after these is: the name of a step, a repeat, a workout or a plan
+# (or of the workout a plan entry runs).
+NAMED_BEFORE = (
+    (re.compile(r"(?ai)(?:^|\s)(?:warmup|run|ride|recover|rest|cooldown)\s*$"), "a step name"),
+    (re.compile(r"(?ai)^\s*\d+x\s*$"), "a repeat name"),
+    (re.compile(r"(?ai)^\s*workout\s*$"), "a workout name"),
+    (re.compile(r"(?ai)^\s*plan\s*$"), "a plan name"),
+    (re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:\s+\d+:\d+)?\s*$"), "a workout name"),
+)
+CODE = re.compile(r'(?:[^"#]|"(?:[^"\\]|\\.)*"?)*')  # a line up to its comment
+# The target a value's unit belongs to, for `@ 150bpm` (`%` belongs to two).
+METRIC_OF_UNIT = {
+    folded(spelling): metric for metric, spellings in LEVEL_UNITS.items() for spelling in spellings if spelling != "%"
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a recognised notation makes of an error: a hint with the workoutc spelling,
+    and where the parser's own words would mislead, a message and the columns to
+    underline (0-based, end exclusive, in the line)."""
+
+    hint: str
+    message: str | None = None
+    columns: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """Where the parser stopped: the line without its comment, the offset in it, the
+    type of the token found ("" for characters no token matches) and the terminals the
+    parser expected."""
+
+    code: str
+    at: int
+    found: str
+    expected: frozenset[str]
+
+    @property
+    def before(self) -> str:
+        return self.code[: self.at]
+
+    @property
+    def after(self) -> str:
+        return self.code[self.at :]
+
+
+def recognise(row: str, at: int, found: str, expected: set) -> Reading | None:
+    """The reading of the first notation recognised at offset `at` of `row`, if any."""
+    match = CODE.match(row)
+    stop = Stop(match.group() if match else row, at, found, frozenset(expected))
+    return next((reading for recogniser in RECOGNISERS if (reading := recogniser(stop))), None)
+
+
+def repeat_on_one_line(stop: Stop) -> Reading | None:
+    """`5 x`, `5×`, `5 times`; `5x400m pace 3:50/km`, `5x run 400m`, `5x400m/200m`."""
+    match = REPEAT_LINE.fullmatch(stop.code.rstrip())
+    if match is None or stop.at not in (match.start(2), match.start(3)):
+        return None
+    count, rest = match.group(2), match.group(3)
+    if not rest or rest.startswith('"'):
+        return Reading(f"write the count and `x` together: `{count}x{' ' + rest if rest else ''}`")
+    steps = _steps_written(rest)
+    if steps is None:
+        return None
+    return Reading(
+        f"write `{count}x` on its own line and the steps it repeats below it, indented: {steps}",
+        "the steps of a repeat go on the lines below it, indented",
+    )
+
+
+def _steps_written(rest: str) -> str | None:
+    """`run 400m pace 3:50/km` for `400m pace 3:50/km`; `400m/200m` is a run and a recovery."""
+    if STEP_WORDS.match(rest):
+        return f"`{rest}`"
+    if not rest[0].isdigit():
+        return None
+    first, _, targets = rest.partition(" ")
+    run, slash, recovery = first.partition("/")
+    targets = f" {targets.strip()}" if targets.strip() else ""
+    if slash and recovery[:1].isdigit():
+        return f"`run {run}{targets}`, then `recover {recovery}`"
+    return f"`run {rest}`"
+
+
+def pace_unit_twice(stop: Stop) -> Reading | None:
+    """`pace 5:30/km-6:00/km`: the unit belongs once, at the end."""
+    for match in PACE_UNIT_TWICE.finditer(stop.code):
+        if match.start() <= stop.at <= match.end():
+            return Reading(
+                f"did you mean `pace {match.group(1)}-{match.group(3)}/{folded(match.group(2))}`?",
+                "a pace range is written with its unit once, at the end",
+                (match.start(1), match.end()),
+            )
+    return None
+
+
+def pace_without_unit(stop: Stop) -> Reading | None:
+    """`pace 5:30-6:00` with no unit, or `pace 5:30min/km`."""
+    before = PACE_BEFORE_UNIT.search(stop.before)
+    if before is None or "SLASH" not in stop.expected:
+        return None
+    clocks = re.sub(r"\s+", "", before.group(1))
+    after = PACE_UNIT_AFTER.match(stop.after)
+    if after:
+        hint = f"did you mean `pace {clocks}/{folded(after.group(1))}`?"
+    else:
+        hint = f"did you mean `pace {clocks}/km` (or `/mi`)?"
+    return Reading(hint, "a pace ends with its unit, `/km` or `/mi`", (before.start(1), before.end(1)))
+
+
+def at_sign(stop: Stop) -> Reading | None:
+    """`@ 5:30/km`, `@z2`, `@ 150bpm`: a target starts with what it measures."""
+    if stop.found or not stop.after.startswith("@"):
+        return None
+    match = AT_SIGN.match(stop.after)
+    target = _target_after_at(match) if match else None
+    if target is None:
+        return Reading("a target starts with what it measures, not `@`: `pace 5:30/km`, `hr z2`, `power 250W`")
+    return Reading(f"write {target} (no `@`)")
+
+
+def _target_after_at(match: re.Match) -> str | None:
+    if match.group("pace"):
+        clocks = re.sub(r"\s+", "", match.group("pace"))
+        per = match.group("per")
+        return f"`pace {clocks}/{folded(per)}`" if per else f"`pace {clocks}/km` or `/mi`"
+    if match.group("zone"):
+        return f"`hr {folded(match.group('zone'))}`"
+    metric = METRIC_OF_UNIT.get(folded(match.group("unit")))
+    return f"`{metric} {match.group('number')}{written_unit(match.group('unit'))}`" if metric else None
+
+
+def zone_word(stop: Stop) -> Reading | None:
+    """`hr zone2`, `power Zone 3`, `hr<zone2`: a zone is `z` and its number."""
+    if stop.found != "NAME" or "ZONE" not in stop.expected:
+        return None
+    word = ZONE_WORD.match(stop.after)
+    target = ZONE_TARGET_BEFORE.search(stop.before)
+    if word is None or target is None:
+        return None
+    keyword, compare = folded(target.group(1)), target.group(2) or " "
+    return Reading(f"did you mean `{keyword}{compare}z{int(word.group(1))}`?")
+
+
+def bare_zone(stop: Stop) -> Reading | None:
+    """`run 20min z2`: a zone needs the target it is a zone of."""
+    if stop.found != "ZONE" or "HR" not in stop.expected:
+        return None
+    zone = folded(stop.after.split()[0])
+    return Reading(f"did you mean `hr {zone}`?")
+
+
+def other_quotes(stop: Stop) -> Reading | None:
+    """`'relax'`, `“relax”`: notes and names are in straight double quotes."""
+    if stop.found or not stop.after or stop.after[0] not in QUOTED:
+        return None
+    match = QUOTED[stop.after[0]].match(stop.after)
+    what = next((what for pattern, what in NAMED_BEFORE if pattern.search(stop.before)), "a note")
+    if match is None:
+        return Reading(f'{what} is written in straight double quotes: `"..."`')
+    quotes = "single" if stop.after[0] == "'" else "curly"
+    return Reading(
+        f"{what} is written in double quotes: `{quote(match.group(1))}`",
+        f"{what} in {quotes} quotes",
+        (stop.at, stop.at + match.end()),
+    )
+
+
+RECOGNISERS: tuple[Callable[[Stop], Reading | None], ...] = (
+    repeat_on_one_line,
+    pace_unit_twice,
+    pace_without_unit,
+    at_sign,
+    zone_word,
+    bare_zone,
+    other_quotes,
+)
