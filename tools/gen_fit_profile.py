@@ -94,7 +94,13 @@ ENUMS = {
 
 
 # Every value's name (FIT's own, in lower case), for messages about values workoutc does not take.
-NAMES = {"SPORT_NAMES": Sport, "DURATION_NAMES": WorkoutStepDuration, "TARGET_NAMES": WorkoutStepTarget}
+NAMES = {
+    "SPORT_NAMES": Sport,
+    "DURATION_NAMES": WorkoutStepDuration,
+    "TARGET_NAMES": WorkoutStepTarget,
+    "FILE_TYPE_NAMES": FileType,  # what a file that is not a workout or schedule is
+    "SCHEDULE_NAMES": Schedule,
+}
 
 
 def render() -> str:

@@ -4,7 +4,7 @@
     workoutc html PATH... [-o OUTDIR] [--config FILE]
     workoutc check PATH... [--format text|json|github|sarif] [--strict] [--config FILE]
     workoutc install PATH... [--device DIR] [--dry-run] [--force]
-    workoutc decompile FILE.fit... [-o DIR] [--force]
+    workoutc decompile PATH... [-o DIR] [--force]
     workoutc fmt PATH... [--check] [--diff]
     workoutc rules [--format text|markdown]
     workoutc explain CODE
@@ -96,11 +96,16 @@ def _declare_file_commands(commands) -> None:
     """decompile, install and fmt: commands that read or write files as they are."""
     decompile_cmd = commands.add_parser(
         "decompile",
-        help="turn FIT workout files back into .wkt text",
-        description="Turn FIT workout files into the workout language. Without -o the text goes to "
-        "standard output. What the language cannot express is reported, never dropped silently.",
+        help="turn FIT workout and schedule files back into .wkt text",
+        description="Turn FIT workout files into the workout language, and a plan's schedule file "
+        "(PLAN.schedule.fit) into a plan naming the workouts decompiled with it. Folders are searched "
+        "recursively for .fit files; those that are not workouts or schedules (activities, settings) are "
+        "skipped with a note. Without -o the text goes to standard output. What the language cannot "
+        "express is reported, never dropped silently.",
     )
-    decompile_cmd.add_argument("files", nargs="+", metavar="FILE.fit", help="FIT workout file")
+    decompile_cmd.add_argument(
+        "files", nargs="+", metavar="PATH", help="FIT workout or schedule file, or a folder of them"
+    )
     decompile_cmd.add_argument("-o", "--output", metavar="DIR", help="write NAME.wkt files into DIR")
     decompile_cmd.add_argument("--force", action="store_true", help="replace existing .wkt files that differ")
     decompile_cmd.set_defaults(run=_decompile)
@@ -248,16 +253,17 @@ def _check(args, reporter: Reporter) -> int:
 
 
 def _decompile(args, reporter: Reporter) -> int:
+    from .pipeline.inputs import collect_fit_files
+    from .pipeline.rewrite import decompile_files
+
+    inputs = collect_fit_files(args.files)  # a wrong path makes no output folder
     outdir = Path(args.output) if args.output else None
     if outdir:
         try:
             outdir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise io_error(f"{outdir}: cannot create the folder", error) from None
-    from .pipeline.rewrite import decompile_file
-
-    failed = [decompile_file(name, outdir, args.force, reporter) for name in args.files]
-    return EXIT_INPUT if any(failed) else EXIT_OK
+    return EXIT_INPUT if decompile_files(inputs, outdir, args.force, reporter) else EXIT_OK
 
 
 def _install(args, reporter: Reporter) -> int:

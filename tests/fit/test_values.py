@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from workoutc.diagnostics import Span
@@ -17,8 +19,10 @@ from workoutc.fit.values import (
     TARGET_TYPE,
     Unsupported,
     decode_duration,
+    decode_local_time,
     decode_target,
     encode_duration,
+    encode_local_time,
     encode_target,
 )
 from workoutc.model import Distance, LapKey, Target, Time, UntilHeartRate
@@ -226,3 +230,14 @@ def test_targets_beyond_the_limits_are_unsupported(raw, message):
 def test_targets_at_the_limits_are_read(raw):
     kind, zone, low, high = raw
     assert decode_target(kind, zone, low, high, SPAN) is not None
+
+
+@pytest.mark.parametrize("when", [datetime(2000, 1, 1), datetime(2026, 11, 26, 7, 30), datetime(2099, 12, 31, 23, 59)])
+def test_a_schedules_local_time_round_trips(when):
+    assert decode_local_time(encode_local_time(when)) == when
+
+
+def test_a_local_time_is_seconds_from_the_fit_epoch_and_a_small_one_no_date():
+    assert encode_local_time(datetime(1990, 1, 1)) == 86_400
+    with pytest.raises(Unsupported, match=r"^a time 86400 s after a device was switched on, not a date$"):
+        decode_local_time(86_400)

@@ -1,6 +1,7 @@
 """decompile and fmt writing files: decompiled text compiles or says why not at its top;
-fmt rewrites a file as that same file (symlinks, modes and hard links kept) and refuses
-a read-only one."""
+a folder's schedules come back as plans naming its workouts, and what is no workout is
+skipped; fmt rewrites a file as that same file (symlinks, modes and hard links kept) and
+refuses a read-only one."""
 
 from __future__ import annotations
 
@@ -11,13 +12,16 @@ from pathlib import Path
 import pytest
 from garmin_fit_sdk import Encoder, Profile
 
+from tools.fitdump import decode
 from workoutc.cli import main
 from workoutc.diagnostics import Span
 from workoutc.fit.decode import Decompiled
+from workoutc.fit.encode import serial_number
 from workoutc.language.source import load_text
 from workoutc.model import Intensity, Step, Time, Workout
 from workoutc.pipeline.rewrite import COULD_NOT, decompiled_text
 
+ROOT = Path(__file__).resolve().parents[2]
 NOWHERE = Span(1, 1, 1, 2)
 MESSY = 'workout   "T"\n    run   030min  hr <= Z2\n'
 TIDY = 'workout "T"\n  run 30min hr<=z2\n'
@@ -73,6 +77,174 @@ def test_text_that_compiles_has_no_header():
     text, errors = decompiled_text(Decompiled(Workout("W", None, (step,), NOWHERE, "")), "x.fit", "# banner\n")
     assert (text, errors) == ('# banner\nworkout "W"\n  run 1min\n', [])
     assert load_text(text, "x.wkt").document is not None
+
+
+# ------------------------------------------------------------------ decompile: schedules and folders
+
+
+def _sessions(folder: Path) -> dict[str, list[tuple]]:
+    """Each schedule in `folder`: its sessions' dates and the workout files they name."""
+    return {
+        path.name: [
+            (s["scheduled_time"], s["serial_number"], s["time_created"])
+            for s in decode(path.read_bytes())["schedule_mesgs"]
+        ]
+        for path in sorted(folder.glob("*.schedule.fit"))
+    }
+
+
+def test_compile_decompile_compile_gives_the_same_schedules(tmp_path, capsys):
+    first, text, second = tmp_path / "first", tmp_path / "text", tmp_path / "second"
+    assert main(["compile", str(ROOT / "examples"), "-o", str(first)]) == 0
+    capsys.readouterr()
+    assert main(["decompile", str(first), "-o", str(text)]) == 0
+    assert capsys.readouterr().err == ""  # every workout and session named, nothing skipped
+    assert main(["compile", str(text), "-o", str(second)]) == 0
+    assert _sessions(first) == _sessions(second)
+    assert sorted(_sessions(first)) == ["base-week-3.schedule.fit", "overreaching.schedule.fit"]
+    assert (text / "base-week-3.schedule.wkt").read_text() == (
+        'plan "base-week-3"\n'
+        '  2026-11-24 "Track 5x1k"\n'
+        '  2026-11-25 "recovery 11-25"\n'
+        '  2026-11-26 07:00 "easy 11-26"\n'
+        '  2026-11-27 "Tempo 20"\n'
+        '  2026-11-28 "easy 11-28"\n'
+        '  2026-11-29 "long 11-29"\n'
+    )
+    assert (text / "easy-11-26.wkt").read_text().startswith('workout "easy 11-26"\n')  # a session, now a workout
+
+
+def _compiled(tmp_path: Path, source: str) -> Path:
+    """The FIT files of `source`, compiled into a fresh folder."""
+    (tmp_path / "src.wkt").write_text(source)
+    assert main(["compile", str(tmp_path / "src.wkt"), "-o", str(tmp_path / "fit")]) == 0
+    return tmp_path / "fit"
+
+
+WEEK = 'workout "Track" intervals\n  run 1km\nplan "Week"\n  2026-11-24 "Track"\n  2026-11-25 07:30 easy 30min\n'
+
+
+def test_a_schedule_without_its_workouts_says_at_its_top_what_it_cannot_name(tmp_path, capsys):
+    schedule = str(_compiled(tmp_path, WEEK) / "week.schedule.fit")
+    capsys.readouterr()
+    assert main(["decompile", schedule]) == 1
+    out, err = capsys.readouterr()
+    problems = [
+        f"2026-11-24: the workout it names (serial number {serial_number('Track')}) is not among the files "
+        "decompiled with it; the session is left out",
+        f"2026-11-25: the workout it names (serial number {serial_number('easy 11-25')}) is not among the files "
+        "decompiled with it; the session is left out",
+        "the text does not compile: this plan needs indented dated entries below it",
+    ]
+    assert (
+        out == "".join(COULD_NOT + p + "\n" for p in problems) + '# decompiled from week.schedule.fit\nplan "week"\n\n'
+    )
+    assert err == "".join(f"{schedule}: warning: {p}\n" for p in problems)
+
+
+def test_a_plan_missing_one_workout_names_the_others_and_says_so_at_its_top(tmp_path, capsys):
+    fit = _compiled(tmp_path, WEEK)
+    capsys.readouterr()
+    assert main(["decompile", str(fit / "week.schedule.fit"), str(fit / "easy-11-25.fit")]) == 1
+    out, err = capsys.readouterr()
+    lost = (
+        f"2026-11-24: the workout it names (serial number {serial_number('Track')}) is not among the files "
+        "decompiled with it; the session is left out"
+    )
+    assert out.startswith(
+        COULD_NOT + lost + '\n# decompiled from week.schedule.fit\nplan "week"\n  2026-11-25 07:30 "easy 11-25"\n'
+    )
+    assert err == f"{fit / 'week.schedule.fit'}: warning: {lost}\n"
+
+
+def _activity() -> bytes:
+    encoder = Encoder()
+    encoder.write_mesg({"mesg_num": Profile["mesg_num"]["FILE_ID"], "type": 4, "manufacturer": 1, "serial_number": 3})
+    return bytes(encoder.close())
+
+
+def test_a_folder_is_searched_and_what_is_no_workout_is_skipped_with_a_note(tmp_path, capsys):
+    fit = _compiled(tmp_path, WEEK)
+    (fit / "deeper").mkdir()
+    (fit / "track.fit").rename(fit / "deeper" / "TRACK.FIT")
+    (fit / "run.fit").write_bytes(_activity())
+    (fit / "notes.txt").write_text("not a FIT file, and not looked at\n")
+    capsys.readouterr()
+    assert main(["decompile", str(fit), "-o", str(tmp_path / "text")]) == 0
+    out, err = capsys.readouterr()
+    text = tmp_path / "text"
+    assert out.splitlines() == [
+        f"{fit / 'deeper' / 'TRACK.FIT'} -> {text / 'TRACK.wkt'}",
+        f"{fit / 'easy-11-25.fit'} -> {text / 'easy-11-25.wkt'}",
+        f"{fit / 'week.schedule.fit'} -> {text / 'week.schedule.wkt'}",
+    ]
+    assert (
+        err == f"{fit / 'run.fit'}: skipped: this is not a workout or schedules file (its FIT file type is activity)\n"
+    )
+    assert sorted(p.name for p in text.iterdir()) == ["TRACK.wkt", "easy-11-25.wkt", "week.schedule.wkt"]
+    assert (
+        text / "week.schedule.wkt"
+    ).read_text() == 'plan "week"\n  2026-11-24 "Track"\n  2026-11-25 07:30 "easy 11-25"\n'
+
+
+def test_a_damaged_file_in_a_folder_is_an_error_and_the_rest_is_decompiled(tmp_path, capsys):
+    fit = _compiled(tmp_path, WEEK)
+    (fit / "broken.fit").write_bytes((fit / "track.fit").read_bytes()[:-3])
+    capsys.readouterr()
+    assert main(["decompile", str(fit), "-o", str(tmp_path / "text")]) == 1
+    err = capsys.readouterr().err
+    assert (
+        err
+        == f"{fit / 'broken.fit'}: error: the file is truncated: its header announces 112 bytes of records (at byte 125)\n"
+    )
+    assert sorted(p.name for p in (tmp_path / "text").iterdir()) == ["easy-11-25.wkt", "track.wkt", "week.schedule.wkt"]
+
+
+@pytest.mark.parametrize(
+    "name, data, why",
+    [
+        ("run.fit", _activity(), "this is not a workout or schedules file (its FIT file type is activity)"),
+        ("notes.txt", b"hello world, not fit", "not a FIT file (no .FIT signature in its header)"),
+    ],
+)
+def test_a_file_named_that_is_no_workout_is_an_error_and_the_batch_goes_on(tmp_path, capsys, name, data, why):
+    fit = _compiled(tmp_path, WEEK)
+    (tmp_path / name).write_bytes(data)
+    capsys.readouterr()
+    assert main(["decompile", str(tmp_path / name), str(fit / "track.fit"), "-o", str(tmp_path / "text")]) == 1
+    out, err = capsys.readouterr()
+    assert err == f"{tmp_path / name}: error: {why}\n"
+    assert out == f"{fit / 'track.fit'} -> {tmp_path / 'text' / 'track.wkt'}\n"
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_two_files_of_one_name_are_never_written_over_each_other(tmp_path, capsys, force):
+    fit = _compiled(tmp_path, WEEK)
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "Track.FIT").write_bytes((fit / "easy-11-25.fit").read_bytes())
+    text = tmp_path / "text"
+    capsys.readouterr()
+    assert main(["decompile", str(fit / "track.fit"), str(tmp_path / "other"), "-o", str(text), *force]) == 1
+    out, err = capsys.readouterr()
+    assert out == f"{fit / 'track.fit'} -> {text / 'track.wkt'}\n"
+    assert err == (
+        f"{tmp_path / 'other' / 'Track.FIT'}: error: {fit / 'track.fit'} went to {text / 'track.wkt'} already; "
+        "decompile this one elsewhere\n"
+    )
+    assert (text / "track.wkt").read_text().startswith('workout "Track"\n')
+    (tmp_path / "other" / "Track.FIT").write_bytes((fit / "track.fit").read_bytes())  # the same workout: no harm
+    assert main(["decompile", str(fit / "track.fit"), str(tmp_path / "other"), "-o", str(text), *force]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == f"{tmp_path / 'other' / 'Track.FIT'} -> {text / 'track.wkt'}"
+    assert sorted(p.name for p in text.iterdir()) == ["track.wkt"]
+
+
+def test_a_folder_without_fit_files_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "a.wkt").write_text("easy 30min\n")
+    assert main(["decompile", str(tmp_path), "-o", str(tmp_path / "text")]) == 2
+    assert capsys.readouterr().err == (
+        f"workoutc: error: {tmp_path}: no .fit files found (folders are searched for files ending in .fit)\n"
+    )
+    assert not (tmp_path / "text").exists()
 
 
 # ------------------------------------------------------------------ fmt

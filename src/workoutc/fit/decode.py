@@ -6,6 +6,8 @@ too. Whatever the language cannot express (a swim or strength step, a target typ
 lacks, a value or a workout beyond its limits) is reported as a loss, never dropped
 silently and never written as text that does not compile. language/printer.py turns
 the workout into text.
+
+A schedules file is read into its sessions by schedule.py (`decompile_any`).
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from ..model import Intensity, Repeat, Step, Workout, expanded_count, fit_step_c
 from ..units import LIMITS
 from . import profile
 from .read import FitError, read_messages
+from .schedule import FILE_ID_REF, DecompiledSchedule, FileRef, read_schedule
 from .values import INTENSITY, SPORT, Unsupported, decode_duration, decode_target, until_heart_rate
 
 NOWHERE = Span(1, 1, 1, 2)  # decoded steps come from no source text
 FILE_ID, WORKOUT, WORKOUT_STEP = profile.FILE_ID_MESSAGE, profile.WORKOUT_MESSAGE, profile.WORKOUT_STEP_MESSAGE
-MESSAGE_NAMES = {FILE_ID: "file_id", WORKOUT: "workout", WORKOUT_STEP: "workout_step"}
+SCHEDULE = profile.SCHEDULE_MESSAGE
+MESSAGE_NAMES = {FILE_ID: "file_id", WORKOUT: "workout", WORKOUT_STEP: "workout_step", SCHEDULE: "schedule"}
 TEXT_FIELDS = {  # fields that hold strings; every other field of these messages is a whole number
     WORKOUT: {profile.WORKOUT_NAME.number},
     WORKOUT_STEP: {profile.STEP_NAME.number, profile.STEP_NOTES.number},
@@ -48,10 +52,16 @@ TARGET_VALUE = profile.STEP_TARGET_VALUE.number  # a repeat's count, or the hear
 STRING_BYTES = 254  # what the language takes in a name or note (language/lower.py MAX_STRING_BYTES)
 
 
+class NotAWorkout(FitError):
+    """A readable FIT file of another type than workout or schedules (an activity, a
+    course, settings): nothing for decompile, rather than damaged."""
+
+
 @dataclass
 class Decompiled:
     workout: Workout
     losses: list[str] = field(default_factory=list)  # what the language could not express
+    file: FileRef | None = None  # the file's identity, by which schedules name it
 
 
 def _check_types(messages) -> None:
@@ -67,14 +77,32 @@ def _check_types(messages) -> None:
 
 
 def decompile(data: bytes, fallback_name: str) -> Decompiled:
-    """Raises FitError for files that are not readable FIT workout files."""
+    """A FIT workout file's workout. Raises FitError for files that are not readable
+    FIT workout files (NotAWorkout for other readable FIT files, schedules included)."""
+    result = decompile_any(data, fallback_name)
+    if not isinstance(result, Decompiled):
+        raise NotAWorkout("this is a schedules file, not a workout file")
+    return result
+
+
+def decompile_any(data: bytes, fallback_name: str) -> Decompiled | DecompiledSchedule:
+    """A FIT workout file's workout or a schedules file's sessions. Raises FitError for
+    files that are neither, NotAWorkout when they are readable FIT files."""
     messages = read_messages(data)
     _check_types(messages)
-    file_ids = [fields for number, fields in messages if number == FILE_ID]
-    file_type = file_ids[0].get(profile.FILE_ID_TYPE.number) if file_ids else None
-    if file_ids and file_type != profile.FILE_TYPE_WORKOUT:
-        raise FitError(f"this is not a workout file (file type {file_type})")
-    header = next((fields for number, fields in messages if number == WORKOUT), {})
+    file_id = next((fields for number, fields in messages if number == FILE_ID), None)
+    file_type = file_id.get(profile.FILE_ID_TYPE.number) if file_id is not None else None
+    if file_type == profile.FILE_TYPE_SCHEDULES:
+        return read_schedule([fields for number, fields in messages if number == SCHEDULE])
+    if file_id is not None and file_type != profile.FILE_TYPE_WORKOUT:
+        shown = profile.FILE_TYPE_NAMES.get(file_type, file_type) if type(file_type) is int else "not given"
+        raise NotAWorkout(f"this is not a workout or schedules file (its FIT file type is {shown})")
+    workout, losses = _workout(messages, fallback_name)
+    return Decompiled(workout, losses, FileRef.read(file_id or {}, FILE_ID_REF))
+
+
+def _workout(messages: list[tuple[int, dict]], fallback_name: str) -> tuple[Workout, list[str]]:
+    header: dict = next((fields for number, fields in messages if number == WORKOUT), {})
     raw_steps = [fields for number, fields in messages if number == WORKOUT_STEP]
     if not raw_steps:
         raise FitError("the file holds no workout steps")
@@ -85,7 +113,7 @@ def decompile(data: bytes, fallback_name: str) -> Decompiled:
         losses.append("no step is left that the language can express")
     given = header.get(profile.WORKOUT_NAME.number)
     name = _name(given if isinstance(given, str) else None, fallback_name, losses)
-    return Decompiled(Workout(name, None, tuple(steps), NOWHERE, "", sport), losses)
+    return Workout(name, None, tuple(steps), NOWHERE, "", sport), losses
 
 
 def _name(given: str | None, fallback: str, losses: list[str]) -> str:

@@ -20,11 +20,20 @@ from ..model import Node, Repeat, Step, Workout
 from . import profile
 from .crc import crc16
 from .profile import Field
-from .values import HEART_RATE, INTENSITY, INVALID_U32, NO_TARGET, SPORT, TARGET_TYPE, encode_duration, encode_target
+from .values import (
+    HEART_RATE,
+    INTENSITY,
+    INVALID_U32,
+    MIN_DATE_TIME,
+    NO_TARGET,
+    SPORT,
+    TARGET_TYPE,
+    encode_duration,
+    encode_local_time,
+    encode_target,
+)
 
 FIT_EPOCH_OFFSET = 631065600  # seconds from the Unix epoch to 1989-12-31T00:00:00Z
-MIN_DATE_TIME = 0x10000000  # smaller FIT date_time values are relative, not dates
-FIT_EPOCH_LOCAL = datetime(1989, 12, 31)  # local_date_time counts from the same moment, in local time
 PROTOCOL_VERSION = 0x20  # 2.0, as Garmin's own encoder writes
 PROFILE_VERSION = 21212  # the fit-tool profile the field numbers come from
 PRODUCT = 0
@@ -193,7 +202,7 @@ def encode_schedule(name: str, sessions: list[tuple[Workout, datetime, int]], ti
     layout = SCHEDULE_LAYOUT
     out += layout.definition
     for workout, when, created in sessions:
-        local = int((when - FIT_EPOCH_LOCAL).total_seconds())
+        local = encode_local_time(when)
         out += layout.packer.pack(
             1, DEVELOPMENT, PRODUCT, serial_number(workout.name), fit_time(created), 0, profile.SCHEDULE_WORKOUT, local
         )

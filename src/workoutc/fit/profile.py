@@ -244,3 +244,31 @@ TARGET_NAMES = {
     12: "speed_lap",
     13: "heart_rate_lap",
 }
+
+FILE_TYPE_NAMES = {
+    1: "device",
+    2: "settings",
+    3: "sport",
+    4: "activity",
+    5: "workout",
+    6: "course",
+    7: "schedules",
+    9: "weight",
+    10: "totals",
+    11: "goals",
+    14: "blood_pressure",
+    15: "monitoring_a",
+    20: "activity_summary",
+    28: "monitoring_daily",
+    32: "monitoring_b",
+    34: "segment",
+    35: "segment_list",
+    40: "exd_configuration",
+    247: "mfg_range_min",
+    254: "mfg_range_max",
+}
+
+SCHEDULE_NAMES = {
+    0: "workout",
+    1: "course",
+}

@@ -19,6 +19,7 @@ which would otherwise be decompiled into text that does not compile.
 from __future__ import annotations
 
 import math
+from datetime import datetime, timedelta
 from typing import Generic, TypeVar
 
 from ..diagnostics import Span
@@ -249,3 +250,22 @@ def decode_target(kind: int | None, zone: int | None, low: int | None, high: int
     else:
         check_limits(bottom, top, unit, f"{name} target")
     return Target(metric, None, low_value, high_value, unit, span, lap)
+
+
+# ------------------------------------------------------------------ dates
+
+FIT_EPOCH_LOCAL = datetime(1989, 12, 31)  # local_date_time counts from FIT's epoch, in local time
+MIN_DATE_TIME = 0x10000000  # smaller date_time and local_date_time values count from a power-up, not a date
+
+
+def encode_local_time(when: datetime) -> int:
+    """A schedule's date and time as FIT's local_date_time: seconds since 1989-12-31
+    00:00 on the watch's own clock (no time zone, as a plan's dates have none)."""
+    return int((when - FIT_EPOCH_LOCAL).total_seconds())
+
+
+def decode_local_time(raw: int) -> datetime:
+    """The local date and time `raw` stands for; Unsupported for a time since power-up."""
+    if raw < MIN_DATE_TIME:
+        raise Unsupported(f"a time {raw} s after a device was switched on, not a date")
+    return FIT_EPOCH_LOCAL + timedelta(seconds=raw)

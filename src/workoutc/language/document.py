@@ -43,25 +43,32 @@ def check_size(workout: Workout) -> Workout:
     return workout
 
 
-def name_sessions(entries: tuple[PlanEntry, ...]) -> tuple[PlanEntry, ...]:
-    """Name the one-line sessions of a plan by kind and date: `easy 11-26`.
+def name_sessions(plans: list[Plan]) -> list[Plan]:
+    """Name the one-line sessions of a file's plans, all plans together (names are
+    unique per file), by kind and date: `easy 11-26`, at most 17 bytes.
 
-    At most 17 bytes (`progression 11-26`), so a watch shows nearly all of it; a second
-    session of the same kind on the same day gets a number: `easy 11-26 2`.
+    When the sessions fall in more than one calendar year, the name carries the year
+    and the date comes first: `2026-03-14 easy`. First, because a watch shows about 16
+    bytes of a name (rule D402) and cuts the end: `2026-03-14 recov` still tells every
+    day and kind apart, where `recovery 2026-03` would not. A second session of the same
+    kind on the same day gets a number: `easy 11-26 2`.
     """
-    named, taken = [], set()
-    for entry in entries:
+    days = {entry.day.year for plan in plans for entry in plan.entries if entry.workout is not None}
+    with_year = len(days) > 1
+    taken: set[str] = set()
+
+    def named(entry: PlanEntry) -> PlanEntry:
         workout = entry.workout
-        if workout is not None:
-            name = f"{workout.kind} {entry.day:%m-%d}"
-            base, number = name, 2
-            while name.casefold() in taken:
-                name, number = f"{base} {number}", number + 1
-            taken.add(name.casefold())
-            named.append(PlanEntry(entry.day, entry.at, replace(workout, name=name), None, entry.span))
-        else:
-            named.append(entry)
-    return tuple(named)
+        if workout is None:
+            return entry
+        name = f"{entry.day:%Y-%m-%d} {workout.kind}" if with_year else f"{workout.kind} {entry.day:%m-%d}"
+        base, number = name, 2
+        while name.casefold() in taken:
+            name, number = f"{base} {number}", number + 1
+        taken.add(name.casefold())
+        return replace(entry, workout=replace(workout, name=name))
+
+    return [replace(plan, entries=tuple(named(entry) for entry in plan.entries)) for plan in plans]
 
 
 def finish(items: list, path: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -69,16 +76,21 @@ def finish(items: list, path: str) -> tuple[Document | None, list[Diagnostic]]:
     default_name = readable(PurePath(path).stem) or "workout"
     errors = [error for item in items if isinstance(item, Invalid) for error in item.errors]
     diagnostics = [input_error(e.code, path, e.span, e.message, e.hint) for e in errors]
+    named: list[tuple[Workout, str]] = []  # each workout and where its name comes from
     workouts, plans = [], []
     for item in items:
         if isinstance(item, tuple):  # a top-level one-line session
             kind, steps, span = item
             workouts.append(Workout(default_name, kind, steps, span, path, one_line=True))
+            named.append((workouts[-1], FROM_FILE))
         elif isinstance(item, Workout):
             workouts.append(item)
+            named.append((item, GIVEN))
         elif isinstance(item, Plan):
             plans.append(item)
-    diagnostics += _duplicate_names(workouts + [e.workout for p in plans for e in p.entries if e.workout], path)
+    plans = name_sessions(plans)
+    named += [(entry.workout, FROM_SESSION) for plan in plans for entry in plan.entries if entry.workout]
+    diagnostics += _duplicate_names(named, path)
     if not items and not diagnostics:
         diagnostics.append(
             input_error(
@@ -94,23 +106,36 @@ def finish(items: list, path: str) -> tuple[Document | None, list[Diagnostic]]:
     return Document(path, tuple(workouts), tuple(plans)), []
 
 
-def _duplicate_names(workouts: list[Workout], path: str) -> list[Diagnostic]:
-    first: dict[str, Workout] = {}
+GIVEN, FROM_FILE, FROM_SESSION = "given", "file", "session"  # where a workout's name comes from
+
+
+def _duplicate_names(named: list[tuple[Workout, str]], path: str) -> list[Diagnostic]:
+    """E005 for each workout whose name an earlier one of the file has (case aside).
+    Plan sessions come last and never share a name among themselves (name_sessions)."""
+    first: dict[str, tuple[Workout, str]] = {}
     found = []
-    for workout in workouts:
+    for workout, origin in named:
         key = workout.name.casefold()
         if key in first:
-            other = first[key]
             found.append(
                 input_error(
-                    "E005",
-                    path,
-                    workout.span,
-                    f'a second workout named "{workout.name}"',
-                    f"the first is at line {other.span.line}; names must be unique within a file"
-                    + ("" if not workout.one_line else "; a one-line session is named after its file"),
+                    "E005", path, workout.span, f'a second workout named "{workout.name}"', _why(first[key], origin)
                 )
             )
         else:
-            first[key] = workout
+            first[key] = (workout, origin)
     return found
+
+
+def _why(first: tuple[Workout, str], origin: str) -> str:
+    """The hint for a second workout of a name: where the first is, and how a name that
+    was not written came about."""
+    line = first[0].span.line
+    if origin == FROM_SESSION:
+        return f"a plan's one-line session is named by its kind and date: rename the workout at line {line}"
+    hint = f"the first is at line {line}; names must be unique within a file"
+    if origin == FROM_FILE:
+        return hint + "; a one-line session is named after its file"
+    if first[1] == FROM_FILE:
+        return hint + f"; the one-line session at line {line} is named after its file"
+    return hint

@@ -35,7 +35,7 @@ from ..model import (
 )
 from ..suggest import did_you_mean
 from .callbacks import Callbacks, LowerError, extent, spanless, token_span, unit_error
-from .document import check_nesting, check_size, finish, name_sessions
+from .document import check_nesting, check_size, finish
 from .grammar import build_parser, comments_of
 from .indentation import Comment
 from .parse import run_parser
@@ -303,7 +303,8 @@ class Lowerer:
     # ------------------------------------------------------------ plans
 
     def plan(self, span, _keyword, name, *entries):
-        return Plan(self._name(name), name_sessions(entries), span, self.path)
+        # Its one-line sessions are named in document.finish, with every plan of the file.
+        return Plan(self._name(name), entries, span, self.path)
 
     def plan_entry(self, span, day, at, what):
         when = self._date(day)

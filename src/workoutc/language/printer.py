@@ -1,13 +1,13 @@
 """Model -> workout language text, in the canonical layout.
 
-Used by `decompile` (FIT -> model -> text) and by the property tests (model -> text
--> compile). Every value is written so that compiling the text gives back exactly the
+Used by `decompile` (FIT -> model -> text: workouts, and plans from schedules) and by
+the property tests (model -> text -> compile). Every value is written so that compiling the text gives back exactly the
 same FIT values: distances and paces choose the unit and the decimals that round-trip.
 """
 
 from __future__ import annotations
 
-from ..model import Distance, LapKey, Repeat, Step, Target, Time, UntilHeartRate, Workout
+from ..model import Distance, LapKey, Plan, PlanEntry, Repeat, Step, Target, Time, UntilHeartRate, Workout
 from ..units import METRES, PACE_UNITS, WRITTEN_UNITS, format_clock
 from .vocabulary import KEYWORD_OF, quote
 
@@ -128,3 +128,18 @@ def workout_text(workout: Workout) -> str:
     if workout.sport != "running":
         header += f" {workout.sport}"
     return "\n".join([header, *node_lines(workout.steps, 1, workout.sport)]) + "\n"
+
+
+def plan_text(plan: Plan) -> str:
+    """A plan of rest days and sessions that name their workouts (what a schedule holds;
+    a one-line session written in a plan has no one-line form here)."""
+    return "\n".join([f"plan {quote(plan.name)}", *(INDENT + entry_line(entry) for entry in plan.entries)]) + "\n"
+
+
+def entry_line(entry: PlanEntry) -> str:
+    assert entry.workout is None, "only rest days and entries naming a workout are printed"
+    words = [f"{entry.day:%Y-%m-%d}"]
+    if entry.at is not None:
+        words.append(f"{entry.at:%H:%M}")
+    words.append("rest" if entry.reference is None else quote(entry.reference))
+    return " ".join(words)

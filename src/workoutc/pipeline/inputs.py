@@ -9,6 +9,7 @@ from pathlib import Path
 from ..reporter import UsageError, io_error
 
 SUFFIX = ".wkt"
+FIT_SUFFIX = ".fit"
 CONFIG_NAMES = ("workoutc.toml", "pyproject.toml")  # looked for in each folder up from a source
 
 
@@ -80,6 +81,49 @@ def _wkt_files(folder: str) -> list[str]:
             with os.scandir(current) as entries:
                 for entry in entries:
                     if entry.name.endswith(SUFFIX) and entry.is_file():
+                        found.append(prefix + entry.name)
+                    elif entry.is_dir(follow_symlinks=False):
+                        pending.append(prefix + entry.name)
+        except OSError as error:
+            raise io_error(f"{current}: cannot list the folder", error) from None
+    return sorted(found, key=lambda path: path.split(os.sep))
+
+
+def collect_fit_files(paths: list[str]) -> list[tuple[str, bool]]:
+    """FIT files named, and the .fit files under folders named (recursively, sorted, the
+    suffix in any case), as they are shown, each with whether it was named itself: a
+    file named is meant to be decompiled, one found in a folder may be an activity."""
+    found: list[tuple[str, bool]] = []
+    seen: set[str] = set()
+    for given in paths:
+        tidy = str(Path(given))
+        if os.path.isdir(given):
+            files, named = _files_under(tidy, FIT_SUFFIX), False
+            if not files:
+                raise UsageError(f"{given}: no .fit files found (folders are searched for files ending in .fit)")
+        elif os.path.exists(given):
+            files, named = [tidy], True
+        else:
+            raise UsageError(f"{given}: no such file or folder")
+        for file in files:
+            key = os.path.abspath(file)
+            if key not in seen:  # a file named and found in a folder named is decompiled once
+                seen.add(key)
+                found.append((file, named))
+    return found
+
+
+def _files_under(folder: str, suffix: str) -> list[str]:
+    """Every file under `folder` whose name ends in `suffix` (in any case), in path
+    order, as `_wkt_files` lists them."""
+    found, pending = [], [folder]
+    while pending:
+        current = pending.pop()
+        prefix = "" if current == os.curdir else current.rstrip(os.sep) + os.sep
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    if entry.name[-len(suffix) :].lower() == suffix and entry.is_file():
                         found.append(prefix + entry.name)
                     elif entry.is_dir(follow_symlinks=False):
                         pending.append(prefix + entry.name)

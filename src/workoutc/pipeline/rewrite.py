@@ -1,9 +1,11 @@
 """Commands that write text files from other files: `decompile` (FIT -> .wkt) and `fmt`
-(a .wkt file in its canonical layout), one file at a time.
+(a .wkt file in its canonical layout).
 
 Neither writes what it cannot stand behind: decompiled text that does not compile says
 why at its top, and `fmt` rewrites a file only as that same file (through a symlink,
-with its mode and hard links kept) and never one that is read-only."""
+with its mode and hard links kept) and never one that is read-only. `decompile` reads
+its whole batch before it writes: a schedule names its workouts only by their files'
+identity, so a plan can name the workouts decompiled with it."""
 
 from __future__ import annotations
 
@@ -12,15 +14,20 @@ import os
 import stat
 from pathlib import Path
 
-from ..fit.decode import Decompiled, decompile
+from ..fit.decode import Decompiled, NotAWorkout, decompile_any
 from ..fit.read import MAX_FILE_BYTES as MAX_FIT_BYTES
 from ..fit.read import FitError
-from ..language.printer import workout_text
+from ..fit.schedule import DecompiledSchedule, WorkoutNames, schedule_plan
+from ..language.printer import plan_text, workout_text
+from ..model import truncate_utf8
+from ..names import readable
 from ..reporter import Reporter, io_error
 from .inputs import read_limited
 from .outputs import atomic_write, write_through
 
 COULD_NOT = "# workoutc could not express: "
+SCHEDULE_STEM = ".schedule"  # compile writes a plan's schedule as PLAN.schedule.fit
+MAX_NAME_BYTES = 254  # a name in the language
 
 
 def decompiled_text(result: Decompiled, shown: str, banner: str = "") -> tuple[str, list[str]]:
@@ -32,14 +39,42 @@ def decompiled_text(result: Decompiled, shown: str, banner: str = "") -> tuple[s
     compile begins with a `# workoutc could not express: ...` line per loss and per
     error, before `banner` (comment lines) and the workout.
     """
+    return _checked(workout_text(result.workout), result.losses, shown, banner, always=False)
+
+
+def decompiled_plan(
+    schedule: DecompiledSchedule, shown: str, names: WorkoutNames, banner: str = ""
+) -> tuple[str, list[str]]:
+    """The text to write for a decompiled schedule, a plan named after its file, and
+    every problem: its losses (sessions left out among them) and compile errors.
+
+    A plan's losses head its text even when it compiles: a plan that lacks a session
+    looks whole otherwise."""
+    plan, losses = schedule_plan(schedule, plan_name(shown), names)
+    text, errors = _checked(plan_text(plan), losses, shown, banner, always=True)
+    return text, [*losses, *errors]
+
+
+def plan_name(shown: str) -> str:
+    """The plan's name from its schedule file's: `base-week-3.schedule.fit` gives
+    `base-week-3`, which compile writes as base-week-3.schedule.fit again."""
+    stem = readable(Path(shown).name)
+    for suffix in (".fit", SCHEDULE_STEM):
+        if stem.lower().endswith(suffix) and len(stem) > len(suffix):
+            stem = stem[: -len(suffix)]
+    return truncate_utf8(_one_line(stem), MAX_NAME_BYTES).strip() or "plan"
+
+
+def _checked(body: str, losses: list[str], shown: str, banner: str, *, always: bool) -> tuple[str, list[str]]:
+    """`body` after `banner`, headed by a COULD_NOT line per loss and compile error when
+    it does not compile (or, `always`, when anything was lost); and the compile errors."""
     from ..language.source import load_text  # brings Lark, which a failed read does without
 
-    body = workout_text(result.workout)
     loaded = load_text(body, f"{Path(shown).stem}.wkt")
     errors = [f"the text does not compile: {diagnostic.message}" for diagnostic in loaded.diagnostics]
-    if not errors:
+    if not errors and not (always and losses):
         return banner + body, []
-    header = "".join(COULD_NOT + _one_line(problem) + "\n" for problem in [*result.losses, *errors])
+    header = "".join(COULD_NOT + _one_line(problem) + "\n" for problem in [*losses, *errors])
     return header + banner + body, errors
 
 
@@ -47,37 +82,99 @@ def _one_line(text: str) -> str:
     return "".join(" " if ord(char) < 32 else char for char in text)
 
 
-def decompile_file(name: str, outdir: Path | None, force: bool, reporter: Reporter) -> bool:
-    """Decompile one file to standard output or into `outdir`; whether anything went wrong."""
-    path = Path(name)
+def decompile_files(inputs: list[tuple[str, bool]], outdir: Path | None, force: bool, reporter: Reporter) -> bool:
+    """Decompile FIT files, each (shown path, named on the command line), in order, to
+    standard output or into `outdir`; whether anything went wrong.
+
+    Every file is read first, so that a schedule's plan can name the workouts of the
+    whole batch. A file that is no workout or schedule is an error when it was named;
+    found in a folder, a readable FIT file of another kind (an activity) is skipped
+    with a note, and a damaged one is an error. The batch goes on either way."""
+    read, failed = [], False
+    for shown, named in inputs:
+        result, went_wrong = _read(shown, named, reporter)
+        failed |= went_wrong
+        if result is not None:
+            read.append((shown, result))
+    names = WorkoutNames()
+    for _, result in read:
+        if isinstance(result, Decompiled) and result.file is not None:
+            names.add(result.file, result.workout.name)
+    output = _Output(outdir, force, reporter)
+    for shown, result in read:
+        banner = f"# decompiled from {Path(shown).name}\n" if outdir is None else ""
+        if isinstance(result, Decompiled):
+            text, errors = decompiled_text(result, shown, banner)
+            problems = [*result.losses, *errors]
+        else:
+            text, problems = decompiled_plan(result, shown, names, banner)
+        failed |= output.put(shown, text, problems)
+    return failed
+
+
+def _read(shown: str, named: bool, reporter: Reporter) -> tuple[Decompiled | DecompiledSchedule | None, bool]:
+    """The file decompiled, or None; and whether that is a failure."""
+    path = Path(shown)
     try:
         data, size = read_limited(path, MAX_FIT_BYTES)
         if size > MAX_FIT_BYTES:
             raise FitError(f"the file is {size:,} bytes; a workout file is far smaller")
-        result = decompile(data, path.stem)
+        return decompile_any(data, path.stem), False
     except OSError as error:
-        raise io_error(f"{name}: cannot read", error) from None
+        raise io_error(f"{shown}: cannot read", error) from None
+    except NotAWorkout as error:
+        if named:
+            reporter.note(f"{shown}: error: {error}")
+            return None, True
+        reporter.note(f"{shown}: skipped: {error}")
+        return None, False
     except FitError as error:
-        reporter.note(f"{name}: error: {error}")
-        return True
-    text, errors = decompiled_text(result, name, f"# decompiled from {path.name}\n" if outdir is None else "")
-    for problem in [*result.losses, *errors]:
-        reporter.note(f"{name}: warning: {_one_line(problem)}")
-    failed = bool(result.losses or errors)
-    if outdir is None:
-        reporter.write(text + "\n")
+        reporter.note(f"{shown}: error: {error}")
+        return None, True
+
+
+class _Output:
+    """Where decompiled text goes: standard output, or NAME.wkt files in a folder. Two
+    inputs of one name never write over each other (even with --force), and an
+    existing different file is replaced only with --force."""
+
+    def __init__(self, outdir: Path | None, force: bool, reporter: Reporter):
+        self.outdir, self.force, self.reporter = outdir, force, reporter
+        self.written: dict[str, tuple[str, Path, bytes]] = {}  # casefolded file name -> (input, file, text)
+
+    def put(self, shown: str, text: str, problems: list[str]) -> bool:
+        """Say the problems and write the text; whether anything went wrong."""
+        for problem in problems:
+            self.reporter.note(f"{shown}: warning: {_one_line(problem)}")
+        failed = bool(problems)
+        if self.outdir is None:
+            self.reporter.write(text + "\n")
+            return failed
+        target, data = self.outdir / f"{Path(shown).stem}.wkt", text.encode("utf-8")
+        earlier = self.written.get(target.name.casefold())  # compared ignoring case, as many file systems do
+        if earlier is not None and earlier[2] == data:
+            self.reporter.result(f"{shown} -> {earlier[1]}")  # the same text, written already
+            return failed
+        refusal = self._refusal(target, data, earlier)
+        if refusal:
+            self.reporter.note(f"{shown}: error: {refusal}")
+            return True
+        try:
+            atomic_write(target, data)
+        except OSError as error:
+            raise io_error(f"{target}: cannot write", error) from None
+        self.written[target.name.casefold()] = shown, target, data
+        self.reporter.result(f"{shown} -> {target}")
         return failed
-    target = outdir / f"{path.stem}.wkt"
-    data = text.encode("utf-8")
-    if target.exists() and target.read_bytes() != data and not force:
-        reporter.note(f"{name}: error: {target} exists and differs; pass --force to replace it")
-        return True
-    try:
-        atomic_write(target, data)
-    except OSError as error:
-        raise io_error(f"{target}: cannot write", error) from None
-    reporter.result(f"{name} -> {target}")
-    return failed
+
+    def _refusal(self, target: Path, data: bytes, earlier: tuple[str, Path, bytes] | None) -> str | None:
+        """Why `data` may not be written to `target`: another input of this run went
+        there, or a different file is there and --force was not given."""
+        if earlier is not None:
+            return f"{earlier[0]} went to {earlier[1]} already; decompile this one elsewhere"
+        if target.exists() and target.read_bytes() != data and not self.force:
+            return f"{target} exists and differs; pass --force to replace it"
+        return None
 
 
 def format_file(shown: str, reporter: Reporter, *, check: bool, diff: bool) -> str:
