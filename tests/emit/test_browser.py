@@ -1,4 +1,5 @@
-"""The pages in a real browser: headless Chromium opens them from file://.
+"""The pages in a real browser: headless Chromium opens them from file://, and at a
+phone's width (390 px) and a desktop's (1280 px) nothing on any page runs off the screen.
 
 Needs Debian's `chromium`; `.ci/run` installs it and sets WORKOUTC_REQUIRE_BROWSER=1
 so CI fails rather than skips when the browser is missing.
@@ -6,10 +7,13 @@ so CI fails rather than skips when the browser is missing.
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import re
 import shutil
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -76,6 +80,7 @@ def test_page_loads_without_console_errors(site, tmp_path, page):
     [
         ("index.html", "1280,900"),
         ("track-5x1k.html", "1280,900"),
+        ("index.html", "390,844"),
         ("track-5x1k.html", "390,844"),
         ("base-week-3.html", "390,844"),
     ],
@@ -92,3 +97,125 @@ def test_profile_chart_has_one_bar_per_expanded_step(site, tmp_path):
     expected = len(list(expanded_steps(workout((ROOT / "examples/track-1k.wkt").read_text()).steps)))
     assert expected == 1 + 5 * 2 + 1
     assert len(re.findall(r'<rect class="bar ', dom)) == expected
+
+
+# ------------------------------------------------------------------ fitting the screen
+
+VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 900)}
+READABLE_PX = 11  # the smallest chart label, in CSS pixels on screen, that reads on a phone
+MAY_SCROLL_SIDEWAYS = {"pre.source"}  # source lines keep their shape; their own box scrolls
+LAYOUT_JS = (Path(__file__).parent / "layout.js").read_text(encoding="utf-8")
+LONG = "Supercalifragilistic" * 4
+UNBROKEN = "keepthecadencehigh" * 8
+
+
+@pytest.fixture(scope="module")
+def long_words_site(tmp_path_factory) -> Path:
+    """Pages whose names, paths and notes are single words too long for a phone's line,
+    and an index that lists a broken file by its long path."""
+    folder = tmp_path_factory.mktemp("long-words")
+    broken = folder / f"{'brokenfilename' * 6}.wkt"
+    broken.write_text('workout "B" easy\n  run 10min pace\n', encoding="utf-8")
+    source = folder / f"{'afoldernamethatgoeson' * 3}.wkt"
+    source.write_text(
+        f'workout "{LONG}" intervals\n  warmup 10min hr<=z2 "{UNBROKEN}"\n  4x\n'
+        f'    run 1km pace 3:50-4:00/km hr 80-90% "{UNBROKEN}"\n    recover until hr<120bpm\n  cooldown lap\n'
+        f'plan "Plan{LONG}"\n  2026-11-24 "{LONG}"\n  2026-11-25 easy 45min hr<=z2 "{UNBROKEN}"\n',
+        encoding="utf-8",
+    )
+    assert main(["html", str(source), str(broken), "-o", str(folder / "out")]) == 1  # 1: the broken file
+    assert "produced nothing" in (folder / "out" / "index.html").read_text(encoding="utf-8")
+    return folder / "out"
+
+
+@pytest.fixture(scope="module")
+def every_page(site, long_words_site) -> dict[str, Path]:
+    """Every page of both sites, by a name like "examples/index.html"."""
+    pages = {f"examples/{page.name}": page for page in sorted(site.glob("*.html"))}
+    return pages | {f"long-words/{page.name}": page for page in sorted(long_words_site.glob("*.html"))}
+
+
+@pytest.fixture(scope="module")
+def layouts(every_page, tmp_path_factory) -> dict[str, dict[str, dict]]:
+    """What layout.js measured, by viewport, then by page."""
+    folder = tmp_path_factory.mktemp("layout")
+    return {viewport: measure_layouts(every_page, size, folder) for viewport, size in VIEWPORTS.items()}
+
+
+def measure_layouts(pages: dict[str, Path], size: tuple[int, int], folder: Path) -> dict[str, dict]:
+    """Every page in a frame of `size`, measured in one browser.
+
+    A frame, because headless Chromium makes no window narrower than 500 px (with
+    --window-size=390,844 a page's innerWidth is 500); a frame's viewport is the size
+    asked. The wrapper reads its frames' documents, which Chromium allows between file://
+    pages only with --allow-file-access-from-files."""
+    width, height = size
+    frames = "".join(
+        f'<iframe data-page="{html.escape(key)}" src="{page.as_uri()}" width="{width}" height="{height}"></iframe>'
+        for key, page in pages.items()
+    )
+    wrapper = folder / f"{width}x{height}.html"
+    wrapper.write_text(
+        f'<!DOCTYPE html><meta charset="utf-8"><title>layout</title>{frames}<pre id="measured"></pre>'
+        f"<script>{LAYOUT_JS}</script>",
+        encoding="utf-8",
+    )
+    result = chromium(wrapper, folder / f"profile-{width}", "--allow-file-access-from-files", "--dump-dom")
+    measured = re.search(r'<pre id="measured">(.+?)</pre>', result.stdout, re.DOTALL)
+    assert measured, f"layout.js left no numbers: {result.stderr[-2000:]}"
+    return json.loads(html.unescape(measured.group(1)))
+
+
+def test_every_page_is_measured_at_the_width_asked(every_page, layouts):
+    """The other tests cannot pass by measuring too few pages or a wider window."""
+    assert {"examples/index.html", "examples/track-5x1k.html", "examples/base-week-3.html"} <= set(every_page)
+    for viewport, (width, _) in VIEWPORTS.items():
+        assert set(layouts[viewport]) == set(every_page)
+        assert {page["innerWidth"] for page in layouts[viewport].values()} == {width}
+
+
+def test_every_page_asks_phones_for_their_own_width(every_page):
+    for page in every_page.values():
+        assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page.read_text("utf-8")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_no_page_is_wider_than_the_screen(layouts, viewport):
+    too_wide = {key: wider_than_the_screen(page) for key, page in layouts[viewport].items()}
+    assert {key: found for key, found in too_wide.items() if found} == {}
+
+
+def wider_than_the_screen(page: dict) -> list[str]:
+    document = page["scrollWidth"] > page["innerWidth"]
+    return [f"the page is {page['scrollWidth']} px wide"] * document + page["pastRightEdge"]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_tables_need_no_sideways_scrolling(layouts, viewport):
+    scrolled = {
+        key: boxes
+        for key, page in layouts[viewport].items()
+        if (boxes := [box for box in page["scrolledBoxes"] if box not in MAY_SCROLL_SIDEWAYS])
+    }
+    assert scrolled == {}
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_chart_labels_are_readable_whole_and_apart(layouts, viewport):
+    charted = {key: page["labels"] for key, page in layouts[viewport].items() if page["charts"]}
+    assert "examples/track-5x1k.html" in charted and all(charted.values())
+    problems = {key: label_problems(labels) for key, labels in charted.items()}
+    assert {key: found for key, found in problems.items() if found} == {}
+
+
+def label_problems(labels: list[dict]) -> list[str]:
+    found = [f"{label['text']} is {label['px']:.1f} px" for label in labels if label["px"] < READABLE_PX]
+    found += [
+        f"{label['text']} runs off the chart"
+        for label in labels
+        if label["left"] < label["chartLeft"] - 0.5 or label["right"] > label["chartRight"] + 0.5
+    ]
+    found += [
+        f"{left['text']} overlaps {right['text']}" for left, right in pairwise(labels) if left["right"] > right["left"]
+    ]
+    return found

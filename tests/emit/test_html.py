@@ -7,7 +7,7 @@ import pytest
 from tools.golden import GOLDEN_PAGES, PAGES, render_pages
 from workoutc.check.config import Athlete
 from workoutc.cli import main
-from workoutc.emit.view import chart
+from workoutc.emit.view import LAST_TICK, chart
 from workoutc.emit.words import target_words
 
 from ..helpers import workout
@@ -105,4 +105,11 @@ def test_chart_bars_follow_time_and_open_steps_are_marked():
     assert [bar["open"] for bar in bars] == [False, False, True, False, True, False, True, False]
     assert bars[0]["width"] == pytest.approx(2 * bars[-1]["width"], abs=0.05)
     assert bars[1]["zone"] == "z5" and bars[1]["height"] > bars[0]["height"]
-    assert bars[-1]["x"] + bars[-1]["width"] == pytest.approx(1000, abs=0.1)
+    assert bars[-1]["x"] + bars[-1]["width"] == pytest.approx(100, abs=0.01)  # percentages of the chart's width
+
+
+@pytest.mark.parametrize("minutes, last", [(30, "25'"), (47, "40'"), (48, "45'"), (165, "150'")])
+def test_chart_leaves_out_a_time_label_that_would_run_off_its_right_edge(minutes, last):
+    ticks = chart(workout(f'workout "T"\n  run {minutes}min\n'), Athlete())["ticks"]
+    assert ticks[0] == {"x": 0, "label": "0'"} and ticks[-1]["label"] == last
+    assert all(tick["x"] <= LAST_TICK for tick in ticks)

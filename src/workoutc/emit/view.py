@@ -12,7 +12,12 @@ from ..diagnostics import Diagnostic
 from ..model import Repeat, Workout, expanded_steps
 from .words import distance_words, duration_words, heart_rate_condition, step_duration_words, step_word, target_words
 
-CHART_WIDTH, CHART_HEIGHT, CHART_TOP = 1000, 200, 5.5
+# The chart is drawn in percentages of its box, not in a viewBox: the box stretches to
+# the page's width while its height and the labels' font size stay in CSS pixels, so
+# the time labels read the same on a phone as on a desktop (a viewBox would shrink them).
+CHART_TOP = 5.5  # the level at the top of the chart
+BARS_TOP, BARS_BOTTOM = 2, 88  # % of the height the bars span; the time labels sit below
+LAST_TICK = 95  # % across beyond which a time label, centred on its minute, would run off the chart
 OPEN_STEP_SECONDS = 120  # how wide an open-ended step is drawn when its length is unknown
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -51,22 +56,23 @@ def zone_class(level: float) -> str:
 
 
 def chart(workout: Workout, athlete) -> dict:
-    """The intensity profile: one bar per expanded step, time across, level up."""
+    """The intensity profile: one bar per expanded step, time across, level up, every
+    coordinate a percentage of the chart's box."""
     steps = list(expanded_steps(workout.steps))
     widths = [step_seconds(step, athlete) for step in steps]
     total = sum(width or OPEN_STEP_SECONDS for width in widths) or 1
-    scale = CHART_WIDTH / total
+    scale = 100 / total
     bars, x = [], 0.0
     for step, seconds in zip(steps, widths, strict=True):
         width = (seconds or OPEN_STEP_SECONDS) * scale
         level = step_level(step, athlete)
-        height = CHART_HEIGHT * min(level, CHART_TOP) / CHART_TOP
+        height = (BARS_BOTTOM - BARS_TOP) * min(level, CHART_TOP) / CHART_TOP
         bars.append(
             {
-                "x": round(x, 2),
-                "y": round(CHART_HEIGHT - height, 2),
-                "width": round(max(width, 0.5), 2),
-                "height": round(height, 2),
+                "x": round(x, 3),
+                "y": round(BARS_BOTTOM - height, 3),
+                "width": round(max(width, 0.05), 3),
+                "height": round(height, 3),
                 "zone": zone_class(level),
                 "open": seconds is None,
                 "label": f"{step.intensity.value}: {step_duration_words(step, athlete)}"
@@ -74,17 +80,15 @@ def chart(workout: Workout, athlete) -> dict:
             }
         )
         x += width
-    return {"width": CHART_WIDTH, "height": CHART_HEIGHT, "bars": bars, "ticks": _ticks(total, scale)}
+    return {"axis": BARS_BOTTOM, "bars": bars, "ticks": _ticks(total, scale)}
 
 
 def _ticks(total: float, scale: float) -> list[dict]:
     for step_minutes in (1, 2, 5, 10, 15, 30, 60):
         if total / (step_minutes * 60) <= 10:
             break
-    return [
-        {"x": round(minute * 60 * scale, 2), "label": f"{minute}'"}
-        for minute in range(0, int(total // 60) + 1, step_minutes)
-    ]
+    places = ((minute, round(minute * 60 * scale, 3)) for minute in range(0, int(total // 60) + 1, step_minutes))
+    return [{"x": x, "label": f"{minute}'"} for minute, x in places if x <= LAST_TICK]
 
 
 def step_rows(nodes, athlete, depth: int = 0, counter: list | None = None) -> list[dict]:
