@@ -50,3 +50,16 @@ def write(folder: Path, name: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def copy_output(out: Path, to: Path) -> None:
+    """A copy of an output folder, its files' times kept, that workoutc knows it wrote
+    as it knows `out` (the folder's ledger is copied too)."""
+    import shutil
+
+    from workoutc.pipeline.ledger import read_ledger, write_ledger
+
+    shutil.copytree(out, to)
+    earlier = read_ledger(out)
+    if earlier:
+        write_ledger(to, earlier)

@@ -274,8 +274,8 @@ def page_sources(text: str) -> tuple[list[PageSource], dict]:
         Metered(text),
         loaded.document,
         MeteredList(found),
-        frozenset(),
         (),
+        frozenset(),
         ConfigFinder(None).for_file("").athlete,
     )
     stems = {("many.wkt", workout.name): workout.name for workout in loaded.document.all_workouts()}
@@ -286,9 +286,9 @@ def test_one_line_workouts_make_pages_in_linear_work():
     def work(n: int) -> int:
         sources, stems = page_sources(one_liners(n))
         Metered.scanned = MeteredList.walked = 0
-        pages = site(sources, stems, with_fit=False)
-        assert len(pages) == n + 1
-        assert all("recovery-too-long" in html for _, html in pages[:-1])
+        pages = site(sources, stems, with_fit=False).pages
+        assert len(pages) == n
+        assert all("recovery-too-long" in html for _, html in pages)
         return Metered.scanned + MeteredList.walked
 
     grows_linearly(work, 100)
@@ -302,7 +302,7 @@ def test_a_plan_page_measures_each_workout_once():
         views = checker.check_plans([(loaded, found)]).views["plan.wkt"]
         assert loaded.document is not None and loaded.text is not None
         athlete = ConfigFinder(None).for_file("").athlete
-        source = PageSource("plan.wkt", loaded.text, loaded.document, [], frozenset(), views, athlete)
+        source = PageSource("plan.wkt", loaded.text, loaded.document, [], list(enumerate(views)), frozenset(), athlete)
         stems = {("plan.wkt", "Big"): "big", ("plan.wkt", 0): "plan"}
         modules = (workoutc.check.training, workoutc.emit.view, workoutc.model)
         return lines_run(modules, lambda: site([source], stems, with_fit=False))

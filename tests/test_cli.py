@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -39,7 +40,7 @@ def test_a_file_with_errors_writes_nothing_and_the_others_still_compile(tmp_path
     assert run("compile", str(tmp_path / "a.wkt"), str(tmp_path / "b.wkt"), "-o", str(out)) == 1
     assert sorted(p.name for p in out.iterdir()) == ["a.fit"]
     err = capsys.readouterr().err
-    assert f"{tmp_path / 'b.wkt'}:3:9: error: unknown duration unit `mins` in `30mins`" in err
+    assert f"{tmp_path / 'b.wkt'}:3:9: error E003 unknown duration unit `mins` in `30mins`" in err
     assert f"{tmp_path / 'b.wkt'}: not compiled (1 error)" in err
 
 
@@ -125,16 +126,18 @@ def test_bad_source_date_epoch_is_a_usage_error(tmp_path, monkeypatch, capsys):
     assert "SOURCE_DATE_EPOCH" in capsys.readouterr().err
 
 
-def test_no_arguments_is_a_usage_error(capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        run()
-    assert exit_info.value.code == 2
+def test_no_arguments_lists_the_commands_and_is_a_usage_error(capsys):
+    assert run() == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: workoutc [-h] [--version] COMMAND ...")
+    for command in ("compile", "html", "check", "decompile", "install", "fmt", "rules", "explain"):
+        assert re.search(rf"^    {command}\b", err, re.MULTILINE), command
 
 
 def test_binary_input_is_reported_not_crashed_on(tmp_path, capsys):
     (tmp_path / "junk.wkt").write_bytes(bytes(range(256)) * 4)
     assert run("compile", str(tmp_path / "junk.wkt"), "-o", str(tmp_path / "out")) == 1
-    assert "junk.wkt:1:1: error: this is a binary file, not workout text" in capsys.readouterr().err
+    assert "junk.wkt:1:1: error E007 this is a binary file, not workout text" in capsys.readouterr().err
 
 
 def test_module_and_console_script_entry_points(tmp_path):
@@ -163,3 +166,46 @@ def test_any_source_date_epoch_gives_a_valid_fit(tmp_path, monkeypatch, epoch):
     assert run("compile", str(source), "-o", str(tmp_path / "out")) == 0
     for fit in (tmp_path / "out").glob("*.fit"):
         assert decode(fit.read_bytes())["file_id_mesgs"][0]["time_created"].year >= 1998
+
+
+@pytest.mark.parametrize("command", ["check", "compile", "html", "fmt"])
+def test_a_folder_without_wkt_files_is_a_usage_error(tmp_path, capsys, command):
+    (tmp_path / "empty" / "notes").mkdir(parents=True)
+    (tmp_path / "empty" / "notes" / "plan.txt").write_text("easy 30min\n")
+    extra = ["-o", str(tmp_path / "out")] if command in ("compile", "html") else []
+    assert (
+        run(
+            command,
+            "--strict" if command == "check" else "--check" if command == "fmt" else "-j1",
+            str(tmp_path / "empty"),
+            *extra,
+        )
+        == 2
+    )
+    assert capsys.readouterr().err == (
+        f"workoutc: error: {tmp_path / 'empty'}: no .wkt files found (folders are searched for files ending in .wkt)\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_wkt_suffix_is_found_in_any_case(tmp_path, capsys):
+    write(tmp_path / "lib", "A.WKT", "easy 30min\n")
+    write(tmp_path / "lib", "b.Wkt", "easy 40min\n")
+    assert run("check", "--strict", str(tmp_path / "lib")) == 0
+    assert capsys.readouterr().err.endswith("in 2 files\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_sources_are_read_as_text(tmp_path, capsys, encoding):
+    path = tmp_path / "tempo.wkt"
+    path.write_bytes('workout "Tempo – 20"\r\n  run 20min hr z9\r\n'.encode(encoding))
+    assert run("check", str(path)) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{path}:2:16: error E004 `hr z9` has no zone 9 (invalid-value)\n 2 |   run 20min hr z9\n")
+
+
+def test_damaged_utf16_is_named_as_such(tmp_path, capsys):
+    path = tmp_path / "broken.wkt"
+    path.write_bytes(b"\xff\xfe" + "easy 30min".encode("utf-16-le") + b"\x00\xd8")
+    assert run("check", str(path)) == 1
+    assert "broken.wkt:1:1: error E007 the file looks like UTF-16 text, but it is damaged" in capsys.readouterr().out

@@ -1,13 +1,13 @@
 """The command line.
 
-    workoutc compile PATH... [-o OUTDIR] [--html] [--config FILE]
-    workoutc html PATH... [-o OUTDIR] [--config FILE]
+    workoutc compile PATH... [-o OUTDIR] [--html] [--keep-stale] [--no-cache] [--config FILE]
+    workoutc html PATH... [-o OUTDIR] [--keep-stale] [--config FILE]
     workoutc check PATH... [--format text|json|github|sarif] [--strict] [--config FILE]
-    workoutc install PATH... [--device DIR] [--dry-run] [--force]
+    workoutc install PATH... [--device DIR] [--dry-run] [--force] [--prune]
     workoutc decompile PATH... [-o DIR] [--force]
     workoutc fmt PATH... [--check] [--diff]
     workoutc rules [--format text|markdown]
-    workoutc explain CODE
+    workoutc explain CODE-OR-NAME
 
 Exit status: 0 success, 1 errors in the input (with --strict, warnings too),
 2 usage, configuration or I/O problems. Everything a command prints goes through
@@ -42,8 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         "and check them against recovery limits.",
     )
     parser.add_argument("--version", action="version", version=f"workoutc {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.required = True
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     _declare_source_commands(commands)
     _declare_file_commands(commands)
     _declare_rule_commands(commands)
@@ -65,17 +64,27 @@ def _declare_source_commands(commands) -> None:
         "--html", action="store_true", help="also write an HTML page per workout and plan, and index.html"
     )
     compile_cmd.add_argument(
+        "--keep-stale",
+        action="store_true",
+        help="keep the files workoutc wrote into OUTDIR earlier for workouts now gone or refused",
+    )
+    compile_cmd.add_argument(
         "--no-cache",
         action="store_true",
         help="compile every file, even those unchanged since the last compile into OUTDIR",
     )
-    _source_command(
+    html_cmd = _source_command(
         commands,
         "html",
         _html,
         "write HTML pages for .wkt files (no FIT files)",
         "Write an HTML page per workout and plan, and index.html, without FIT files.",
         output="the pages",
+    )
+    html_cmd.add_argument(
+        "--keep-stale",
+        action="store_true",
+        help="keep the pages workoutc wrote into OUTDIR earlier for workouts now gone or refused",
     )
     check_cmd = _source_command(
         commands,
@@ -120,6 +129,11 @@ def _declare_file_commands(commands) -> None:
     install_cmd.add_argument("--device", metavar="DIR", help="the watch's mount point (default: find it)")
     install_cmd.add_argument("--dry-run", action="store_true", help="say what would be copied; copy nothing")
     install_cmd.add_argument("--force", action="store_true", help="replace different files of the same name")
+    install_cmd.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove the files workoutc copied into NewFiles earlier that this install does not copy",
+    )
     install_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
     install_cmd.set_defaults(run=_install)
 
@@ -149,7 +163,9 @@ def _declare_rule_commands(commands) -> None:
     explain_cmd = commands.add_parser(
         "explain", help="show a rule's documentation", description="Show the documentation of a rule or error code."
     )
-    explain_cmd.add_argument("code", metavar="CODE", help="a rule code such as R101")
+    explain_cmd.add_argument(
+        "code", metavar="CODE", help="a rule's code or name (R101, recovery-too-long), or E001-E008"
+    )
     explain_cmd.set_defaults(run=_explain)
 
 
@@ -192,21 +208,21 @@ def _compile(args, reporter: Reporter) -> int:
     from .pipeline.inputs import collect_inputs
 
     inputs = collect_inputs(args.paths)
-    if not inputs:
-        reporter.remark("no .wkt files found")
-        return EXIT_OK
     outdir = Path(args.output)
-
-    def waiting() -> None:
-        reporter.remark(f"another compile into {outdir} is under way; waiting for it to finish")
-
     with CompileCache(
-        outdir, inputs, html=args.html, config=args.config, enabled=not args.no_cache, waiting=waiting
+        outdir,
+        inputs,
+        html=args.html,
+        config=args.config,
+        keep_stale=args.keep_stale,
+        enabled=not args.no_cache,
+        waiting=_waiting_for(outdir, reporter),
     ) as cache:
         replay = cache.replay()
         if replay is not None:
             reporter.replay(replay.chunks)
             return replay.status
+        from .pipeline.ledger import read_ledger
         from .pipeline.publish import publish
         from .pipeline.stages import run_stages
 
@@ -215,25 +231,51 @@ def _compile(args, reporter: Reporter) -> int:
         run = run_stages(
             args.paths, args.config, jobs=args.jobs, output=outdir, keep_documents=args.html, inputs=inputs, reuse=reuse
         )
-        report = publish(run, outdir, reporter, pages=args.html, in_place=cache.in_place)
+        report = publish(
+            run,
+            outdir,
+            reporter,
+            pages=args.html,
+            in_place=cache.in_place,
+            earlier=read_ledger(outdir),
+            keep_stale=args.keep_stale,
+        )
         summary = f"compiled {plural(report.workouts, 'workout')} from {plural(len(run.files), 'file')}"
-        if report.failed_files:
-            summary += f"; {plural(report.failed_files, 'file')} with errors"
-        reporter.outcome(summary, failed=bool(report.errors))
+        reporter.outcome(summary + report.skipped(), failed=bool(report.errors))
         status = EXIT_INPUT if report.errors else EXIT_OK
         cache.record(run, report, transcript, status)
+    _say_tidied(report, outdir, reporter)  # not part of what a replay repeats: it is done once
     return status
 
 
+def _waiting_for(outdir: Path, reporter: Reporter):
+    def waiting() -> None:
+        reporter.remark(f"another run into {outdir} is under way; waiting for it to finish")
+
+    return waiting
+
+
+def _say_tidied(report, outdir: Path, reporter: Reporter) -> None:
+    for name in report.removed:
+        reporter.result(f"removed {outdir / name}: no longer produced")
+    for name in report.changed:
+        reporter.note(f"left {outdir / name} alone: its workout is gone, but the file changed since workoutc wrote it")
+
+
 def _html(args, reporter: Reporter) -> int:
+    from .pipeline.inputs import collect_inputs
+    from .pipeline.ledger import folder_held, read_ledger
     from .pipeline.publish import publish
     from .pipeline.stages import run_stages
 
-    run = run_stages(args.paths, args.config, jobs=args.jobs, keep_documents=True)
-    if not run.files:
-        reporter.remark("no .wkt files found")
-        return EXIT_OK
-    report = publish(run, Path(args.output), reporter, fit=False, pages=True)
+    inputs = collect_inputs(args.paths)
+    outdir = Path(args.output)
+    with folder_held(outdir, _waiting_for(outdir, reporter)):
+        run = run_stages(args.paths, args.config, jobs=args.jobs, keep_documents=True, inputs=inputs)
+        report = publish(
+            run, outdir, reporter, fit=False, pages=True, earlier=read_ledger(outdir), keep_stale=args.keep_stale
+        )
+    _say_tidied(report, outdir, reporter)
     return EXIT_INPUT if report.errors else EXIT_OK
 
 
@@ -269,7 +311,9 @@ def _decompile(args, reporter: Reporter) -> int:
 def _install(args, reporter: Reporter) -> int:
     from .pipeline.install import install
 
-    failed = install(args.paths, args.device, args.config, reporter, force=args.force, dry_run=args.dry_run)
+    failed = install(
+        args.paths, args.device, args.config, reporter, force=args.force, dry_run=args.dry_run, prune=args.prune
+    )
     return EXIT_INPUT if failed else EXIT_OK
 
 
@@ -302,6 +346,8 @@ def _explain(args, reporter: Reporter) -> int:
     from .suggest import did_you_mean
 
     code = args.code.upper()
+    by_name = {rule.NAME: rule.ID for rule in REGISTRY.values()} | {name: code for code, name in INPUT_ERRORS.items()}
+    code = by_name.get(args.code.lower(), code)
     if code in REGISTRY:
         rule = REGISTRY[code]
         reporter.result(f"{rule.ID} {rule.NAME} (default severity: {rule.SEVERITY.value})\n")
@@ -310,7 +356,7 @@ def _explain(args, reporter: Reporter) -> int:
     if code in INPUT_ERRORS:
         reporter.result(f"{code} {INPUT_ERRORS[code]}: an error in the input itself; see docs/language.md#errors")
         return EXIT_OK
-    hint = did_you_mean(code, [*REGISTRY, *INPUT_ERRORS]) or "`workoutc rules` lists the rules"
+    hint = did_you_mean(args.code, [*REGISTRY, *INPUT_ERRORS, *by_name]) or "`workoutc rules` lists the rules"
     raise UsageError(f"no rule {args.code!r}; {hint}")
 
 
@@ -351,7 +397,11 @@ def _output_failed(error: OSError) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     reporter = Reporter(sys.stdout, sys.stderr)
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # a bare `workoutc`: what it can do
+        reporter.note(parser.format_help().rstrip())
+        return EXIT_USAGE
     if threading.current_thread() is threading.main_thread():
         for number in STOP_SIGNALS:
             signal.signal(number, _stop)

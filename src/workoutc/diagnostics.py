@@ -79,18 +79,12 @@ def input_error(code: str, path: str, span: Span, message: str, hint: str | None
 
 
 def render_text(diagnostic: Diagnostic, source: str | None) -> str:
-    """Compiler-style text: `path:line:col: error: message`, the line, a caret, a hint.
-
-    Input errors use the compiler form `error: message`; checker findings add their
-    code and rule name: `warning R101 message (recovery-too-long)`.
+    """Compiler-style text: `path:line:col: warning R101 message (recovery-too-long)`,
+    then for an error the line and a caret, then a hint. Input errors read the same
+    way, with their E-code and name: `error E004 ... (invalid-value)`.
     """
     d = diagnostic
-    location = f"{d.path}:{d.span.line}:{d.span.column}"
-    if d.code in INPUT_ERRORS:
-        head = f"{location}: {d.severity.value}: {d.message}"
-    else:
-        head = f"{location}: {d.severity.value} {d.code} {d.message} ({d.rule})"
-    lines = [head]
+    lines = [f"{d.path}:{d.span.line}:{d.span.column}: {d.severity.value} {d.code} {d.message} ({d.rule})"]
     if source is not None and d.severity is Severity.ERROR:
         lines.extend(_excerpt(d.span, source))
     if d.hint:

@@ -47,11 +47,14 @@ def test_zone_4_recovery_run_is_r103_and_compiles_to_nothing(tmp_path, capsys):
     assert " 1 | recovery 30min hr z4\n   |                ^^^^^" in err
 
 
-def test_a_checker_error_stops_only_its_own_workout(tmp_path, capsys):
+def test_a_checker_error_stops_its_whole_file(tmp_path, capsys):
     source = write(tmp_path, "two.wkt", 'workout "Bad" recovery 30min hr z4\nworkout "Good" easy 40min\n')
-    assert main(["compile", str(source), "-o", str(tmp_path / "out")]) == 1
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["good.fit"]
-    assert 'not compiled: "Bad"' in capsys.readouterr().err
+    other = write(tmp_path, "other.wkt", "easy 30min\n")
+    assert main(["compile", str(source), str(other), "-o", str(tmp_path / "out")]) == 1
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["other.fit"]
+    err = capsys.readouterr().err
+    assert f"{source}: not compiled (1 error)\n" in err
+    assert err.endswith("compiled 1 workout from 2 files; not compiled: 1 file with errors\n")
 
 
 def test_warnings_are_printed_and_the_fit_is_written(tmp_path, capsys):
@@ -176,7 +179,7 @@ def test_unknown_workout_reference_is_an_error_with_a_suggestion(tmp_path, capsy
     write(tmp_path, "plan.wkt", 'workout "Track 5x1k" intervals\n  run 1km\nplan "W"\n  2026-11-24 "Track 5x1K!"\n')
     assert check(str(tmp_path)) == 1
     out = capsys.readouterr().out
-    assert f'{tmp_path / "plan.wkt"}:4:3: error: no workout named "Track 5x1K!"' in out
+    assert f'{tmp_path / "plan.wkt"}:4:3: error E006 no workout named "Track 5x1K!"' in out
     assert 'hint: did you mean "Track 5x1k"?' in out
 
 
@@ -326,6 +329,19 @@ def test_explain_prints_the_documentation(capsys):
 def test_explain_unknown_code(capsys):
     assert main(["explain", "R1O1"]) == 2
     assert "did you mean `R101`?" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("rule", list(REGISTRY.values()), ids=lambda rule: rule.NAME)
+def test_explain_takes_every_name_rules_prints(rule, capsys):
+    assert main(["explain", rule.NAME]) == 0
+    assert capsys.readouterr().out.startswith(f"{rule.ID} {rule.NAME} (default severity: {rule.SEVERITY.value})\n")
+
+
+def test_explain_takes_input_error_names_and_suggests_names(capsys):
+    assert main(["explain", "unknown-workout"]) == 0
+    assert capsys.readouterr().out.startswith("E006 unknown-workout: an error in the input itself")
+    assert main(["explain", "recovery-too-lng"]) == 2
+    assert capsys.readouterr().err == "workoutc: error: no rule 'recovery-too-lng'; did you mean `recovery-too-long`?\n"
 
 
 def test_docs_rules_md_is_generated_from_the_docstrings():

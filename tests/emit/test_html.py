@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tools.golden import GOLDEN_PAGES, PAGES, render_pages
@@ -113,3 +115,32 @@ def test_chart_leaves_out_a_time_label_that_would_run_off_its_right_edge(minutes
     ticks = chart(workout(f'workout "T"\n  run {minutes}min\n'), Athlete())["ticks"]
     assert ticks[0] == {"x": 0, "label": "0'"} and ticks[-1]["label"] == last
     assert all(tick["x"] <= LAST_TICK for tick in ticks)
+
+
+def test_the_page_counts_steps_as_the_compile_line_does(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["compile", "examples", "-o", str(out), "--html"]) == 0
+    said = dict(re.findall(r"(?:-> |, )\S+/([^/ ]+)\.fit \((\d+) steps?\)", capsys.readouterr().out))
+    assert len(said) == 31
+    for stem, count in said.items():
+        page = (out / f"{stem}.html").read_text(encoding="utf-8")
+        shown = re.search(r"<span>Steps on the watch</span><strong>(\d+)</strong>\s*<small>([^<]*)</small>", page)
+        assert shown is not None, stem
+        assert shown[1] == count, stem
+        assert shown[2].endswith(", as the compile line counts them")
+    track = (out / "track-12x400.html").read_text(encoding="utf-8")
+    assert "<strong>8</strong>\n    <small>6 steps and 2 repeats, as the compile line counts them</small>" in track
+
+
+def test_finding_counts_in_the_index_are_plural(tmp_path):
+    source = tmp_path / "w.wkt"
+    source.write_text(
+        'workout "A" recovery\n  run 90min hr<z2\n  strides 4x20s\nworkout "B" recovery 80min\n', encoding="utf-8"
+    )
+    assert main(["html", str(source), "-o", str(tmp_path / "out")]) == 0
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<span class="severity warning">\d+ warnings?</span>', index)
+    counts = re.findall(r'<span class="severity (\w+)">(\d+) (\w+)</span>', index)
+    assert counts
+    for severity, count, word in counts:
+        assert word == (severity if count == "1" or severity == "info" else severity + "s")

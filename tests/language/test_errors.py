@@ -582,7 +582,7 @@ def test_compiler_style_rendering_with_caret_and_hint():
     text = "recovery 30mins hr<z2\n"
     [found] = load_text(text, "runs/recovery.wkt").diagnostics
     assert render_text(found, text) == (
-        "runs/recovery.wkt:1:12: error: unknown duration unit `mins` in `30mins`\n"
+        "runs/recovery.wkt:1:12: error E003 unknown duration unit `mins` in `30mins` (unknown-word)\n"
         " 1 | recovery 30mins hr<z2\n"
         "   |            ^^^^\n"
         "  hint: did you mean `30min`?"
@@ -592,7 +592,13 @@ def test_compiler_style_rendering_with_caret_and_hint():
 @pytest.mark.parametrize(
     "data, message, line, column",
     [
-        (b"\xff\xfe junk", "the file is not UTF-8 text (byte 0xff)", 1, 1),
+        (b"\xff junk", "the file is not UTF-8 text (byte 0xff)", 1, 1),
+        (
+            b"\xff\xfe junk",  # a UTF-16 byte-order mark, then an odd number of bytes
+            "the file looks like UTF-16 text, but it is damaged (half a character, or a lone surrogate)",
+            1,
+            1,
+        ),
         (b"easy 30min\nhr \xc3\x28\n", "the file is not UTF-8 text (byte 0xc3)", 2, 4),
         (b"\x0e\x10\xd9\x07\x00\x00.FIT\x00\x00", "this is a binary file, not workout text", 1, 5),
     ],

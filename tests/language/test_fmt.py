@@ -105,7 +105,7 @@ def test_a_file_that_does_not_parse_is_left_alone(tmp_path, capsys):
     path.write_text("recovery 30mins\n", encoding="utf-8")
     assert main(["fmt", str(path)]) == 1
     assert path.read_text(encoding="utf-8") == "recovery 30mins\n"
-    assert f"{path}:1:12: error: unknown duration unit `mins`" in capsys.readouterr().err
+    assert f"{path}:1:12: error E003 unknown duration unit `mins`" in capsys.readouterr().err
 
 
 SHOUTED = """WORKOUT "Track 5X1K" INTERVALS  # Comments Keep Their Case

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,8 @@ import pytest
 import workoutc.pipeline.fingerprint
 import workoutc.pipeline.incremental
 from workoutc.cli import main
+
+from ..helpers import copy_output
 
 
 def library(folder: Path, files: int = 90) -> Path:
@@ -263,7 +264,7 @@ def test_after_a_change_only_changed_files_are_read_and_the_result_is_a_full_com
 ):
     lib, out = library(tmp_path / "lib"), tmp_path / "out"
     run(capsys, "compile", str(lib), "-o", str(out))
-    shutil.copytree(out, tmp_path / "fresh")  # compiled afresh from the same starting point
+    copy_output(out, tmp_path / "fresh")  # compiled afresh from the same starting point
     CHANGES[change](lib)
     read = reads(monkeypatch)
     incremental = compiled(capsys, lib, out)
@@ -274,7 +275,7 @@ def test_after_a_change_only_changed_files_are_read_and_the_result_is_a_full_com
 def test_cached_fit_files_deleted_or_edited_meanwhile_are_written_again(tmp_path, capsys, monkeypatch):
     lib, out = library(tmp_path / "lib"), tmp_path / "out"
     run(capsys, "compile", str(lib), "-o", str(out))
-    shutil.copytree(out, tmp_path / "fresh")
+    copy_output(out, tmp_path / "fresh")
     fits = sorted(out.glob("*.fit"))
     fits[0].unlink()
     fits[1].write_bytes(b"tampered")
@@ -289,7 +290,7 @@ def test_a_damaged_cache_means_a_full_compile(tmp_path, capsys, monkeypatch):
 
     lib, out = library(tmp_path / "lib"), tmp_path / "out"
     run(capsys, "compile", str(lib), "-o", str(out))
-    shutil.copytree(out, tmp_path / "fresh")
+    copy_output(out, tmp_path / "fresh")
     path = manifest_path(out)
     assert path is not None
     path.with_suffix(".sources.pickle").write_bytes(b"not a pickle")
@@ -300,7 +301,7 @@ def test_a_damaged_cache_means_a_full_compile(tmp_path, capsys, monkeypatch):
 def test_a_config_change_reads_every_file_again(tmp_path, capsys, monkeypatch):
     lib, out = library(tmp_path / "lib"), tmp_path / "out"
     run(capsys, "compile", str(lib), "-o", str(out), "-j", "1")
-    shutil.copytree(out, tmp_path / "fresh")
+    copy_output(out, tmp_path / "fresh")
     (lib / "workoutc.toml").write_text("[athlete]\nmax_hr = 190\n", encoding="utf-8")
     read = reads(monkeypatch)
     assert compiled(capsys, lib, out, "-j", "1") == compiled(capsys, lib, tmp_path / "fresh", "--no-cache")

@@ -312,3 +312,60 @@ def test_a_huge_file_given_as_fit_is_left_out_without_being_read(tmp_path, capsy
     assert main(["install", str(huge)]) == 1
     assert f"{huge}: error: 2,000,000,000 bytes, far more than a workout file; left out" in capsys.readouterr().err
     assert list((root / "GARMIN/NewFiles").iterdir()) == []
+
+
+# ------------------------------------------------------------------ what is not copied, and pruning
+
+
+WEEK = 'plan "Week"\n  2026-11-24 "Track"\n  2026-11-26 easy 40min\n'
+
+
+def test_nothing_is_copied_from_a_plan_whose_workout_has_errors(tmp_path, capsys):
+    root = watch(tmp_path)
+    track = source(tmp_path, 'workout "Track" recovery\n  run 20min hr z5\n', "track.wkt")
+    week = source(tmp_path, WEEK, "week.wkt")
+    other = source(tmp_path)
+    assert main(["install", track, week, other]) == 1
+    assert sorted(tree(root / "GARMIN/NewFiles")) == ["easy.fit"]
+    out, err = capsys.readouterr()
+    assert f"{track}: not compiled (1 error)\n" in err
+    assert f'{week}: plan "Week" not compiled: it names "Track", which has errors\n' in err
+    assert err.endswith(
+        "copied 1 file to Forerunner 265; not compiled: 1 file with errors, 1 plan naming workouts with errors; "
+        "unplug the watch to load them\n"
+    )
+    assert "week.schedule.fit" not in out
+
+
+def test_a_plan_naming_an_unknown_workout_copies_nothing(tmp_path, capsys):
+    root = watch(tmp_path)
+    assert main(["install", source(tmp_path, WEEK, "week.wkt")]) == 1
+    assert tree(root / "GARMIN/NewFiles") == {}
+    err = capsys.readouterr().err
+    assert err.endswith("copied nothing to Forerunner 265; not compiled: 1 file with errors\n")  # no "unplug"
+
+
+def test_nothing_new_says_so_without_the_unplug_advice(tmp_path, capsys):
+    watch(tmp_path)
+    assert main(["install", source(tmp_path)]) == 0
+    capsys.readouterr()
+    assert main(["install", source(tmp_path)]) == 0
+    assert capsys.readouterr().out.endswith("copied nothing to Forerunner 265 (1 already there)\n")
+
+
+def test_prune_removes_only_what_an_earlier_install_copied_and_nothing_changed_since(tmp_path, capsys):
+    root = watch(tmp_path)
+    new_files = root / "GARMIN/NewFiles"
+    (new_files / "mine.fit").write_bytes(b"a file workoutc did not copy")
+    assert main(["install", source(tmp_path), source(tmp_path, "easy 50min\n", "long.wkt")]) == 0
+    (new_files / "long.fit").write_bytes(b"changed since")  # no longer what workoutc copied
+    assert main(["install", source(tmp_path, "easy 20min\n", "short.wkt")]) == 0
+    assert sorted(tree(new_files)) == ["easy.fit", "long.fit", "mine.fit", "short.fit"]  # no --prune
+    capsys.readouterr()
+    assert main(["install", "--prune", "--dry-run", source(tmp_path)]) == 0
+    assert f"would remove {new_files / 'short.fit'}: no longer produced\n" in capsys.readouterr().out
+    assert main(["install", "--prune", source(tmp_path)]) == 0
+    assert sorted(tree(new_files)) == ["easy.fit", "long.fit", "mine.fit"]
+    out = capsys.readouterr().out
+    assert f"remove {new_files / 'short.fit'}: no longer produced\n" in out
+    assert out.endswith("copied nothing to Forerunner 265 (1 already there); removed 1 file no longer produced\n")

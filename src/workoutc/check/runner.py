@@ -70,7 +70,7 @@ class WorkoutFindings(NamedTuple):
     """What the workout rules found in one file."""
 
     diagnostics: tuple[Diagnostic, ...] = ()  # after inline suppression
-    blocked: frozenset[str] = frozenset()  # workouts with an error finding: not compiled
+    blocked: frozenset[str] = frozenset()  # workouts with an error finding (their file is not compiled)
     missing: tuple[Missing, ...] = ()
 
 

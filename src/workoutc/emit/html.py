@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
 import jinja2
 
 from ..check.config import Athlete
+from ..check.plans import PlanView
 from ..check.training import remembered
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document, Workout
@@ -108,22 +109,41 @@ def plan_page(
 # ------------------------------------------------------------------ index
 
 
-@dataclass
+@dataclass(frozen=True)
 class IndexEntry:
+    """A page's row in index.html; the output folder's ledger keeps it as a `row`."""
+
     name: str
     path: str
-    kind: str
+    kind: str  # a workout's kind, a plan's dates
     page: str
     fit: str | None
     time: str
     distance: str
-    findings: list[Diagnostic] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # findings by severity
+    plan: bool = False
 
-    def counts(self) -> dict[str, int]:
-        return {s.value: sum(d.severity is s for d in self.findings) for s in Severity}
+    def counting(self, findings: Sequence[Diagnostic]) -> IndexEntry:
+        """The entry with its findings counted by severity."""
+        counts = {s.value: sum(d.severity is s for d in findings) for s in Severity}
+        return replace(self, counts={severity: n for severity, n in counts.items() if n})
+
+    def row(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_row(cls, row: dict) -> IndexEntry | None:
+        """The entry a ledger kept, or None if it is not one."""
+        try:
+            entry = cls(**row)
+        except TypeError:
+            return None
+        return entry if all(isinstance(value, str) for value in (entry.name, entry.path, entry.page)) else None
 
 
-def index_page(workouts: list[IndexEntry], plans: list[IndexEntry], failed: list[tuple[str, int]]) -> str:
+def index_page(entries: Sequence[IndexEntry], failed: Sequence[tuple[str, int]]) -> str:
+    workouts = [entry for entry in entries if not entry.plan]
+    plans = [entry for entry in entries if entry.plan]
     return render("index.html", title="Workouts", workouts=workouts, plans=plans, failed=failed, index_name="")
 
 
@@ -137,39 +157,48 @@ class PageSource(NamedTuple):
     text: str | None
     document: Document | None  # None: the file has errors, and only the index lists it
     findings: Sequence[Diagnostic]  # everything found in the file
-    blocked: frozenset[str]  # workouts with checker errors (they have no FIT file)
-    views: Sequence  # a check.plans.PlanView per plan
+    views: Sequence[tuple[int, PlanView]]  # the plans to page, by their place in the file
+    left_out: frozenset[str]  # workouts not to page: the one-line sessions of plans not compiled
     athlete: Athlete
 
 
-def site(sources: Sequence[PageSource], stems: Mapping[tuple, str], with_fit: bool) -> list[tuple[str, str]]:
-    """Every page of a run, in the order written: (file name, HTML), the index last.
+class Site(NamedTuple):
+    """A run's pages (file name, HTML), each page's row in the index, and the files
+    with errors (path, how many), which have no page."""
+
+    pages: list[tuple[str, str]]
+    entries: list[IndexEntry]
+    failed: list[tuple[str, int]]
+
+
+def site(sources: Sequence[PageSource], stems: Mapping[tuple, str], with_fit: bool) -> Site:
+    """Every page of a run but the index, in the order written.
 
     `stems` names each workout, by (path, name), and each plan, by (path, index).
     A file's text is split and its findings indexed once, not once per page, and a
     workout's totals are worked out once however many plans name it."""
-    pages: list[tuple[str, str]] = []
-    workouts, plans, failed = [], [], []
+    made = Site([], [], [])
     links = {(s.path, info.name): f"{stems[(s.path, info.name)]}.html" for s in sources for info in _workouts(s)}
     with remembered():
         for source in sources:
             if source.document is None:
-                failed.append((source.path, sum(d.severity is Severity.ERROR for d in source.findings)))
+                made.failed.append((source.path, sum(d.severity is Severity.ERROR for d in source.findings)))
                 continue
             assert source.text is not None
             lines, findings = source.text.split("\n"), _Findings(source.findings)
             for workout in source.document.all_workouts():
+                if workout.name in source.left_out:
+                    continue
                 stem = stems[(source.path, workout.name)]
-                fit_name = f"{stem}.fit" if with_fit and workout.name not in source.blocked else None
+                fit_name = f"{stem}.fit" if with_fit else None
                 entry, page = _workout_entry(source, lines, findings, workout, f"{stem}.html", fit_name)
-                pages.append((entry.page, page))
-                workouts.append(entry)
-            for index, view in enumerate(source.views):
+                made.pages.append((entry.page, page))
+                made.entries.append(entry)
+            for index, view in source.views:
                 entry, page = _plan_entry(source, lines, findings, view, f"{stems[(source.path, index)]}.html", links)
-                pages.append((entry.page, page))
-                plans.append(entry)
-    pages.append(("index.html", index_page(workouts, plans, failed)))
-    return pages
+                made.pages.append((entry.page, page))
+                made.entries.append(entry)
+    return made
 
 
 def _workouts(source: PageSource) -> list[Workout]:
@@ -199,10 +228,8 @@ def _workout_entry(
     sums = totals(workout, athlete)
     kind = workout.kind or "workout"
     imperial = athlete.units == "imperial"
-    entry = IndexEntry(
-        workout.name, source.path, kind, page, fit_name, sums.time_text(), sums.distance_words(imperial), mine
-    )
-    return entry, html
+    entry = IndexEntry(workout.name, source.path, kind, page, fit_name, sums.time_text(), sums.distance_words(imperial))
+    return entry.counting(mine), html
 
 
 def _plan_entry(
@@ -215,4 +242,5 @@ def _plan_entry(
     metres = sum(totals(s.workout, athlete).metres for s in view.sessions if s.workout)
     time = duration_words(sum(s.seconds for s in view.sessions), exact=False)
     distance = distance_words(metres, athlete.units == "imperial") if metres else "unknown"
-    return IndexEntry(plan.name, source.path, dates, page, None, time, distance, mine), html
+    entry = IndexEntry(plan.name, source.path, dates, page, None, time, distance, plan=True)
+    return entry.counting(mine), html

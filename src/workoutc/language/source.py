@@ -95,6 +95,9 @@ def decode(data: bytes, path: str, size: int | None = None) -> tuple[str | None,
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    wide = _utf16(data)
+    if wide is not None:
+        return _decode_utf16(data, wide, path)
     nul = data.find(b"\0")
     if nul >= 0:
         return None, input_error(
@@ -115,6 +118,37 @@ def decode(data: bytes, path: str, size: int | None = None) -> tuple[str | None,
             "save it as UTF-8",
         )
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def _utf16(data: bytes) -> str | None:
+    """ "utf-16" (with a byte-order mark), "utf-16-le" or "utf-16-be" (text whose every
+    other byte is NUL, as Windows editors save it), or None for anything else."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 2 or len(sample) % 2:
+        return None
+    odd, even = sample[1::2], sample[0::2]
+    if odd.count(0) * 4 >= len(odd) * 3 and 0 not in even:
+        return "utf-16-le"
+    if even.count(0) * 4 >= len(even) * 3 and 0 not in odd:
+        return "utf-16-be"
+    return None
+
+
+def _decode_utf16(data: bytes, encoding: str, path: str) -> tuple[str | None, Diagnostic | None]:
+    """UTF-16 text decoded; workoutc reads it as it reads UTF-8 (and `fmt` writes UTF-8)."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None, input_error(
+            "E007",
+            path,
+            Span.point(1, 1),
+            "the file looks like UTF-16 text, but it is damaged (half a character, or a lone surrogate)",
+            "save it as UTF-8",
+        )
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), None
 
 
 def _position(data: bytes, offset: int) -> Span:

@@ -28,7 +28,6 @@ libraries whose output it embeds.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import pickle
@@ -37,20 +36,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-try:
-    import fcntl
-except ImportError:  # not on a POSIX system: no lock
-    fcntl = None  # type: ignore[assignment]
-
 from ..user_cache import cache_folder, read_sealed, seal
 from .fingerprint import Fingerprint, file_fingerprint, fingerprint
+from .ledger import lock_folder, record_name
 from .outputs import atomic_write
 
 if TYPE_CHECKING:  # not imported at run time: a no-change compile stays light
     from .publish import Report
     from .stages import FileResult, Run
-
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 class Replay(NamedTuple):
@@ -66,38 +59,11 @@ def _output_state(path: str) -> list | None:
     return [stat.st_size, stat.st_mtime_ns]
 
 
-def _record_name(outdir: Path) -> str:
-    return hashlib.sha256(os.path.abspath(outdir).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-
-
 def manifest_path(outdir: Path) -> Path | None:
     folder = cache_folder()
     if folder is None:
         return None
-    return folder / "manifests" / f"{_record_name(outdir)}.json"
-
-
-def _lock(outdir: Path, waiting: Callable[[], None]) -> int | None:
-    """Hold the output folder's lock (in the cache folder) until the descriptor is
-    closed, so two compiles into one folder take turns and neither records the other's
-    files; None where there is no cache folder or no flock."""
-    folder = cache_folder()
-    if folder is None or fcntl is None:
-        return None
-    try:
-        (folder / "locks").mkdir(mode=0o700, exist_ok=True)
-        handle = os.open(folder / "locks" / _record_name(outdir), os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)
-    except OSError:
-        return None
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        waiting()
-        fcntl.flock(handle, fcntl.LOCK_EX)
-    except BaseException:
-        os.close(handle)
-        raise
-    return handle
+    return folder / "manifests" / f"{record_name(outdir)}.json"
 
 
 def previous_run(outdir: Path) -> dict | None:
@@ -250,11 +216,12 @@ class CompileCache:
         *,
         html: bool,
         config: str | None,
+        keep_stale: bool = False,
         enabled: bool = True,
         waiting: Callable[[], None] = lambda: None,
     ):
         self._outdir, self._pages = outdir, html
-        self._lock = _lock(outdir, waiting)  # `waiting` is called if another compile holds it
+        self._lock = lock_folder(outdir, waiting)  # `waiting` is called if another compile holds it
         self._started = time.time()
         self._blobs: dict[str, bytes] = {}
         self.in_place: frozenset = frozenset()  # (path, workout, file name) of FIT files still in place
@@ -263,6 +230,7 @@ class CompileCache:
         if enabled:
             options = {
                 "html": html,
+                "keep_stale": keep_stale,
                 "output": os.path.abspath(outdir),
                 "config": file_fingerprint(config) if config else None,
             }

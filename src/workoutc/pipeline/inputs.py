@@ -46,14 +46,17 @@ def _real_folder(folder: str) -> str:
 
 
 def collect_inputs(paths: list[str]) -> list[str]:
-    """Files named, and .wkt files under folders named (sorted), as they are shown:
-    tidied like pathlib does (`./lib//a.wkt` is `lib/a.wkt`)."""
+    """Files named, and .wkt files under folders named (sorted; the suffix in any case),
+    as they are shown: tidied like pathlib does (`./lib//a.wkt` is `lib/a.wkt`). A
+    folder that holds no .wkt file is a usage error."""
     found: list[str] = []
     seen: set[str] = set()
     for given in paths:
         tidy = str(Path(given))
         if os.path.isdir(given):
             files = _wkt_files(tidy)  # joined to a tidy folder, every path is tidy
+            if not files:  # a wrong path in CI must not pass as "0 files, no errors"
+                raise UsageError(f"{given}: no .wkt files found (folders are searched for files ending in .wkt)")
         elif os.path.exists(given):
             files = [tidy]
         else:
@@ -80,7 +83,7 @@ def _wkt_files(folder: str) -> list[str]:
         try:
             with os.scandir(current) as entries:
                 for entry in entries:
-                    if entry.name.endswith(SUFFIX) and entry.is_file():
+                    if entry.name[-len(SUFFIX) :].lower() == SUFFIX and entry.is_file():
                         found.append(prefix + entry.name)
                     elif entry.is_dir(follow_symlinks=False):
                         pending.append(prefix + entry.name)

@@ -16,12 +16,16 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..fit.read import MAX_FILE_BYTES as MAX_FIT_BYTES
 from ..reporter import Reporter, UsageError, io_error, plural, reason
 from .inputs import read_limited
+from .ledger import Owned, file_state, folder_held, read_ledger, remove_stale, write_ledger
 from .outputs import atomic_write
+
+if TYPE_CHECKING:
+    from .publish import Report
 
 MOUNT_ROOTS_VARIABLE = "WORKOUTC_MOUNT_ROOTS"  # overrides where watches are looked for (tests, odd setups)
 SPACE_MARGIN = 64 * 1024
@@ -226,29 +230,91 @@ def carry_out(device: Device, plan: Plan) -> None:
 
 
 def install(
-    paths: list[str], device_folder: str | None, config: str | None, reporter: Reporter, *, force: bool, dry_run: bool
+    paths: list[str],
+    device_folder: str | None,
+    config: str | None,
+    reporter: Reporter,
+    *,
+    force: bool,
+    dry_run: bool,
+    prune: bool = False,
 ) -> bool:
     """Compile the .wkt inputs, take the .fit ones as they are, and copy them all onto
-    the watch; whether any input or copy failed. Device problems are UsageErrors."""
+    the watch; whether any input or copy failed. Nothing is copied from a file or plan
+    with errors. With `prune`, the files an earlier install put in NewFiles that this
+    one does not copy go. Device problems are UsageErrors."""
     device = choose_device(device_folder)
     reporter.result(f"{device.model} at {device.root}")
     files, failed = _given_fit_files(paths, reporter)
+    skipped = ""
     sources = [p for p in paths if not p.lower().endswith(".fit")]
     if sources:
-        compiled, errors = _compile(paths, sources, config, reporter)
+        compiled, report = _compile(paths, sources, config, reporter)
         files += compiled
-        failed = errors or failed
+        failed = bool(report.errors) or failed
+        skipped = report.skipped()
     plan = plan_copies(device, files, force)
     for problem in plan.refused:
         reporter.note(f"refused: {problem}")
     for name, _, action in plan.copies:
         reporter.result(_copy_line(device, name, action, dry_run))
-    if not dry_run:
-        carry_out(device, plan)
-    copied = sum(action != "unchanged" for _, _, action in plan.copies)
-    done = "would copy" if dry_run else "copied"
-    reporter.result(f"{done} {plural(copied, 'file')} to {device.model}; unplug the watch to load them")
+    with folder_held(device.new_files, lambda: None):
+        earlier = read_ledger(device.new_files)
+        stale = _stale_copies(device, earlier, plan) if prune else []
+        for name in stale:
+            reporter.result(f"{'would remove' if dry_run else 'remove'} {device.new_files / name}: no longer produced")
+        if not dry_run:
+            carry_out(device, plan)
+            remove_stale(device.new_files, stale)
+            _remember_copies(device, earlier, plan, stale)
+    reporter.outcome(_install_summary(device, plan, dry_run, skipped, len(stale)), failed=failed or bool(plan.refused))
     return failed or bool(plan.refused)
+
+
+def _install_summary(device: Device, plan: Plan, dry_run: bool, skipped: str, removed: int) -> str:
+    """`copied 3 files to Forerunner 945; ...; unplug the watch to load them`, saying what
+    was left out and giving the unplug advice only when something new is there."""
+    copied = sum(action != "unchanged" for _, _, action in plan.copies)
+    unchanged = len(plan.copies) - copied
+    verb = "would copy" if dry_run else "copied"
+    line = f"{verb} {plural(copied, 'file') if copied else 'nothing'} to {device.model}"
+    if unchanged:
+        line += f" ({unchanged} already there)"
+    if removed:
+        line += f"; {'would remove' if dry_run else 'removed'} {plural(removed, 'file')} no longer produced"
+    if plan.refused:
+        line += f"; refused {plural(len(plan.refused), 'file')}"
+    line += skipped
+    if copied and not dry_run:
+        line += "; unplug the watch to load them"
+    return line
+
+
+def _stale_copies(device: Device, earlier: dict[str, Owned] | None, plan: Plan) -> list[str]:
+    """The files earlier installs put in NewFiles, unchanged since, that this one does
+    not copy (the watch has not filed them yet: it empties NewFiles when unplugged)."""
+    if not earlier:
+        return []
+    copying = {name.casefold() for name, _, _ in plan.copies}
+    folder = device.new_files
+    return sorted(
+        name
+        for name, owned in earlier.items()
+        if name.casefold() not in copying and file_state(folder / name) == tuple(owned.state)
+    )
+
+
+def _remember_copies(device: Device, earlier: dict[str, Owned] | None, plan: Plan, removed: list[str]) -> None:
+    """Add this install's copies to the ledger of the watch's NewFiles folder."""
+    if earlier is None:
+        return
+    folder = device.new_files
+    owned = {name: entry for name, entry in earlier.items() if name not in removed}
+    for name, _, _ in plan.copies:
+        state = file_state(folder / name)
+        if state is not None:
+            owned[name] = Owned(state, "")
+    write_ledger(folder, owned)
 
 
 def _given_fit_files(paths: list[str], reporter: Reporter) -> tuple[list[Upload], bool]:
@@ -270,9 +336,12 @@ def _given_fit_files(paths: list[str], reporter: Reporter) -> tuple[list[Upload]
     return files, failed
 
 
-def _compile(paths: list[str], sources: list[str], config: str | None, reporter: Reporter) -> tuple[list[Upload], bool]:
-    """The FIT files the sources compile to, and whether any had errors. The files are
-    listed later by their names on the watch, so no summary per file."""
+def _compile(
+    paths: list[str], sources: list[str], config: str | None, reporter: Reporter
+) -> tuple[list[Upload], Report]:
+    """The FIT files the sources compile to (none from a file or plan with errors),
+    and what the compile did. The files are listed later by their names on the watch,
+    so no summary per file."""
     import tempfile
 
     from .publish import publish
@@ -288,7 +357,7 @@ def _compile(paths: list[str], sources: list[str], config: str | None, reporter:
             uploads.append(
                 Upload(path.name, path.read_bytes(), f"{path.name} compiled from {source or 'a plan'}", given)
             )
-        return uploads, bool(report.errors)
+        return uploads, report
 
 
 def _argument_of(source: str, paths: list[str]) -> int:

@@ -206,21 +206,20 @@ class _Job:
         return load_data(data, path, hashlib.sha256(data).hexdigest() if self.snapshots else None, size)
 
     def _encode(self, loaded: Loaded, checked: WorkoutFindings) -> Encoded:
-        if self.output is None or loaded.document is None:
-            return Encoded()
+        if self.output is None or loaded.document is None or checked.blocked:
+            return Encoded()  # a file with any error writes nothing
         from ..fit.encode import encode_workout
 
         created = time_created(loaded.path)
         limit = self.finder.for_file(loaded.path).device.name_bytes
         made = []
         for workout in loaded.document.all_workouts():
-            if workout.name not in checked.blocked:
-                data = encode_workout(workout, created, truncate_utf8(workout.name, limit))
-                try:
-                    staged = stage(self.output, data, self.owner)
-                except OSError as error:
-                    raise io_error(f"cannot write into {self.output}", error) from None
-                made.append(EncodedWorkout(workout.name, staged, data if self.snapshots else None))
+            data = encode_workout(workout, created, truncate_utf8(workout.name, limit))
+            try:
+                staged = stage(self.output, data, self.owner)
+            except OSError as error:
+                raise io_error(f"cannot write into {self.output}", error) from None
+            made.append(EncodedWorkout(workout.name, staged, data if self.snapshots else None))
         return Encoded(tuple(made))
 
 
