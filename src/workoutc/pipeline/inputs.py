@@ -54,7 +54,7 @@ def collect_inputs(paths: list[str]) -> list[str]:
     for given in paths:
         tidy = str(Path(given))
         if os.path.isdir(given):
-            files = _wkt_files(tidy)  # joined to a tidy folder, every path is tidy
+            files = _files_under(tidy, SUFFIX)  # joined to a tidy folder, every path is tidy
             if not files:  # a wrong path in CI must not pass as "0 files, no errors"
                 raise UsageError(f"{given}: no .wkt files found (folders are searched for files ending in .wkt)")
         elif os.path.exists(given):
@@ -68,28 +68,6 @@ def collect_inputs(paths: list[str]) -> list[str]:
                 seen.add(key)
                 found.append(file)
     return found
-
-
-def _wkt_files(folder: str) -> list[str]:
-    """Every .wkt file under `folder`, in path order (folder by folder, name by name).
-
-    Uses the directory entries' own file types, so a library of thousands of files is
-    listed without a system call per file; paths are joined here, so `.` lists `a.wkt`
-    rather than `./a.wkt`."""
-    found, pending = [], [folder]
-    while pending:
-        current = pending.pop()
-        prefix = "" if current == os.curdir else current.rstrip(os.sep) + os.sep
-        try:
-            with os.scandir(current) as entries:
-                for entry in entries:
-                    if entry.name[-len(SUFFIX) :].lower() == SUFFIX and entry.is_file():
-                        found.append(prefix + entry.name)
-                    elif entry.is_dir(follow_symlinks=False):
-                        pending.append(prefix + entry.name)
-        except OSError as error:
-            raise io_error(f"{current}: cannot list the folder", error) from None
-    return sorted(found, key=lambda path: path.split(os.sep))
 
 
 def collect_fit_files(paths: list[str]) -> list[tuple[str, bool]]:
@@ -118,7 +96,11 @@ def collect_fit_files(paths: list[str]) -> list[tuple[str, bool]]:
 
 def _files_under(folder: str, suffix: str) -> list[str]:
     """Every file under `folder` whose name ends in `suffix` (in any case), in path
-    order, as `_wkt_files` lists them."""
+    order (folder by folder, name by name).
+
+    Uses the directory entries' own file types, so a library of thousands of files is
+    listed without a system call per file; paths are joined here, so `.` lists `a.wkt`
+    rather than `./a.wkt`."""
     found, pending = [], [folder]
     while pending:
         current = pending.pop()
