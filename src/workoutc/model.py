@@ -72,6 +72,27 @@ Duration = Time | Distance | LapKey | UntilHeartRate
 
 
 @dataclass(frozen=True, slots=True)
+class Relative:
+    """A target written relative to the athlete, as written (fmt prints it back).
+
+    reference: pace: "easy", "marathon", "threshold", "interval", "repetition";
+               hr: "lthr", "reserve", or "zone" (`hr<=z2`, read through the athlete's
+               zone model); power: "ftp".
+    offset:    pace only: seconds added to the reference pace per `per` (`T+10s`:
+               (10, 10); negative is faster), or None.
+    per:       "km" or "mi": the distance the offset is per.
+    percent:   (low, high) % of the reference (for pace, % of its speed), or None.
+    bound:     for reference "zone": the comparison and zone as written, like ("<=", 2).
+    """
+
+    reference: str
+    offset: tuple[float, float] | None = None
+    per: str = "km"
+    percent: tuple[float, float] | None = None
+    bound: tuple[str, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Target:
     """What the watch holds the runner to during a step.
 
@@ -89,6 +110,9 @@ class Target:
     unit: str | None
     span: Span
     lap: bool = False  # power averaged over the lap (`lap-power`)
+    # Written relative to the athlete: until resolved for one athlete (check/resolve.py),
+    # low, high and unit are None; once resolved they hold that athlete's numbers.
+    relative: Relative | None = None
 
     @property
     def bounds(self) -> tuple[float, float]:

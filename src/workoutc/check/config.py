@@ -31,16 +31,29 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Athlete:
-    """What the checker knows about the runner. Paces are seconds per km."""
+    """What the checker and the resolver know about the runner. Paces are seconds per
+    km; each pace is the one to use (written in the profile, or derived from `race`),
+    and `sources` says where each value came from (key -> "written", "race 10km 41:21",
+    ...), for `workoutc profile`."""
 
     max_hr: int | None = None
     resting_hr: int | None = None
+    lthr: int | None = None  # lactate-threshold heart rate
+    hr_zones: str | tuple[int, ...] = "max"  # "max", "reserve", "lthr", or six bpm bounds (bottom of z1 .. top of z5)
     level: str | None = None
     easy_pace: tuple[float, float] | None = None  # (fast end, slow end)
+    marathon_pace: float | None = None
     threshold_pace: float | None = None
+    interval_pace: float | None = None
+    repetition_pace: float | None = None
+    race: tuple[float, float] | None = None  # (metres, seconds) of a race result
     ftp: int | None = None
+    critical_power: int | None = None
+    power_zones: tuple[float, ...] | None = None  # % of FTP where each zone starts, and the top of the last
     returning: bool = False
     units: str = "metric"
+    name: str | None = None  # the [athletes.NAME] this profile is; None: the top-level [athlete]
+    sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
