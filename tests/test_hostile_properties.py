@@ -64,8 +64,13 @@ def _set_environment(values: dict[str, str | None]) -> None:
 
 # ------------------------------------------------------------------ configurations
 
+ATHLETE_KEYS = [
+    *("max_hr", "resting_hr", "lthr", "hr_zones", "level", "easy_pace", "marathon_pace", "threshold_pace"),
+    *("interval_pace", "repetition_pace", "race", "ftp", "critical_power", "power_zones", "returning", "units"),
+]
 KEYS = {
-    "athlete": ["max_hr", "resting_hr", "level", "easy_pace", "threshold_pace", "ftp", "returning", "units"],
+    "athlete": ATHLETE_KEYS,
+    "athletes.ana": ATHLETE_KEYS,
     "device": ["max_steps", "name_bytes"],
     "rules": ["disable", "R101", "P305", "S204"],
 }
@@ -75,6 +80,8 @@ scalars = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),
     st.text(max_size=16),
     st.sampled_from(["5:20-5:50/km", "0:00/km", "4:10/mi", "99:99/km", "beginner", "imperial", "R101", "warning"]),
+    st.sampled_from(["10km 41:21", "half 1:31:35", "1mi 0:01", "marathon 99:00:00", "reserve", "lthr", "max"]),
+    st.lists(st.integers(0, 300), min_size=6, max_size=8, unique=True).map(sorted),  # zone bounds, often valid
 )
 values = st.recursive(
     scalars,
@@ -121,6 +128,7 @@ def test_any_configuration_ends_in_an_exit_status(config, source):
         status, _, err = run("check", folder)
         assert status != 2 or "workoutc: error:" in err
         run("html", folder, "-o", os.path.join(folder, "pages"))
+        run("profile", folder, "--athlete", "all")
 
 
 # ------------------------------------------------------------------ file names

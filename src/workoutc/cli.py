@@ -8,6 +8,7 @@
     workoutc fmt PATH... [--check] [--diff]
     workoutc rules [--format text|markdown]
     workoutc explain CODE-OR-NAME
+    workoutc profile [PATH] [--athlete NAME|all] [--config FILE]
 
 Exit status: 0 success, 1 errors in the input (with --strict, warnings too),
 2 usage, configuration or I/O problems. Everything a command prints goes through
@@ -46,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     _declare_source_commands(commands)
     _declare_file_commands(commands)
     _declare_rule_commands(commands)
+    _declare_profile_command(commands)
     return parser
 
 
@@ -167,6 +169,27 @@ def _declare_rule_commands(commands) -> None:
         "code", metavar="CODE", help="a rule's code or name (R101, recovery-too-long), or E001-E008"
     )
     explain_cmd.set_defaults(run=_explain)
+
+
+def _declare_profile_command(commands) -> None:
+    """profile: the athlete profile the config gives, resolved."""
+    profile_cmd = commands.add_parser(
+        "profile",
+        help="show the athlete profile that applies to a file or folder",
+        description="Show the athlete profile the config that applies to PATH gives: the config file, VDOT, "
+        "each training pace and where it comes from, the heart-rate and power zones, and the other values.",
+    )
+    profile_cmd.add_argument(
+        "path", nargs="?", default=".", metavar="PATH", help=".wkt file or folder (default: the current folder)"
+    )
+    profile_cmd.add_argument(
+        "--athlete",
+        action="append",
+        metavar="NAME",
+        help="the athlete of [athletes.NAME] in the config (repeatable; `all` for every one)",
+    )
+    profile_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
+    profile_cmd.set_defaults(run=_profile)
 
 
 def _source_command(commands, name: str, run, summary: str, description: str, output: str | None = None):
@@ -358,6 +381,20 @@ def _explain(args, reporter: Reporter) -> int:
         return EXIT_OK
     hint = did_you_mean(args.code, [*REGISTRY, *INPUT_ERRORS, *by_name]) or "`workoutc rules` lists the rules"
     raise UsageError(f"no rule {args.code!r}; {hint}")
+
+
+def _profile(args, reporter: Reporter) -> int:
+    from .check.config import ConfigError
+    from .emit.profile import profile_configs, profile_text
+
+    if not os.path.exists(args.path):
+        raise UsageError(f"{args.path}: no such file or folder")
+    try:
+        configs = profile_configs(args.path, args.config, args.athlete or [])
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    reporter.write("\n".join(profile_text(config) for config in configs))
+    return EXIT_OK
 
 
 def _note_an_untrusted_cache(reporter: Reporter) -> None:

@@ -3,20 +3,21 @@
 Read from `workoutc.toml` (in the source file's folder or a parent), from
 `[tool.workoutc]` in a `pyproject.toml` found the same way, or from `--config FILE`.
 Every key is validated; a bad value is a `ConfigError` naming the file and the key.
+The athlete tables, [athlete] and [athletes.NAME], are read by `athletes.py`.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .. import units
 from ..diagnostics import Severity
 from ..pipeline.inputs import CONFIG_NAMES, read_limited, real_folder_of
 from ..reporter import reason
 from ..suggest import did_you_mean
+from .vdot import vdot
 
 LEVELS = ("beginner", "intermediate", "advanced")
 MAX_CONFIG_BYTES = 1_000_000
@@ -55,6 +56,11 @@ class Athlete:
     name: str | None = None  # the [athletes.NAME] this profile is; None: the top-level [athlete]
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
+    @property
+    def vdot(self) -> float | None:
+        """Daniels' VDOT of `race` (check/vdot.py); None without a race."""
+        return None if self.race is None else vdot(*self.race)
+
 
 @dataclass(frozen=True)
 class Device:
@@ -75,16 +81,24 @@ class Config:
     rules: RuleSettings = RuleSettings()
     device: Device = Device()
     path: str | None = None
+    athletes: dict[str, Athlete] = field(default_factory=dict)  # [athletes.NAME], each merged with [athlete]
 
     def rule_options(self, rule) -> dict:
         return {**rule.OPTIONS, **self.rules.options.get(rule.ID, {})}
 
+    def for_athlete(self, name: str) -> Config:
+        """This config with the athlete of [athletes.NAME] as its athlete."""
+        if name in self.athletes:
+            return replace(self, athlete=self.athletes[name])
+        names = sorted(self.athletes)
+        listed = f"it has: {', '.join(names)}" if names else f"it has none: add [athletes.{name}]"
+        hint = " ".join(filter(None, [did_you_mean(name, names), listed]))
+        raise ConfigError(self.path or "", "", f'[athletes] has no athlete "{name}"', hint)
+
 
 DEFAULT = Config()
 
-# The keys each table accepts.
-_ATHLETE_KEYS = ("max_hr", "resting_hr", "level", "easy_pace", "threshold_pace", "ftp", "returning", "units")
-_DEVICE_KEYS = ("max_steps", "name_bytes")
+_DEVICE_KEYS = ("max_steps", "name_bytes")  # the keys [device] accepts
 
 
 def load_config(path: Path) -> Config:
@@ -92,8 +106,8 @@ def load_config(path: Path) -> Config:
     shown = str(path)
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        tool = _table(data, "tool", shown, "[tool.workoutc]")
-        data = _table(tool, "workoutc", shown, "[tool.workoutc]")
+        tool = read_table(data, "tool", shown, "[tool.workoutc]")
+        data = read_table(tool, "workoutc", shown, "[tool.workoutc]")
     return parse_config(data, shown)
 
 
@@ -112,55 +126,31 @@ def _read_toml(path: Path) -> dict:
 
 
 def parse_config(data: dict, path: str) -> Config:
-    _known_keys(data, ("athlete", "rules", "device"), path, "")
-    athlete = _athlete(_table(data, "athlete", path), path)
-    device = _device(_table(data, "device", path), path)
-    rules = _rules(_table(data, "rules", path), path)
-    return Config(athlete, rules, device, path)
+    from .athletes import read_athletes  # it builds on this module's readers
+
+    known_keys(data, ("athlete", "athletes", "rules", "device"), path, "")
+    athlete, athletes = read_athletes(data, path)
+    device = _device(read_table(data, "device", path), path)
+    rules = _rules(read_table(data, "rules", path), path)
+    return Config(athlete, rules, device, path, athletes)
 
 
-def _table(data: dict, key: str, path: str, written: str | None = None) -> dict:
+def read_table(data: dict, key: str, path: str, written: str | None = None) -> dict:
     value = data.get(key, {})
     if not isinstance(value, dict):
         raise ConfigError(path, key, "must be a table", f"write it as {written or f'[{key}]'}")
     return value
 
 
-def _known_keys(table: dict, known: tuple[str, ...], path: str, prefix: str) -> None:
+def known_keys(table: dict, known: tuple[str, ...], path: str, prefix: str) -> None:
     for key in table:
         if key not in known:
             where = f"{prefix}{key}" if prefix else f"[{key}]"
             raise ConfigError(path, where, "unknown key", did_you_mean(key, known) or f"known: {', '.join(known)}")
 
 
-def _athlete(table: dict, path: str) -> Athlete:
-    _known_keys(table, _ATHLETE_KEYS, path, "[athlete] ")
-    section = "athlete"
-    max_hr = _int(table, "max_hr", (100, 250), path, section)
-    resting_hr = _int(table, "resting_hr", (25, 120), path, section)
-    ftp = _int(table, "ftp", (50, 1000), path, section)
-    level = _choice(table, "level", LEVELS, path, section)
-    unit_system = _choice(table, "units", UNIT_SYSTEMS, path, section) or "metric"
-    returning = _bool(table, "returning", path, section)
-    easy_pace = _pace(table, "easy_pace", path, section)
-    threshold = _pace(table, "threshold_pace", path, section)
-    if max_hr and resting_hr and resting_hr >= max_hr:
-        raise ConfigError(path, "[athlete] resting_hr", "must be below max_hr")
-    threshold_pace = sum(threshold) / 2 if threshold is not None else None
-    return Athlete(
-        max_hr=max_hr,
-        resting_hr=resting_hr,
-        level=level,
-        easy_pace=easy_pace,
-        threshold_pace=threshold_pace,
-        ftp=ftp,
-        returning=returning,
-        units=unit_system,
-    )
-
-
 def _device(table: dict, path: str) -> Device:
-    _known_keys(table, _DEVICE_KEYS, path, "[device] ")
+    known_keys(table, _DEVICE_KEYS, path, "[device] ")
     section = "device"
     return Device(
         max_steps=_int(table, "max_steps", (1, 10_000), path, section) or Device.max_steps,
@@ -223,71 +213,44 @@ def _option(value, default, path: str, where: str):
 
 def _int(table, name, bounds, path, section: str) -> int | None:
     value = table.get(name)
-    if value is None:
-        return None
+    return None if value is None else whole_number(value, bounds, path, f"[{section}] {name}")
+
+
+def whole_number(value, bounds: tuple[int, int], path: str, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ConfigError(path, f"[{section}] {name}", f"must be a whole number, not {value!r}")
+        raise ConfigError(path, where, f"must be a whole number, not {value!r}")
     if not bounds[0] <= value <= bounds[1]:
-        raise ConfigError(path, f"[{section}] {name}", f"{value} is outside {bounds[0]}-{bounds[1]}")
+        raise ConfigError(path, where, f"{value} is outside {bounds[0]}-{bounds[1]}")
     return value
-
-
-def _choice(table, name, choices, path, section: str) -> str | None:
-    value = table.get(name)
-    if value is None:
-        return None
-    if value not in choices:
-        raise ConfigError(
-            path,
-            f"[{section}] {name}",
-            f"must be one of {', '.join(choices)}, not {value!r}",
-            did_you_mean(str(value), choices),
-        )
-    return value
-
-
-def _bool(table, name, path, section: str) -> bool:
-    value = table.get(name, False)
-    if not isinstance(value, bool):
-        raise ConfigError(path, f"[{section}] {name}", f"must be true or false, not {value!r}")
-    return value
-
-
-def _pace(table, name, path, section: str) -> tuple[float, float] | None:
-    """ "5:20-5:50/km" or "4:10/km" (or /mi) -> (fast, slow) seconds per km."""
-    value = table.get(name)
-    if value is None:
-        return None
-    if not isinstance(value, str) or "/" not in value:
-        raise ConfigError(path, f"[{section}] {name}", f'must be a pace like "5:20-5:50/km", not {value!r}')
-    clocks, _, per = value.strip().rpartition("/")
-    if per not in units.PACE_UNITS:
-        raise ConfigError(path, f"[{section}] {name}", f"pace unit must be /km or /mi, not /{per}")
-    try:
-        seconds = [units.read_clock(part.strip()) for part in clocks.split("-")]
-    except (units.UnitError, ValueError):
-        raise ConfigError(path, f"[{section}] {name}", f'{value!r} is not a pace like "5:20-5:50/km"') from None
-    if len(seconds) > 2:
-        raise ConfigError(path, f"[{section}] {name}", f'{value!r} is not a pace like "5:20-5:50/km"')
-    per_km = [s * 1000 / units.PACE_UNITS[per] for s in seconds]
-    low, high = units.LIMITS.pace_seconds_per_km
-    if not all(low <= pace <= high for pace in per_km):
-        limits = f"{units.format_clock(low)}-{units.format_clock(high)}/km"
-        raise ConfigError(path, f"[{section}] {name}", f"{value!r} is outside the paces workoutc takes ({limits})")
-    return min(per_km), max(per_km)
 
 
 class ConfigFinder:
-    """Finds the config that applies to a source file, caching per folder."""
+    """Finds the config that applies to a source file, caching per folder. With an
+    `athlete` name, each config found speaks for its [athletes.NAME]."""
 
-    def __init__(self, explicit: Config | None = None):
+    def __init__(self, explicit: Config | None = None, athlete: str | None = None):
         self._explicit = explicit
+        self._athlete = athlete
         self._by_folder: dict[Path, Config] = {}
         self._by_parent: dict[str, Config] = {}  # by the folder as written: resolved once each
+        self._chosen: dict[str, Config] = {}  # by config path: the config for the athlete
 
     def for_file(self, path: Path | str) -> Config:
         """The config of the folder the file really lives in (links resolved), or of the
-        nearest parent that has one."""
+        nearest parent that has one; for the finder's athlete when it has one."""
+        config = self._found(path)
+        return config if self._athlete is None else self._for_athlete(config, path, self._athlete)
+
+    def for_folder(self, folder: str) -> Config:
+        """The config that applies to the files of this folder (its real path)."""
+        config = self._explicit if self._explicit is not None else self._for_folder(Path(os.path.realpath(folder)))
+        return config if self._athlete is None else self._for_athlete(config, folder, self._athlete)
+
+    def athlete_names(self, paths) -> list[str]:
+        """Every [athletes.NAME] in the configs of these files, sorted (for `--athlete all`)."""
+        return sorted({name for path in paths for name in self._found(path).athletes})
+
+    def _found(self, path: Path | str) -> Config:
         if self._explicit is not None:
             return self._explicit
         if os.path.islink(path):  # its own folder is not the one it lives in
@@ -297,6 +260,14 @@ class ConfigFinder:
         if config is None:
             config = self._by_parent[parent] = self._for_folder(Path(real_folder_of(str(path))))
         return config
+
+    def _for_athlete(self, config: Config, source: Path | str, name: str) -> Config:
+        if config.path is None:
+            raise ConfigError(str(source), "", f'no configuration applies here, so there is no athlete "{name}"')
+        chosen = self._chosen.get(config.path)
+        if chosen is None:
+            chosen = self._chosen[config.path] = config.for_athlete(name)
+        return chosen
 
     def _for_folder(self, folder: Path) -> Config:
         if folder in self._by_folder:
