@@ -46,6 +46,7 @@ INPUT_ERRORS = {
     "E006": "unknown-workout",
     "E007": "unreadable-file",
     "E008": "empty-file",
+    "E009": "missing-profile-value",
 }
 
 

@@ -193,6 +193,10 @@ class Document:
     path: str
     workouts: tuple[Workout, ...]
     plans: tuple[Plan, ...] = field(default=())
+    # Relative.reference of every target written relative to the athlete, gathered
+    # while lowering, so that resolving a file without any costs nothing
+    # (check/resolve.py). A Document built elsewhere (decoded FIT) has none.
+    references: frozenset[str] = field(default=frozenset(), compare=False)
 
     def all_workouts(self) -> list[Workout]:
         """The file's workouts, then the one-line sessions written inside its plans."""

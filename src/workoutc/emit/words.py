@@ -5,11 +5,14 @@ same values, `1h15min`, is language/printer.py's.)"""
 from __future__ import annotations
 
 from ..check.training import hr_percent, pace_per_km, power_percent
-from ..model import Distance, Intensity, LapKey, Step, Target, Time, UntilHeartRate
+from ..language.vocabulary import PACE_REFERENCES
+from ..model import Distance, Intensity, LapKey, Relative, Step, Target, Time, UntilHeartRate
 from ..units import format_clock
 
 MILE = 1609.344
 DASH = "\u2013"
+MINUS = "\u2212"
+HEART_RATE_REFERENCES = {"lthr": "LTHR", "reserve": "reserve"}  # what a heart rate may be a percentage of
 
 
 def duration_words(seconds: float, *, exact: bool = True) -> str:
@@ -44,7 +47,35 @@ def _pace_range(fast: float, slow: float, per: str) -> str:
 
 
 def target_words(target: Target, athlete) -> str:
-    """A target in the runner's units, with its equivalents when the profile allows."""
+    """A target in the runner's units, with its equivalents when the profile allows; one
+    written relative to the athlete says so first (`threshold +10 s/km = 4:20–4:30 /km · ...`),
+    and until resolved for an athlete says only that."""
+    written = relative_words(target.relative) if target.relative is not None else None
+    if written is None:
+        return _absolute_words(target, athlete)
+    if target.low is None:
+        return written
+    return f"{written} = {_absolute_words(target, athlete).removeprefix('HR ')}"
+
+
+def relative_words(relative: Relative) -> str | None:
+    """`threshold +10 s/km`, `95–100 % of threshold speed`, `HR 80–85 % LTHR`, `HR 60 % reserve`;
+    None for zones and FTP, whose words are those of the range they give."""
+    if relative.reference not in HEART_RATE_REFERENCES and relative.reference not in PACE_REFERENCES:
+        return None
+    low, high = relative.percent or (0.0, 0.0)
+    percent = _range(low, high, "%", 0 if float(low).is_integer() and float(high).is_integer() else 1)
+    if relative.reference in HEART_RATE_REFERENCES:
+        return f"HR {percent} {HEART_RATE_REFERENCES[relative.reference]}"
+    if relative.percent is not None:
+        return f"{percent} of {relative.reference} speed"
+    if relative.offset is None:
+        return f"{relative.reference} pace"
+    offset = relative.offset[0]
+    return f"{relative.reference} {'+' if offset > 0 else MINUS}{duration_words(abs(offset))}/{relative.per}"
+
+
+def _absolute_words(target: Target, athlete) -> str:
     imperial_first = athlete.units == "imperial"
     if target.metric == "pace":
         fast, slow = pace_per_km(target)

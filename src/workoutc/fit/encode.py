@@ -16,7 +16,7 @@ import zlib
 from datetime import datetime
 from functools import cache
 
-from ..model import Node, Repeat, Step, Workout
+from ..model import Node, Repeat, Step, Target, Workout
 from . import profile
 from .crc import crc16
 from .profile import Field
@@ -124,9 +124,20 @@ def serial_number(name: str) -> int:
 def _step_row(index: int, step: Step) -> tuple:
     duration = encode_duration(step.duration)
     targets = step.targets
+    for target in targets:
+        _check_resolved(target)
     primary = encode_target(targets[0]) if targets else NO_TARGET
     secondary = encode_target(targets[1]) if len(targets) > 1 else NO_SECONDARY
     return (index, *duration, *primary, INTENSITY.raw[step.intensity], *secondary, _text(step.notes), _text(step.name))
+
+
+def _check_resolved(target: Target) -> None:
+    """A target written relative to the athlete has numbers only once resolved for one."""
+    if target.relative is not None and target.zone is None and target.low is None:
+        raise ValueError(
+            f"line {target.span.line}: the {target.metric} target relative to the athlete's "
+            f"{target.relative.reference} was not resolved: run check.resolve.resolve before encoding"
+        )
 
 
 def _repeat_row(index: int, first: int, repeat: Repeat) -> tuple:

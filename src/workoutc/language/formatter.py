@@ -1,9 +1,10 @@
 """`workoutc fmt`: rewrite sources in one canonical layout, keeping every comment.
 
 The layout: two spaces per block level, one space between words, none around
-`<`, `-` and `/` (`hr<z2`, `140-150bpm`, `4x20s/45s`), two spaces before a trailing
+`<`, `-`, `+` and `/` (`hr<z2`, `140-150bpm`, `4x20s/45s`), two spaces before a trailing
 comment, at most one blank line in a row, numbers without stray zeros, keywords, kinds,
-zones and units in lower case (but `250W`), paces fastest first, quotes re-escaped. The tokens come from the
+zones and units in lower case (but `250W`), paces fastest first, the athlete's paces in
+long words (`pace T+10s` is `pace threshold+10s`), quotes re-escaped. The tokens come from the
 real grammar, so formatting works on the same structure the compiler sees; and the
 result is compiled and compared with the original before anything is written.
 """
@@ -20,10 +21,11 @@ from ..units import folded, read_clock, written_unit
 from .parse import parse
 from .printer import workout_text
 from .source import load_text
-from .vocabulary import quote, unquote
+from .vocabulary import PACE_REFERENCE_OF, quote, unquote
 
 BLOCKS = {"workout_block", "repeat", "repeat_until", "plan"}
-TIGHT = {"COMPARE", "MINUS", "SLASH"}  # written without spaces around them
+TIGHT = {"COMPARE", "MINUS", "PLUS", "SLASH"}  # written without spaces around them
+RANGES = {"range", "relative_range", "pace_relative"}  # where `%` or a unit is written once, at the end
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -112,8 +114,11 @@ def _normalise(tree: Tree) -> None:
             first, second = clocks
             index_a, index_b = tree.children.index(first), tree.children.index(second)
             tree.children[index_a], tree.children[index_b] = second, first
-    elif tree.data == "range":
-        low, high = [t for t in tokens if t.type == "QUANTITY"]
+    elif tree.data in RANGES:
+        quantities = [t for t in tokens if t.type == "QUANTITY"]
+        if len(quantities) != 2:
+            return
+        low, high = quantities
         low_unit, high_unit = _unit(low), _unit(high)
         if low_unit and written_unit(low_unit) == written_unit(high_unit):
             tree.children[tree.children.index(low)] = low.update(value=low.value[: -len(low_unit)])
@@ -140,6 +145,8 @@ def _spelling(token: Token) -> str:
         return quote(unquote(token.value))
     if token.type in ("QUANTITY", "CLOCK", "REPEAT_COUNT"):
         return _NUMBER.sub(_tidy_number, _UNIT.sub(lambda m: written_unit(m.group()), token.value))
+    if token.type == "PACE_REFERENCE":
+        return PACE_REFERENCE_OF[folded(token.value)]  # the long word: `T` is `threshold`
     return folded(token.value)
 
 

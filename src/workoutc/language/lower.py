@@ -39,7 +39,8 @@ from .document import check_nesting, check_size, finish
 from .grammar import build_parser, comments_of
 from .indentation import Comment
 from .parse import run_parser
-from .targets import metric_label, read_pace, read_target, read_value
+from .relative import read_level, read_relative_pace
+from .targets import metric_label, read_pace, read_value
 from .vocabulary import STEP_KEYWORDS, unquote
 
 STRIDE_JOG_FACTOR = 3  # an unwritten stride recovery jogs 3x the stride
@@ -65,9 +66,11 @@ class Lowerer:
 
     def __init__(self, path: str = "<input>"):
         self.path = path
+        self.references: set[str] = set()  # Relative.reference of every target so far
 
     def start_file(self, path: str) -> None:
         self.path = path
+        self.references = set()
 
     # ------------------------------------------------------------ durations
 
@@ -104,20 +107,33 @@ class Lowerer:
     # ------------------------------------------------------------ targets
 
     def hr(self, span, _keyword, level):
-        return read_target("hr", level, span)
+        return self._level("hr", level, span)
 
     def power(self, span, keyword, level):
-        target = read_target("power", level, span)
+        target = self._level("power", level, span)
         return replace(target, lap=True) if keyword.type == "LAP_POWER" else target
 
     def cadence(self, span, _keyword, level):
-        return read_target("cadence", level, span)
+        return self._level("cadence", level, span)
 
     def pace(self, span, _keyword, spec):
         low, high, unit, _ = spec
         return Target("pace", None, low, high, unit, span)
 
-    # `level` alternatives return (shape, tokens) for read_target.
+    def relative_pace(self, span, _keyword, spec):
+        relative, _ = spec
+        return self._noted(Target("pace", None, None, None, None, span, relative=relative))
+
+    def _level(self, metric: str, level: tuple, span) -> Target:
+        return self._noted(read_level(metric, level, span))
+
+    def _noted(self, target: Target) -> Target:
+        """The target, its reference to the athlete (if any) noted for the file's Document."""
+        if target.relative is not None:
+            self.references.add(target.relative.reference)
+        return target
+
+    # `level` alternatives return (shape, tokens) for read_level.
     @spanless
     def zone(self, span, token):
         return ("zone", token)
@@ -137,6 +153,26 @@ class Lowerer:
     @spanless
     def single(self, span, token):
         return ("single", token)
+
+    @spanless
+    def relative_range(self, span, low, high, reference):
+        return ("relative_range", low, high, reference)
+
+    @spanless
+    def relative_single(self, span, token, reference):
+        return ("relative_single", token, reference)
+
+    def pace_relative(self, span, first, second, reference, offset, per):
+        """(Relative, span): the span makes the pace target end where its text does."""
+        return read_relative_pace(first, second, reference, offset, per), span
+
+    @spanless
+    def slower(self, span, token):  # a pace offset as (sign, token): `+` is slower
+        return (1, token)
+
+    @spanless
+    def faster(self, span, token):
+        return (-1, token)
 
     def pace_range(self, span, fast_token, slow_token, unit_token):
         """(fast, slow, unit, span): the span makes the pace target end where its text does."""
@@ -358,4 +394,6 @@ def lower_text(
     lowerer.start_file(path)
     start = run_parser(lark, text, path, first_line)
     document, diagnostics = finish(start.children, path)
+    if document is not None and lowerer.references:
+        document = replace(document, references=frozenset(lowerer.references))
     return document, diagnostics, comments_of(lark)

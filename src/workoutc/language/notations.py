@@ -1,7 +1,8 @@
 """Notations runners bring from other tools and training logs, recognised where the
 parser stops, each answered with the workoutc spelling: `5x400m` on one line, `5 x`,
 `pace 5:30/km-6:00/km`, a pace without its unit, `@ 5:30/km`, `hr zone2`, a bare
-`z2`, notes in single or curly quotes.
+`z2`, a misspelt pace or reference (`pace thresold`, `hr 70% hrr`), notes in single or
+curly quotes.
 
 Each recogniser looks at the line where a syntax error is, where in it the parser
 stopped and what it expected; the first that knows the notation gives a `Reading`.
@@ -14,8 +15,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..suggest import closest
 from ..units import LEVEL_UNITS, folded, written_unit
-from .vocabulary import quote
+from .vocabulary import LEVEL_REFERENCES, PACE_REFERENCES, REFERENCE_ALIASES, quote
 
 CLOCK = r"\d+:\d+(?:\.\d+)?"
 CLOCKS = rf"{CLOCK}(?:\s*-\s*{CLOCK})?"  # 5:30 or 5:30-6:00
@@ -31,6 +33,8 @@ AT_SIGN = re.compile(
     re.ASCII | re.IGNORECASE,
 )
 ZONE_WORD = re.compile(r"(?ai)zone[ \t]*(\d+)")
+LETTERS = re.compile(r"[A-Za-z]+")
+PERCENT_BEFORE = re.compile(r"%[ \t]*$")
 ZONE_TARGET_BEFORE = re.compile(r"(?ai)(lap-power|power|hr)[ \t]*(?:(<=|>=|<|>)[ \t]*)?$")
 QUOTED = {
     "'": re.compile(r"'(.*?)'(?=[\s#]|$)"),  # an apostrophe inside (`don't`) does not close it
@@ -192,6 +196,28 @@ def bare_zone(stop: Stop) -> Reading | None:
     return Reading(f"did you mean `hr {zone}`?")
 
 
+def misspelt_reference(stop: Stop) -> Reading | None:
+    """`pace thresold`, `pace 95% thershold-5s`, `hr 80% lhtr`, `hr 70% hrr`: a word for one
+    of the athlete's paces, or for what heart rate or power is a percentage of, misspelt."""
+    if stop.found != "NAME":
+        return None
+    words: tuple[str, ...]
+    if "PACE_REFERENCE" in stop.expected:
+        what, words = "pace", PACE_REFERENCES
+    elif "LEVEL_REFERENCE" in stop.expected and PERCENT_BEFORE.search(stop.before):
+        what, words = "reference", tuple(word for known in LEVEL_REFERENCES.values() for word in known)
+    else:
+        return None
+    word = LETTERS.match(stop.after)
+    if word is None:
+        return None
+    meant = REFERENCE_ALIASES.get(folded(word.group()))
+    match = meant if meant in words else closest(word.group(), words)
+    if match is None:
+        return None
+    return Reading(f"did you mean `{match}`?", f"unknown {what} `{word.group()}`", (stop.at, word.end() + stop.at))
+
+
 def other_quotes(stop: Stop) -> Reading | None:
     """`'relax'`, `“relax”`: notes and names are in straight double quotes."""
     if stop.found or not stop.after or stop.after[0] not in QUOTED:
@@ -214,6 +240,7 @@ RECOGNISERS: tuple[Callable[[Stop], Reading | None], ...] = (
     pace_without_unit,
     at_sign,
     zone_word,
+    misspelt_reference,
     bare_zone,
     other_quotes,
 )

@@ -3,11 +3,25 @@
 Used by `decompile` (FIT -> model -> text: workouts, and plans from schedules) and by
 the property tests (model -> text -> compile). Every value is written so that compiling the text gives back exactly the
 same FIT values: distances and paces choose the unit and the decimals that round-trip.
+A target written relative to the athlete is written as it was (`pace threshold+10s`),
+resolved or not, which is what `fmt` compares; decoded targets never are.
 """
 
 from __future__ import annotations
 
-from ..model import Distance, LapKey, Plan, PlanEntry, Repeat, Step, Target, Time, UntilHeartRate, Workout
+from ..model import (
+    Distance,
+    LapKey,
+    Plan,
+    PlanEntry,
+    Relative,
+    Repeat,
+    Step,
+    Target,
+    Time,
+    UntilHeartRate,
+    Workout,
+)
 from ..units import METRES, PACE_UNITS, WRITTEN_UNITS, format_clock
 from .vocabulary import KEYWORD_OF, quote
 
@@ -84,12 +98,41 @@ def target_text(target: Target) -> str:
     keyword = "lap-power" if target.lap else target.metric
     if target.zone is not None:
         return f"{keyword} z{target.zone}"
+    if target.relative is not None:
+        return relative_text(target.relative, keyword)
     low, high = target.bounds
     if target.metric == "pace":
         per = target.range_unit[2:]
         metres = PACE_UNITS[per]
         return f"pace {pace_clock(low, metres)}-{pace_clock(high, metres)}/{per}"
     return f"{keyword} {_span(low, high, WRITTEN_UNITS[target.range_unit])}"
+
+
+def relative_text(relative: Relative, keyword: str) -> str:
+    """A target relative to the athlete as `fmt` writes it, resolved or not: long words
+    (`pace threshold+10s`, `pace 95-100% threshold/mi`, `hr 80-85% lthr`, `hr<=z2`)."""
+    if relative.bound is not None:
+        compare, zone = relative.bound
+        return f"{keyword}{compare}z{zone}"
+    words = [keyword]
+    if relative.percent is not None:
+        words.append(percent_text(relative.percent))
+    if keyword != "pace":
+        return " ".join([*words, relative.reference])
+    offset = "" if relative.offset is None else signed_offset(relative.offset[0])
+    per = "" if relative.per == "km" else f"/{relative.per}"
+    return " ".join([*words, relative.reference + offset + per])
+
+
+def percent_text(percent: tuple[float, float]) -> str:
+    """`95-100%`, or `97%` for a single value."""
+    low, high = percent
+    return f"{number(low)}%" if low == high else f"{number(low)}-{number(high)}%"
+
+
+def signed_offset(seconds: float) -> str:
+    """`+10s`, `-1min30s`: an offset from a reference pace."""
+    return ("-" if seconds < 0 else "+") + time_text(abs(seconds))
 
 
 def step_line(step: Step, sport: str = "running") -> str:

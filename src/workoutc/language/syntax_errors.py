@@ -41,7 +41,10 @@ DESCRIPTIONS = {
     "_DEDENT": "the end of the block",
     "$END": "the end of the file",
     "MINUS": "`-`",
+    "PLUS": "`+`",
     "SLASH": "`/`",
+    "PACE_REFERENCE": "one of the athlete's paces (`easy`, `marathon`, `threshold`, `interval`, `repetition`)",
+    "LEVEL_REFERENCE": "`lthr`, `reserve` or `ftp`",
 }
 # Keywords by terminal, for did-you-mean suggestions.
 KEYWORDS = {
@@ -71,6 +74,8 @@ EXPECTATIONS = (
         'a workout (`workout "NAME"`), a plan (`plan "NAME"`) or a one-line session like `easy 40min`',
     ),
     ({"DATE"}, "a dated entry like `2026-11-24 easy 40min`"),
+    ({"CLOCK", "PACE_REFERENCE"}, "a pace like `4:00/km`, `3:50-4:00/km` or `threshold+10s`"),
+    ({"CLOCK", "QUANTITY"}, "an offset like `10s`"),
     ({"CLOCK"}, "a pace like `4:00/km` or `3:50-4:00/km`"),
     ({"_INDENT"}, "an indented block"),
 )

@@ -13,7 +13,7 @@ from lark import Token
 
 from .. import units
 from ..diagnostics import Span
-from ..model import Target
+from ..model import Relative, Target
 from ..suggest import did_you_mean
 from .callbacks import LowerError, token_span, unit_error
 
@@ -51,8 +51,12 @@ def read_target(metric: str, level: tuple, span: Span) -> Target:
     if shape == "zone":
         return Target(metric, read_zone(metric, tokens[0]), None, None, None, span)
     if shape == "zone_bound":
-        bottom, top = _zone_bound(metric, *tokens)
-        return Target(metric, None, bottom, top, "%max", span)
+        # Garmin's default zones in % of max, so a file compiled without a profile says
+        # what it always said; `relative` lets a profile's zone model read it again.
+        compare, zone = tokens
+        bottom, top = _zone_bound(metric, compare, zone)
+        relative = Relative("zone", bound=(compare.value, int(zone.value[1:])))
+        return Target(metric, None, bottom, top, "%max", span, relative=relative)
     low: float
     high: float
     if shape == "range":
@@ -131,16 +135,22 @@ def _bounded(compare: Token, value: float, unit: str, token: Token) -> tuple[flo
 def read_pace(fast_token: Token, slow_token: Token | None, unit_token: Token) -> tuple[float, float, str]:
     """`3:50-4:00/km` (or a single pace, a small window around it) -> (fast, slow, "s/km");
     the unit in any case (`/KM`)."""
-    per = units.folded(unit_token.value)
-    if per not in units.PACE_UNITS:
-        hint = did_you_mean(per, units.PACE_UNITS) or "pace is written per km or per mi: `4:00/km`"
-        raise LowerError(token_span(unit_token), f"unknown pace unit `/{unit_token}`", hint, "E003")
+    per = read_pace_unit(unit_token)
     seconds = [_clock(token, per) for token in (fast_token, slow_token) if token is not None]
     if len(seconds) == 1:
         half = units.SINGLE_VALUE_HALF_WIDTH["pace"]
         floor, ceiling = pace_limits(per)  # a window never leaves the pace limits, as a level's does
         seconds = [max(seconds[0] - half, floor), min(seconds[0] + half, ceiling)]
     return min(seconds), max(seconds), f"s/{per}"
+
+
+def read_pace_unit(token: Token) -> str:
+    """The `km` or `mi` after a pace's `/`, in any case."""
+    per = units.folded(token.value)
+    if per not in units.PACE_UNITS:
+        hint = did_you_mean(per, units.PACE_UNITS) or "pace is written per km or per mi: `4:00/km`"
+        raise LowerError(token_span(token), f"unknown pace unit `/{token}`", hint, "E003")
+    return per
 
 
 def pace_limits(per: str) -> tuple[float, float]:

@@ -19,6 +19,15 @@ STEP_KEYWORDS = {
 # The keyword each intensity is written with (the first one listed above).
 KEYWORD_OF = {intensity: keyword for keyword, intensity in reversed(STEP_KEYWORDS.items())}
 
+# The athlete's paces a pace target may be relative to (`pace threshold+10s`), and each
+# one's long word from itself or its letter (`E`, `M`, `T`, `I`, `R`: Daniels' names).
+PACE_REFERENCES = ("easy", "marathon", "threshold", "interval", "repetition")
+PACE_REFERENCE_OF = {**{word: word for word in PACE_REFERENCES}, **{word[0]: word for word in PACE_REFERENCES}}
+# What heart rate and power may be a percentage of (`hr 80-85% lthr`), by metric.
+LEVEL_REFERENCES = {"hr": ("lthr", "reserve"), "power": ("ftp",), "cadence": ()}
+# Other names for them, for hints.
+REFERENCE_ALIASES = {"hrr": "reserve", "lt": "lthr", "tempo": "threshold", "rep": "repetition", "mp": "marathon"}
+
 
 def quote(text: str) -> str:
     """A string literal: in double quotes, with `"` and `\\` escaped."""
