@@ -137,6 +137,11 @@ def _declare_file_commands(commands) -> None:
         help="remove the files workoutc copied into NewFiles earlier that this install does not copy",
     )
     install_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
+    install_cmd.add_argument(
+        "--athlete",
+        metavar="NAME",
+        help="compile for the athlete of [athletes.NAME] in the config (one watch, one athlete)",
+    )
     install_cmd.set_defaults(run=_install)
 
     fmt_cmd = commands.add_parser(
@@ -182,12 +187,7 @@ def _declare_profile_command(commands) -> None:
     profile_cmd.add_argument(
         "path", nargs="?", default=".", metavar="PATH", help=".wkt file or folder (default: the current folder)"
     )
-    profile_cmd.add_argument(
-        "--athlete",
-        action="append",
-        metavar="NAME",
-        help="the athlete of [athletes.NAME] in the config (repeatable; `all` for every one)",
-    )
+    _athlete_option(profile_cmd, None)
     profile_cmd.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
     profile_cmd.set_defaults(run=_profile)
 
@@ -201,6 +201,7 @@ def _source_command(commands, name: str, run, summary: str, description: str, ou
             "-o", "--output", metavar="OUTDIR", default=".", help=f"folder for {output} (default: the current folder)"
         )
     command.add_argument("--config", metavar="FILE", help="use this workoutc.toml instead of searching for one")
+    _athlete_option(command, "OUTDIR/NAME/" if output else None)
     command.add_argument(
         "-j",
         "--jobs",
@@ -211,6 +212,33 @@ def _source_command(commands, name: str, run, summary: str, description: str, ou
     )
     command.set_defaults(run=run)
     return command
+
+
+def _athlete_option(command, folder: str | None) -> None:
+    where = f"; each athlete's files go to {folder}" if folder else ""
+    command.add_argument(
+        "--athlete",
+        action="append",
+        metavar="NAME",
+        help=f"the athlete of [athletes.NAME] in the config (repeatable; `all` for every one){where}",
+    )
+
+
+def _athletes(args, inputs: list[str]) -> list[str | None]:
+    """The athletes a command runs for: None is the config's top-level [athlete]."""
+    names = args.athlete or []
+    if "all" not in names:
+        return list(dict.fromkeys(names)) or [None]
+    from .check.config import ConfigError, ConfigFinder, load_config
+
+    try:
+        finder = ConfigFinder(load_config(Path(args.config)) if args.config else None)
+        every = finder.athlete_names(inputs)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    if not every:
+        raise UsageError("--athlete all: the configs of these files name no athlete (no [athletes.NAME] table)")
+    return list[str | None](every)
 
 
 def default_jobs() -> int:
@@ -227,16 +255,23 @@ def _jobs(text: str) -> int:
 
 
 def _compile(args, reporter: Reporter) -> int:
-    from .pipeline.incremental import CompileCache
     from .pipeline.inputs import collect_inputs
 
     inputs = collect_inputs(args.paths)
-    outdir = Path(args.output)
+    return max(_compile_for(args, reporter, inputs, athlete) for athlete in _athletes(args, inputs))
+
+
+def _compile_for(args, reporter: Reporter, inputs: list[str], athlete: str | None) -> int:
+    """One compile: for the top-level athlete into OUTDIR, or for a named one into OUTDIR/NAME."""
+    from .pipeline.incremental import CompileCache
+
+    outdir = Path(args.output) / athlete if athlete else Path(args.output)
     with CompileCache(
         outdir,
         inputs,
         html=args.html,
         config=args.config,
+        athlete=athlete,
         keep_stale=args.keep_stale,
         enabled=not args.no_cache,
         waiting=_waiting_for(outdir, reporter),
@@ -252,7 +287,14 @@ def _compile(args, reporter: Reporter) -> int:
         transcript = reporter.start_transcript()
         reuse = cache.start()
         run = run_stages(
-            args.paths, args.config, jobs=args.jobs, output=outdir, keep_documents=args.html, inputs=inputs, reuse=reuse
+            args.paths,
+            args.config,
+            jobs=args.jobs,
+            output=outdir,
+            keep_documents=args.html,
+            inputs=inputs,
+            reuse=reuse,
+            athlete=athlete,
         )
         report = publish(
             run,
@@ -264,6 +306,7 @@ def _compile(args, reporter: Reporter) -> int:
             keep_stale=args.keep_stale,
         )
         summary = f"compiled {plural(report.workouts, 'workout')} from {plural(len(run.files), 'file')}"
+        summary += f" for {athlete}" if athlete else ""
         reporter.outcome(summary + report.skipped(), failed=bool(report.errors))
         status = EXIT_INPUT if report.errors else EXIT_OK
         cache.record(run, report, transcript, status)
@@ -291,30 +334,38 @@ def _html(args, reporter: Reporter) -> int:
     from .pipeline.publish import publish
     from .pipeline.stages import run_stages
 
-    inputs = collect_inputs(args.paths)
-    outdir = Path(args.output)
-    with folder_held(outdir, _waiting_for(outdir, reporter)):
-        run = run_stages(args.paths, args.config, jobs=args.jobs, keep_documents=True, inputs=inputs)
-        report = publish(
-            run, outdir, reporter, fit=False, pages=True, earlier=read_ledger(outdir), keep_stale=args.keep_stale
-        )
-    _say_tidied(report, outdir, reporter)
-    return EXIT_INPUT if report.errors else EXIT_OK
+    inputs, status = collect_inputs(args.paths), EXIT_OK
+    for athlete in _athletes(args, inputs):
+        outdir = Path(args.output) / athlete if athlete else Path(args.output)
+        with folder_held(outdir, _waiting_for(outdir, reporter)):
+            run = run_stages(
+                args.paths, args.config, jobs=args.jobs, keep_documents=True, inputs=inputs, athlete=athlete
+            )
+            report = publish(
+                run, outdir, reporter, fit=False, pages=True, earlier=read_ledger(outdir), keep_stale=args.keep_stale
+            )
+        _say_tidied(report, outdir, reporter)
+        status = max(status, EXIT_INPUT if report.errors else EXIT_OK)
+    return status
 
 
 def _check(args, reporter: Reporter) -> int:
     from .diagnostics import Severity
     from .emit.findings import render, summary
+    from .pipeline.inputs import collect_inputs
     from .pipeline.stages import run_stages
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    run = run_stages(args.paths, args.config, jobs=args.jobs)
-    diagnostics = run.diagnostics()
-    reporter.write(render(diagnostics, fmt, run.text_of))
-    if fmt == "text":
-        reporter.note(summary(diagnostics, len(run.files)))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
-    return EXIT_INPUT if any(d.severity in failing for d in diagnostics) else EXIT_OK
+    inputs, status = collect_inputs(args.paths), EXIT_OK
+    for athlete in _athletes(args, inputs):
+        run = run_stages(args.paths, args.config, jobs=args.jobs, inputs=inputs, athlete=athlete)
+        diagnostics = run.diagnostics()
+        reporter.write(render(diagnostics, fmt, run.text_of))
+        if fmt == "text":
+            reporter.note(summary(diagnostics, len(run.files)) + (f" for {athlete}" if athlete else ""))
+        status = max(status, EXIT_INPUT if any(d.severity in failing for d in diagnostics) else EXIT_OK)
+    return status
 
 
 def _decompile(args, reporter: Reporter) -> int:
@@ -335,7 +386,14 @@ def _install(args, reporter: Reporter) -> int:
     from .pipeline.install import install
 
     failed = install(
-        args.paths, args.device, args.config, reporter, force=args.force, dry_run=args.dry_run, prune=args.prune
+        args.paths,
+        args.device,
+        args.config,
+        reporter,
+        force=args.force,
+        dry_run=args.dry_run,
+        prune=args.prune,
+        athlete=args.athlete,
     )
     return EXIT_INPUT if failed else EXIT_OK
 

@@ -35,6 +35,14 @@ PROFILE_HELP = {
 }
 
 
+# The profile values whose absence makes a rule skip part of its checks; the others
+# (power_zones, name, race ...) have a meaning when unset.
+MEASURES = frozenset(
+    {"max_hr", "resting_hr", "lthr", "level", "easy_pace", "marathon_pace", "threshold_pace"}
+    | {"interval_pace", "repetition_pace", "ftp", "critical_power"}
+)
+
+
 class RecordingAthlete:
     """An Athlete that remembers which missing values were asked for."""
 
@@ -44,7 +52,7 @@ class RecordingAthlete:
 
     def __getattr__(self, name: str):
         value = getattr(self._athlete, name)
-        if value is None and name not in self.missing:
+        if value is None and name in MEASURES and name not in self.missing:
             self.missing.append(name)
         return value
 

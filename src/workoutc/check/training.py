@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from ..model import Distance, Intensity, Repeat, Step, Target, Time, Workout, expanded_steps
 from ..units import HR_ZONE_BOUNDS, PACE_UNITS
+from .zones import hr_zone_percent_of_max, power_zone_percent
 
 QUALITY_KINDS = frozenset({"tempo", "threshold", "intervals", "hills", "fartlek", "race"})
 EASY_KINDS = frozenset({"easy", "recovery"})
@@ -88,8 +89,8 @@ def per_workout(measure: Callable[[Workout, Any], _Value]) -> Callable[[Workout,
 
 def hr_percent(target: Target, athlete) -> tuple[float, float] | None:
     """A heart-rate target as (low, high) % of max HR; None when max HR is needed but unknown."""
-    if target.zone is not None:
-        return HR_ZONE_BOUNDS[target.zone - 1], HR_ZONE_BOUNDS[target.zone]
+    if target.zone is not None:  # the watch's own zone: as the athlete's zone model defines it
+        return hr_zone_percent_of_max(athlete, target.zone)
     return _percent_of(target, "%max", athlete, "max_hr")
 
 
@@ -297,7 +298,6 @@ UNTARGETED_LEVEL = {
     Intensity.REST: 0.5,
     Intensity.COOLDOWN: 1.5,
 }
-POWER_ZONE_PERCENT = (0, 55, 75, 90, 105, 120)  # Coggan: % FTP where each zone starts
 
 
 def step_level(step: Step, athlete) -> float:
@@ -320,7 +320,8 @@ def _target_level(target: Target, athlete) -> float | None:
         if target.zone is not None:
             return min(target.zone, 5) + 0.5
         span = power_percent(target, athlete)
-        return None if span is None else _interpolate(sum(span) / 2, POWER_ZONE_PERCENT)
+        starts = tuple(power_zone_percent(athlete, zone)[0] for zone in range(1, 7))  # zone 1 .. zone 6's start
+        return None if span is None else _interpolate(sum(span) / 2, starts)
     if target.metric == "pace":
         easy, threshold = athlete.easy_pace, athlete.threshold_pace
         if easy is None or threshold is None or easy[0] <= threshold:

@@ -216,6 +216,7 @@ class CompileCache:
         *,
         html: bool,
         config: str | None,
+        athlete: str | None = None,
         keep_stale: bool = False,
         enabled: bool = True,
         waiting: Callable[[], None] = lambda: None,
@@ -231,6 +232,7 @@ class CompileCache:
             options = {
                 "html": html,
                 "keep_stale": keep_stale,
+                "athlete": athlete,
                 "output": os.path.abspath(outdir),
                 "config": file_fingerprint(config) if config else None,
             }

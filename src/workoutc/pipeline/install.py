@@ -238,18 +238,20 @@ def install(
     force: bool,
     dry_run: bool,
     prune: bool = False,
+    athlete: str | None = None,
 ) -> bool:
     """Compile the .wkt inputs, take the .fit ones as they are, and copy them all onto
     the watch; whether any input or copy failed. Nothing is copied from a file or plan
     with errors. With `prune`, the files an earlier install put in NewFiles that this
-    one does not copy go. Device problems are UsageErrors."""
+    one does not copy go. `athlete` names the [athletes.NAME] to compile for. Device
+    problems are UsageErrors."""
     device = choose_device(device_folder)
     reporter.result(f"{device.model} at {device.root}")
     files, failed = _given_fit_files(paths, reporter)
     skipped = ""
     sources = [p for p in paths if not p.lower().endswith(".fit")]
     if sources:
-        compiled, report = _compile(paths, sources, config, reporter)
+        compiled, report = _compile(paths, sources, config, reporter, athlete)
         files += compiled
         failed = bool(report.errors) or failed
         skipped = report.skipped()
@@ -337,7 +339,7 @@ def _given_fit_files(paths: list[str], reporter: Reporter) -> tuple[list[Upload]
 
 
 def _compile(
-    paths: list[str], sources: list[str], config: str | None, reporter: Reporter
+    paths: list[str], sources: list[str], config: str | None, reporter: Reporter, athlete: str | None
 ) -> tuple[list[Upload], Report]:
     """The FIT files the sources compile to (none from a file or plan with errors),
     and what the compile did. The files are listed later by their names on the watch,
@@ -348,7 +350,8 @@ def _compile(
     from .stages import run_stages
 
     with tempfile.TemporaryDirectory() as folder:
-        report = publish(run_stages(sources, config, output=Path(folder)), Path(folder), reporter, summaries=False)
+        run = run_stages(sources, config, output=Path(folder), athlete=athlete)
+        report = publish(run, Path(folder), reporter, summaries=False)
         origin = {name: source for source, names in report.placed.items() for name in names.values()}
         uploads = []
         for path in sorted(Path(folder).glob("*.fit")):

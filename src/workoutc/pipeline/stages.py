@@ -107,6 +107,7 @@ def run_stages(
     keep_documents: bool = False,
     inputs: list[str] | None = None,
     reuse: Mapping[str, FileResult] | None = None,
+    athlete: str | None = None,
 ) -> Run:
     """Take every input through the stages, in `jobs` processes; with an `output` folder,
     also encode each workout and stage its FIT file there for `publish`.
@@ -114,11 +115,13 @@ def run_stages(
     Results come back in input order, so the output does not depend on `jobs`. Unless
     `keep_documents` (pages need them), a file's document is dropped once done with.
     With `reuse` (an incremental compile), the files it holds are taken as they are and
-    the others are hashed and kept as snapshots for the next run.
+    the others are hashed and kept as snapshots for the next run. `athlete` names the
+    [athletes.NAME] whose numbers relative targets and the checker take (None: the
+    top-level [athlete]).
     """
     inputs = collect_inputs(paths) if inputs is None else inputs
     try:
-        finder = _configs(config_file, inputs)
+        finder = _configs(config_file, inputs, athlete)
         if output is not None:
             for path in inputs[:1]:
                 time_created(path)  # a bad SOURCE_DATE_EPOCH is a usage error, raised here
@@ -137,9 +140,9 @@ def run_stages(
     return Run(tuple(files), plans, finder, output, snapshots)
 
 
-def _configs(config_file: str | None, inputs: list[str]) -> ConfigFinder:
+def _configs(config_file: str | None, inputs: list[str], athlete: str | None) -> ConfigFinder:
     """The configs of every input, read (and any error raised) here, not in a worker."""
-    finder = ConfigFinder(load_config(Path(config_file)) if config_file else None)
+    finder = ConfigFinder(load_config(Path(config_file)) if config_file else None, athlete=athlete)
     for path in inputs:
         finder.for_file(path)
     return finder
