@@ -47,14 +47,14 @@ test_workout_rule = workout_cases_test(CODE, WORKOUT_CASES)
 
 
 # `hr zN` is the watch's own zone: the checker reads it through the athlete's zone model.
-LTHR_ZONES = "[athlete]\nmax_hr = 190\nlthr = 175\nhr_zones = \"lthr\"\n"  # z2: 85-90 % of 175 = 149-158 bpm
+LTHR_ZONES = '[athlete]\nmax_hr = 190\nlthr = 175\nhr_zones = "lthr"\n'  # z2: 85-90 % of 175 = 149-158 bpm
 LOW_ZONES = "[athlete]\nmax_hr = 190\nhr_zones = [90, 100, 110, 120, 130, 140]\n"  # z4: 120-130 bpm, 68 % of max
 ZONE_MODEL_CASES = [
     ("recovery 30min hr z2\n", P, []),  # % of max: zone 2 tops out at 70 %
     ("recovery 30min hr z2\n", LTHR_ZONES, ["heart rate up to 83 % of max is above the recovery cap of 70 %"]),
     ("recovery 30min hr z4\n", P, ["heart rate up to 90 % of max is above the recovery cap of 70 %"]),
     ("recovery 30min hr z4\n", LOW_ZONES, []),
-    ("recovery 30min hr z2\n", "[athlete]\nlthr = 175\nhr_zones = \"lthr\"\n", []),  # no max_hr: not judged
+    ("recovery 30min hr z2\n", '[athlete]\nlthr = 175\nhr_zones = "lthr"\n', []),  # no max_hr: not judged
 ]
 
 test_the_watch_zones_follow_the_athletes_zone_model = workout_cases_test(CODE, ZONE_MODEL_CASES)
