@@ -90,6 +90,24 @@ def test_a_source_date_epoch_past_the_year_9999_is_a_usage_error(tmp_path, capsy
     assert status == 2 and "SOURCE_DATE_EPOCH must be a time before the year 10000" in err
 
 
+@pytest.mark.parametrize("epoch", ["²", "١٢٣", "１２"])  # digits to str.isdigit, not to int()
+def test_a_source_date_epoch_of_other_digits_is_a_usage_error(tmp_path, capsys, monkeypatch, epoch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    source = write(tmp_path, "a.wkt", "easy 30min\n")
+    status, _, err = run(capsys, "compile", str(source), "-o", str(tmp_path / "out"))
+    assert status == 2 and f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}" in err
+
+
+def test_temporary_names_with_other_digits_in_the_output_folder_are_not_a_run(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in (".staged-1.²-0badc0de.1.tmp", ".staged-1.12-٣.1.tmp", ".workoutc-run.²³.lock"):
+        (out / name).write_bytes(b"not workoutc's")
+    source = write(tmp_path, "a.wkt", "easy 30min\n")
+    status, _, _ = run(capsys, "compile", str(source), "-o", str(out))
+    assert status == 0 and (out / ".staged-1.²-0badc0de.1.tmp").exists()
+
+
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_an_endless_input_is_read_only_as_far_as_the_limit(capsys):
     status, out, _ = run(capsys, "check", "/dev/zero")

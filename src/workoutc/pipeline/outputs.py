@@ -75,7 +75,7 @@ def _temporaries(folder: Path | str) -> list[tuple[str, str]]:
 
 def _is_run_id(text: str) -> bool:
     pid, _, token = text.partition("-")
-    return pid.isdigit() and (not token or token.isalnum())
+    return pid.isascii() and pid.isdigit() and (not token or (token.isascii() and token.isalnum()))
 
 
 def _unlink(path: str) -> None:

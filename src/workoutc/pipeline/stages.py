@@ -264,7 +264,7 @@ def time_created(path: str) -> int:
     source was last changed, so an unchanged file always compiles to the same bytes."""
     value = os.environ.get("SOURCE_DATE_EPOCH")
     if value is not None:
-        if not value.strip().isdigit() or len(value.strip()) > 20:
+        if not value.strip().isascii() or not value.strip().isdigit() or len(value.strip()) > 20:  # not `²`
             raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}")
         if int(value) > LAST_TIME:
             raise UsageError(f"SOURCE_DATE_EPOCH must be a time before the year 10000, not {value.strip()}")
