@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tools.fitdump import decode
-from tools.golden import ROOT, TIME_CREATED, example_sources, golden_path, render
+from tools.golden import ROOT, TIME_CREATED, example_sources, golden_path, render, resolved
 from workoutc.fit.encode import encode_workout
 from workoutc.language.source import load
 
@@ -21,7 +21,7 @@ def test_there_are_enough_examples():
 def test_example_decodes_with_both_decoders(source):
     loaded = load(source)
     assert loaded.diagnostics == () and loaded.document is not None
-    for workout in loaded.document.workouts:
+    for workout in resolved(source).workouts:
         messages = decode(encode_workout(workout, TIME_CREATED))
         [header] = messages["workout_mesgs"]
         assert header["num_valid_steps"] == len(messages["workout_step_mesgs"])

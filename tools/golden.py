@@ -12,8 +12,11 @@ import io
 import tempfile
 from pathlib import Path
 
+from workoutc.check.config import ConfigFinder
+from workoutc.check.resolve import resolve
 from workoutc.fit.encode import encode_workout
 from workoutc.language.source import load
+from workoutc.model import Document
 
 from .fitdump import dump
 
@@ -32,11 +35,20 @@ def golden_path(source: Path) -> Path:
     return source.with_suffix(".fit.txt")
 
 
-def render(source: Path) -> str:
-    loaded = load(source, str(source.relative_to(ROOT)))
+def resolved(source: Path) -> Document:
+    """An example's document, its relative targets given the numbers of the athlete its
+    config describes (the top-level [athlete], as `make demo` compiles it)."""
+    shown = str(source.relative_to(ROOT))
+    loaded = load(source, shown)
     assert loaded.document is not None, loaded.diagnostics
+    document, problems = resolve(loaded.document, ConfigFinder().for_file(source).athlete, shown)
+    assert not problems, problems
+    return document
+
+
+def render(source: Path) -> str:
     parts = []
-    for workout in loaded.document.all_workouts():
+    for workout in resolved(source).all_workouts():
         parts.append(f"== {workout.name}\n" + dump(encode_workout(workout, TIME_CREATED)))
     return "\n".join(parts)
 

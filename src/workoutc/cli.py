@@ -171,7 +171,7 @@ def _declare_rule_commands(commands) -> None:
         "explain", help="show a rule's documentation", description="Show the documentation of a rule or error code."
     )
     explain_cmd.add_argument(
-        "code", metavar="CODE", help="a rule's code or name (R101, recovery-too-long), or E001-E008"
+        "code", metavar="CODE", help="a rule's code or name (R101, recovery-too-long), or E001-E009"
     )
     explain_cmd.set_defaults(run=_explain)
 

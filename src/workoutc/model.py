@@ -197,6 +197,7 @@ class Document:
     # while lowering, so that resolving a file without any costs nothing
     # (check/resolve.py). A Document built elsewhere (decoded FIT) has none.
     references: frozenset[str] = field(default=frozenset(), compare=False)
+    resolved: bool = field(default=False, compare=False)  # its relative targets hold an athlete's numbers
 
     def all_workouts(self) -> list[Workout]:
         """The file's workouts, then the one-line sessions written inside its plans."""

@@ -121,7 +121,7 @@ def test_the_page_counts_steps_as_the_compile_line_does(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["compile", "examples", "-o", str(out), "--html"]) == 0
     said = dict(re.findall(r"(?:-> |, )\S+/([^/ ]+)\.fit \((\d+) steps?\)", capsys.readouterr().out))
-    assert len(said) == 31
+    assert len(said) == sum(1 for fit in out.glob("*.fit") if not fit.name.endswith(".schedule.fit")) > 30
     for stem, count in said.items():
         page = (out / f"{stem}.html").read_text(encoding="utf-8")
         shown = re.search(r"<span>Steps on the watch</span><strong>(\d+)</strong>\s*<small>([^<]*)</small>", page)

@@ -9,14 +9,14 @@ import pytest
 from garmin_fit_sdk import Encoder, Profile
 
 from tools.fitdump import steps as decoded_steps
-from tools.golden import TIME_CREATED, example_sources
+from tools.golden import TIME_CREATED, example_sources, resolved
 from workoutc.cli import main
 from workoutc.fit.crc import crc16
 from workoutc.fit.decode import decompile
 from workoutc.fit.encode import encode_workout
 from workoutc.fit.read import FitError
 from workoutc.language.printer import workout_text
-from workoutc.language.source import load, load_text
+from workoutc.language.source import load_text
 from workoutc.model import Step
 
 from ..helpers import document
@@ -64,9 +64,7 @@ def test_fixture_text_reads_naturally():
 
 @pytest.mark.parametrize("source", example_sources(), ids=lambda p: p.name)
 def test_every_example_round_trips(source):
-    document = load(source).document
-    assert document is not None
-    for workout in document.all_workouts():
+    for workout in resolved(source).all_workouts():
         original = encode_workout(workout, TIME_CREATED)
         assert decoded_steps(recompile(original)) == decoded_steps(original)
 

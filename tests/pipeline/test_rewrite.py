@@ -101,7 +101,11 @@ def test_compile_decompile_compile_gives_the_same_schedules(tmp_path, capsys):
     assert capsys.readouterr().err == ""  # every workout and session named, nothing skipped
     assert main(["compile", str(text), "-o", str(second)]) == 0
     assert _sessions(first) == _sessions(second)
-    assert sorted(_sessions(first)) == ["base-week-3.schedule.fit", "overreaching.schedule.fit"]
+    assert sorted(_sessions(first)) == [
+        "base-week-3.schedule.fit",
+        "overreaching.schedule.fit",
+        "squad-week-1.schedule.fit",
+    ]
     assert (text / "base-week-3.schedule.wkt").read_text() == (
         'plan "base-week-3"\n'
         '  2026-11-24 "Track 5x1k"\n'

@@ -143,7 +143,10 @@ class Library:
         candidates = self._by_name.get(reference.casefold(), [])
         local = [(loaded, info) for loaded, info in candidates if loaded.path == path]
         if local or len(candidates) == 1:
-            return self._workout(*(local or candidates)[0]), None
+            loaded, info = (local or candidates)[0]
+            if loaded.failed:  # its targets could not be given this athlete's numbers (E009)
+                return None, (f'"{reference}" ({loaded.path}:{info.line}) has errors', "fix them first")
+            return self._workout(loaded, info), None
         if candidates:
             places = ", ".join(f"{loaded.path}:{info.line}" for loaded, info in candidates)
             return None, (f'several workouts are named "{reference}"', f"defined at {places}; rename one")

@@ -6,13 +6,15 @@
 so pages can show both and `fmt` still prints what was written. A target whose profile
 value is missing is an E009 error at the target, one that resolves beyond the
 language's limits an E004; either stays unresolved (low None), and its workout must
-not be encoded (fit/encode.py refuses it).
+not be encoded (fit/encode.py refuses it). Targets relative to zones (`hr<=z2`) hold
+the default zones' % of max from lowering; with another zone model (`hr_zones`) they
+become that athlete's bpm range.
 
 Cost: lowering gathers each file's references (`Document.references`), so a document
 with none of these is returned as it is, without a walk. In a document with some,
 each distinct target is worked out once, and unchanged workouts, repeats and steps are
-the same objects in the copy. Targets relative to zones (`hr<=z2`: the athlete's zone
-model) and to FTP (the watch applies its own) are left as they are.
+the same objects in the copy. Targets relative to FTP are left as they are (the watch
+applies its own).
 """
 
 from __future__ import annotations
@@ -23,10 +25,12 @@ from dataclasses import replace
 from .. import units
 from ..diagnostics import Diagnostic, input_error
 from ..language.printer import relative_text
-from ..language.targets import pace_limits
+from ..language.source import Loaded
+from ..language.targets import pace_limits, zones_of_bound
 from ..language.vocabulary import PACE_REFERENCES
 from ..model import Document, Node, Plan, Relative, Repeat, Step, Target, Workout
 from .config import Athlete
+from .zones import hr_zone_bpm, hr_zone_needs
 
 RESOLVED_HERE = frozenset({*PACE_REFERENCES, "lthr", "reserve"})
 PACE_KEYS = {reference: f"{reference}_pace" for reference in PACE_REFERENCES}
@@ -41,12 +45,32 @@ class _Unresolvable(Exception):
 def resolve(document: Document, athlete: Athlete, path: str) -> tuple[Document, list[Diagnostic]]:
     """The document with `athlete`'s numbers in its relative targets, and the errors of
     those it could not resolve."""
-    if not document.references & RESOLVED_HERE:
+    if not needs_resolving(document, athlete):
         return document, []
     resolver = _Resolver(athlete, path)
     workouts = tuple(resolver.workout(workout) for workout in document.workouts)
     plans = tuple(resolver.plan(plan) for plan in document.plans)
-    return replace(document, workouts=workouts, plans=plans), resolver.diagnostics
+    return replace(document, workouts=workouts, plans=plans, resolved=True), resolver.diagnostics
+
+
+def needs_resolving(document: Document, athlete: Athlete) -> bool:
+    """Whether the document has targets that `athlete`'s numbers change, not yet given them."""
+    return not document.resolved and _to_resolve(document.references, athlete)
+
+
+def resolve_loaded(loaded: Loaded, athlete: Athlete) -> Loaded:
+    """A loaded file with `athlete`'s numbers in its relative targets; a value the profile
+    lacks makes it a file that cannot be compiled (its E009 errors, no document)."""
+    if loaded.document is None or not needs_resolving(loaded.document, athlete):
+        return loaded
+    document, problems = resolve(loaded.document, athlete, loaded.path)
+    if problems:
+        return loaded._replace(document=None, comments=(), diagnostics=tuple(problems))
+    return loaded._replace(document=document)
+
+
+def _to_resolve(references: frozenset[str], athlete: Athlete) -> bool:
+    return bool(references & RESOLVED_HERE) or ("zone" in references and athlete.hr_zones != "max")
 
 
 def resolve_workout(workout: Workout, athlete: Athlete, path: str) -> tuple[Workout, list[Diagnostic]]:
@@ -86,7 +110,9 @@ class _Resolver:
 
     def target(self, target: Target) -> Target:
         relative = target.relative
-        if relative is None or relative.reference not in RESOLVED_HERE or target.low is not None:
+        if relative is None or target.unit == "bpm" or not _to_resolve(frozenset({relative.reference}), self.athlete):
+            return target
+        if relative.reference in RESOLVED_HERE and target.low is not None:
             return target
         if relative not in self.known:
             try:
@@ -106,10 +132,29 @@ def _same(new: tuple, old: tuple) -> bool:
 
 
 def resolved_range(relative: Relative, athlete: Athlete) -> tuple[float, float, str]:
-    """(low, high, unit) of a pace, `lthr` or `reserve` target for `athlete`, or _Unresolvable."""
+    """(low, high, unit) of a pace, `lthr`, `reserve` or zone target for `athlete`, or _Unresolvable."""
     if relative.reference in PACE_KEYS:
         return _pace(relative, athlete)
+    if relative.reference == "zone":
+        return _zones(relative, athlete)
     return _heart_rate(relative, athlete)
+
+
+def _zones(relative: Relative, athlete: Athlete) -> tuple[float, float, str]:
+    """`hr<=z2` under the athlete's zone model: from the bottom of its first zone to the
+    top of its last, in whole bpm."""
+    assert relative.bound is not None, "a target relative to zones has its bound"
+    op, number = relative.bound
+    first, last = zones_of_bound(op, number)
+    bottom, top = hr_zone_bpm(athlete, first), hr_zone_bpm(athlete, last)
+    if bottom is None or top is None:
+        table = "athlete" if athlete.name is None else f"athletes.{athlete.name}"
+        raise _Unresolvable(
+            "E009",
+            f"`hr{op}z{number}` in the athlete's zones (hr_zones = {athlete.hr_zones!r}) needs {hr_zone_needs(athlete)}",
+            f"set it in workoutc.toml under [{table}]",
+        )
+    return math.floor(bottom[0] + 0.5), math.floor(top[1] + 0.5), "bpm"
 
 
 def _pace(relative: Relative, athlete: Athlete) -> tuple[float, float, str]:

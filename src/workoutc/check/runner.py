@@ -20,6 +20,7 @@ from ..language.source import Loaded
 from ..model import Plan
 from .config import DEFAULT, Athlete, Config, ConfigFinder
 from .plans import Library, PlanView, session
+from .resolve import resolve_loaded
 from .rules import REGISTRY, RULES, Problem
 from .training import remembered
 
@@ -32,6 +33,8 @@ PROFILE_HELP = {
     "easy_pace": 'easy_pace = "5:20-5:50/km"',
     "threshold_pace": 'threshold_pace = "4:10/km"',
     "ftp": "ftp = 250",
+    "lthr": "lthr = 170",
+    "resting_hr": "resting_hr = 50",
 }
 
 
@@ -114,13 +117,19 @@ class Checker:
         return [(*loaded.diagnostics, *found.diagnostics, *plans.of(loaded.path)) for loaded, found in checked]
 
     def check_workouts(self, loaded: Loaded) -> WorkoutFindings:
+        """The workout rules over one file, its relative targets given its athlete's
+        numbers first (the pipeline has done so already: see check.resolve.resolve_loaded)."""
         if loaded.document is None:
             return WorkoutFindings()
         config = self._config_for(loaded.path)
+        resolved = resolve_loaded(loaded, config.athlete)
+        if resolved.document is None:  # a value the profile lacks: nothing to judge
+            every = frozenset(workout.name for workout in loaded.document.all_workouts())
+            return WorkoutFindings(resolved.diagnostics, every)
         findings: list[Diagnostic] = []
         blocked: set[str] = set()
         missing: list[Missing] = []
-        for workout in loaded.document.all_workouts():
+        for workout in resolved.document.all_workouts():
             found = []
             for rule in self._enabled(config, "workout"):
                 kinds = getattr(rule, "KINDS", None)
@@ -133,7 +142,9 @@ class Checker:
 
     def check_plans(self, files: Sequence[tuple[Loaded, WorkoutFindings]]) -> PlanFindings:
         """Plan rules over every plan of the run; `files` are every file of the run with
-        its workout findings (whose missing values join the notes)."""
+        its workout findings (whose missing values join the notes). Files not yet
+        given their athletes' numbers are given them here, as check_workouts does."""
+        files = [(resolve_loaded(loaded, self._config_for(loaded.path).athlete), found) for loaded, found in files]
         library = Library([loaded for loaded, _ in files])
         result = PlanFindings()
         missing: list[tuple[str, Missing]] = []
@@ -238,6 +249,8 @@ def _missing_notes(missing: list[tuple[str, Missing]]) -> list[tuple[str, Diagno
             f"{'its' if len(listed) == 1 else 'their'} checks"
         )
         hint = f"add `{PROFILE_HELP.get(key, key)}` under [athlete] in workoutc.toml"
+        if key.endswith("_pace"):
+            hint += ', or a race result such as `race = "10km 45:00"`'  # every pace follows from it
         notes.append((path, Diagnostic(path, span, Severity.INFO, rule.ID, rule.NAME, message, hint)))
     return notes
 

@@ -65,6 +65,7 @@ def workout_page(
         steps=step_rows(workout.steps, athlete),
         findings=finding_rows(findings),
         fit_name=fit_name,
+        athlete_name=athlete.name,
         index_name=index_name,
         source=source_lines(text, workout.span.line, workout.span.end_line),
     )
@@ -102,6 +103,7 @@ def plan_page(
         first=first.isoformat() if first else "",
         last=last.isoformat() if last else "",
         source=source_lines(text, view.plan.span.line, view.plan.span.end_line),
+        athlete_name=athlete.name,
         index_name=index_name,
     )
 

@@ -36,7 +36,7 @@ class WorkoutInfo(NamedTuple):
 class Loaded(NamedTuple):
     """One input file, read, decoded, parsed and lowered.
 
-    `diagnostics` are the file's input errors (E001-E008); a file with any has no
+    `diagnostics` are the file's input errors (E001-E009); a file with any has no
     document. A run that no longer needs a document keeps the `lightened` file: its
     text, `workouts` (names, lines and sizes) and diagnostics, which cost far less to
     move between processes than the document would cost to build again. (A tuple:
@@ -57,9 +57,10 @@ class Loaded(NamedTuple):
         return bool(self.diagnostics)
 
     def lightened(self) -> Loaded:
-        """This file without its document, unless plan rules need it (a file with plans)."""
-        if self.document is None or self.document.plans:
-            return self
+        """This file without its document, unless plan rules need it (a file with plans)
+        or it cannot be lowered again as it is (targets resolved for one athlete)."""
+        if self.document is None or self.document.plans or self.document.references:
+            return self  # plans are read again by plan rules; relative targets were resolved for an athlete
         return self._replace(document=None, comments=())
 
     def workout(self, info: WorkoutInfo, lines: list[str] | None = None) -> Workout:

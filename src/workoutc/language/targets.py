@@ -96,6 +96,13 @@ def read_zone(metric: str, token: Token) -> int:
     return number
 
 
+def zones_of_bound(op: str, number: int) -> tuple[int, int]:
+    """The first and last heart-rate zone `hr<z2` (1, 1), `hr<=z2` (1, 2), `hr>z3` (4, 5)
+    or `hr>=z3` (3, 5) covers; first > last when there is none."""
+    top = len(units.HR_ZONE_BOUNDS) - 1
+    return {"<": (1, number - 1), "<=": (1, number), ">": (number + 1, top)}.get(op, (number, top))
+
+
 def _zone_bound(metric: str, compare: Token, token: Token) -> tuple[int, int]:
     """hr<z2 -> zone 1's range, hr<=z2 -> zones 1-2; as % of max HR."""
     number = read_zone(metric, token)
@@ -104,8 +111,7 @@ def _zone_bound(metric: str, compare: Token, token: Token) -> tuple[int, int]:
             token_span(compare), f"`{compare}` works with heart-rate zones only", f"write `{metric} z{number}`"
         )
     op = compare.value
-    top = len(units.HR_ZONE_BOUNDS) - 1
-    first, last = {"<": (1, number - 1), "<=": (1, number), ">": (number + 1, top)}.get(op, (number, top))
+    first, last = zones_of_bound(op, number)
     if first > last:
         side = "below" if op.startswith("<") else "above"
         start, end = token_span(compare), token_span(token)

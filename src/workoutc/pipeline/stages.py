@@ -206,7 +206,10 @@ class _Job:
             data, size = read_limited(path, MAX_FILE_BYTES)
         except OSError as error:
             raise io_error(f"{path}: cannot read", error) from None
-        return load_data(data, path, hashlib.sha256(data).hexdigest() if self.snapshots else None, size)
+        loaded = load_data(data, path, hashlib.sha256(data).hexdigest() if self.snapshots else None, size)
+        from ..check.resolve import resolve_loaded
+
+        return resolve_loaded(loaded, self.finder.for_file(path).athlete)
 
     def _encode(self, loaded: Loaded, checked: WorkoutFindings) -> Encoded:
         if self.output is None or loaded.document is None or checked.blocked:
