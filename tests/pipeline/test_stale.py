@@ -181,3 +181,12 @@ def test_a_forged_ledger_removes_nothing(library, tmp_path, capsys):
     path.write_text(f'{{"precious.fit": [[{state.st_size}, {state.st_mtime_ns}], "/nowhere.wkt", null]}}')
     compile_(capsys, str(library), "-o", str(out))
     assert (out / "precious.fit").read_text() == "mine"
+
+
+def test_a_file_with_errors_says_so_once_even_with_pages(tmp_path, capsys):
+    lib = write(tmp_path / "lib", "week.wkt", PLAN + '  2026-11-27 "Tempo"\n').parent
+    write(lib, "track.wkt", TRACK)
+    status, _, err = compile_(capsys, str(lib), "-o", str(tmp_path / "out"), "--html")
+    assert status == 1
+    assert "plan" not in err.replace('plan "Week"', "")  # no note about the plan of a file not compiled
+    assert f"{lib / 'week.wkt'}: not compiled (1 error)\n" in err

@@ -283,7 +283,7 @@ class _Publisher:
                 None if result.path in failed else result.loaded.document,
                 self.run.diagnostics_of(result),
                 self._plans_written(result) if result.path not in failed else [],
-                self._sessions_left_out(result),
+                self._sessions_left_out(result) if result.path not in failed else frozenset(),
                 self.run.finder.for_file(result.path).athlete,
             )
             for result in self.run.files
