@@ -143,3 +143,23 @@ def test_upper_case_is_written_in_lower_case_and_means_the_same():
     assert format_source(SHOUTED) == SHOUTED_FORMATTED
     assert meaning(SHOUTED_FORMATTED) == meaning(SHOUTED) is not None
     assert format_source(SHOUTED_FORMATTED) == SHOUTED_FORMATTED
+
+
+@pytest.mark.parametrize(
+    "data, why",
+    [
+        ("easy 30min\n".encode("utf-16"), "UTF-16"),
+        (b"easy 30min\r\n", "CRLF line endings"),
+        (b"\xef\xbb\xbfeasy 30min\n", "a byte-order mark"),
+    ],
+)
+def test_a_file_formatted_but_for_its_bytes_says_why_it_changes(tmp_path, capsys, data, why):
+    path = tmp_path / "a.wkt"
+    path.write_bytes(data)
+    assert main(["fmt", "--diff", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""  # no line differs
+    assert err.startswith(f"{path}: would be rewritten as UTF-8 with LF line endings (from {why})\n")
+    assert main(["fmt", str(path)]) == 0
+    assert path.read_bytes() == b"easy 30min\n"
+    assert f"{path}: was rewritten as UTF-8 with LF line endings (from {why})\n" in capsys.readouterr().err

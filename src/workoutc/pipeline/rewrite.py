@@ -177,6 +177,17 @@ class _Output:
         return None
 
 
+def _plain_text(raw: bytes) -> str:
+    """What a file whose lines are already formatted has that `fmt` writes otherwise."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return "UTF-16"
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return "a byte-order mark"
+    return "CRLF line endings" if b"\r\n" in raw else "CR line endings"
+
+
 def format_file(shown: str, reporter: Reporter, *, check: bool, diff: bool) -> str:
     """Format one file in place, or with `check` or `diff` only say how it would change:
     "unchanged", "changed", "would change" or "failed"."""
@@ -207,6 +218,9 @@ def format_file(shown: str, reporter: Reporter, *, check: bool, diff: bool) -> s
     if diff:
         lines = difflib.unified_diff(text.splitlines(True), formatted.splitlines(True), shown, f"{shown} (formatted)")
         reporter.write("".join(lines))
+    if formatted == text:  # the text is right; its bytes are not, and no diff of lines shows why
+        done = "would be" if check or diff else "was"
+        reporter.note(f"{shown}: {done} rewritten as UTF-8 with LF line endings (from {_plain_text(raw)})")
     if check:
         reporter.note(f"would reformat {shown}")
         return "would change"
