@@ -58,6 +58,13 @@ def test_every_key_is_read():
         ("1mi 5:50", 1609.344, 350),
         ("3000m 11:00", 3000, 660),
         (" 21.0975km   95:00 ", 21_097.5, 5700),
+        # as runners write them: 5K, 10 km, half marathon, 1 mile
+        ("5K 19:57", 5000, 1197),
+        ("10k 41:21", 10_000, 2481),
+        ("10 km 41:21", 10_000, 2481),
+        ("Half Marathon 1:31:35", 21_097.5, 5495),
+        ("halfmarathon 1:40:00", 21_097.5, 6000),
+        ("1 mile 5:50", 1609.344, 350),
     ],
 )
 def test_races(race, metres, seconds):
@@ -80,12 +87,12 @@ def test_races(race, metres, seconds):
         ('threshold_pace = "4:10/mile"', "[athlete] threshold_pace: pace unit must be /km or /mi, not /mile"),
         ('interval_pace = "0:30/km"', "[athlete] interval_pace: '0:30/km' is outside the paces workoutc takes"),
         ("race = 41", '[athlete] race: must be a race like "10km 41:21"'),
-        ('race = "10 km 41:21"', 'write the distance as one word: "10km 41:21"'),
+        ('race = "41:21"', '[athlete] race: must be a race like "10km 41:21" (a distance, then its time)'),
         (
-            'race = "10k 41:21"',
-            "[athlete] race: '10k' is not a distance like 10km, 3000m, 1mi, half or marathon (write `10km`)",
+            'race = "5 furlongs 1:00"',
+            "[athlete] race: '5 furlongs' is not a distance like 10km, 5K, 3000m, 1mi, half or marathon",
         ),
-        ('race = "halfmarathon 1:40:00"', "(did you mean `half-marathon`?)"),
+        ('race = "halff 1:31:35"', "(did you mean `half`?)"),
         ('race = "800m 2:00"', "[athlete] race: 800m is outside the races VDOT covers (1500 m to the marathon)"),
         ('race = "10km 41:60"', "[athlete] race: '41:60' is not a time like 41:21 or 1:31:35"),
         ('race = "10km 1:5:00"', "'1:5:00' is not a time"),

@@ -29,7 +29,9 @@ LTHR = (90, 230)
 WATTS = (50, 1000)
 RACE_METRES = (1500, 42_195)  # the races Daniels' tables cover: 1500 m to the marathon
 VDOT_RANGE = (15, 95)  # beyond these a race result is a typing mistake
-RACE_WORDS = {"half": 21_097.5, "half-marathon": 21_097.5, "marathon": 42_195.0}
+# Distances as runners name them; spaces and dashes are dropped before looking ("half marathon").
+RACE_WORDS = {"half": 21_097.5, "halfmarathon": 21_097.5, "marathon": 42_195.0}
+RACE_UNITS = {"km": "km", "k": "km", "m": "m", "mi": "mi", "mile": "mi", "miles": "mi"}  # 5k, 1 mile
 NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")  # it becomes a folder name
 RESERVED_NAMES = ("all",)  # `--athlete all` means every athlete
 EXAMPLES = {"max_hr": "max_hr = 188", "resting_hr": "resting_hr = 48", "lthr": "lthr = 172"}
@@ -255,15 +257,12 @@ def _check_increasing(bounds: list, limits: tuple[int, int], unit: str, path: st
 
 
 def _race(value, path: str, where: str) -> tuple[float, float]:
-    """ "10km 41:21", "half 1:31:35", "1mi 5:50" -> (metres, seconds)."""
+    """ "10km 41:21", "5K 19:57", "half marathon 1:31:35", "1 mile 5:50" -> (metres, seconds)."""
     parts = value.split() if isinstance(value, str) else []
-    if len(parts) != 2:
-        hint = f'write the distance as one word: "{"".join(parts[:2])} {parts[2]}"' if len(parts) == 3 else None
-        raise ConfigError(
-            path, where, f'must be a race like "10km 41:21" (a distance, then its time), not {value!r}', hint
-        )
-    metres = _race_distance(parts[0], path, where)
-    seconds = _race_time(parts[1], path, where)
+    if len(parts) < 2:
+        raise ConfigError(path, where, f'must be a race like "10km 41:21" (a distance, then its time), not {value!r}')
+    metres = _race_distance(" ".join(parts[:-1]), path, where)
+    seconds = _race_time(parts[-1], path, where)
     fitness = vdot(metres, seconds)
     if not VDOT_RANGE[0] <= fitness <= VDOT_RANGE[1]:
         raise ConfigError(
@@ -276,15 +275,15 @@ def _race(value, path: str, where: str) -> tuple[float, float]:
 
 
 def _race_distance(text: str, path: str, where: str) -> float:
-    word = units.folded(text)
+    word = units.folded(text).replace(" ", "").replace("-", "")
     if word in RACE_WORDS:
         return RACE_WORDS[word]
     match = _DISTANCE.fullmatch(word)
-    if match is None or match[2] not in ("km", "m", "mi"):
+    if match is None or match[2] not in RACE_UNITS:
         meant = units.SPELLINGS.get(match[2]) if match else None
-        hint = f"write `{match[1]}{meant}`" if match and meant in units.METRES else did_you_mean(text, RACE_WORDS)
-        raise ConfigError(path, where, f"{text!r} is not a distance like 10km, 3000m, 1mi, half or marathon", hint)
-    metres = float(match[1]) * units.METRES[match[2]]
+        hint = f"write `{match[1]}{meant}`" if match and meant in units.METRES else did_you_mean(word, RACE_WORDS)
+        raise ConfigError(path, where, f"{text!r} is not a distance like 10km, 5K, 3000m, 1mi, half or marathon", hint)
+    metres = float(match[1]) * units.METRES[RACE_UNITS[match[2]]]
     if not RACE_METRES[0] <= metres <= RACE_METRES[1]:
         raise ConfigError(path, where, f"{text} is outside the races VDOT covers (1500 m to the marathon)")
     return metres
