@@ -188,6 +188,11 @@ def test_the_target_span_covers_what_was_written():
         ("pace 95% tempo", "E001", 22, 27, "unknown pace `tempo`", "did you mean `threshold`?"),
         ("hr 80% lhtr", "E001", 20, 24, "unknown reference `lhtr`", "did you mean `lthr`?"),
         ("hr 70% hrr", "E001", 20, 23, "unknown reference `hrr`", "did you mean `reserve`?"),
+        # names runners use for the same paces and heart rates
+        ("pace MP", "E001", 18, 20, "unknown pace `MP`", "did you mean `marathon`?"),
+        ("pace LT+5s", "E001", 18, 20, "unknown pace `LT`", "did you mean `threshold`?"),
+        ("pace tempo", "E001", 18, 23, "unknown pace `tempo`", "did you mean `threshold`?"),
+        ("hr 88% LT", "E001", 20, 22, "unknown reference `LT`", "did you mean `lthr`?"),
         ("power 90% fpt", "E001", 23, 26, "unknown reference `fpt`", "did you mean `ftp`?"),
     ],
 )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..suggest import closest
 from ..units import LEVEL_UNITS, folded, written_unit
-from .vocabulary import LEVEL_REFERENCES, PACE_REFERENCES, REFERENCE_ALIASES, quote
+from .vocabulary import LEVEL_ALIASES, LEVEL_REFERENCES, PACE_ALIASES, PACE_REFERENCES, quote
 
 CLOCK = r"\d+:\d+(?:\.\d+)?"
 CLOCKS = rf"{CLOCK}(?:\s*-\s*{CLOCK})?"  # 5:30 or 5:30-6:00
@@ -203,15 +203,16 @@ def misspelt_reference(stop: Stop) -> Reading | None:
         return None
     words: tuple[str, ...]
     if "PACE_REFERENCE" in stop.expected:
-        what, words = "pace", PACE_REFERENCES
+        what, words, aliases = "pace", PACE_REFERENCES, PACE_ALIASES
     elif "LEVEL_REFERENCE" in stop.expected and PERCENT_BEFORE.search(stop.before):
-        what, words = "reference", tuple(word for known in LEVEL_REFERENCES.values() for word in known)
+        what, aliases = "reference", LEVEL_ALIASES
+        words = tuple(word for known in LEVEL_REFERENCES.values() for word in known)
     else:
         return None
     word = LETTERS.match(stop.after)
     if word is None:
         return None
-    meant = REFERENCE_ALIASES.get(folded(word.group()))
+    meant = aliases.get(folded(word.group()))
     match = meant if meant in words else closest(word.group(), words)
     if match is None:
         return None

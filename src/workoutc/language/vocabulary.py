@@ -26,7 +26,12 @@ PACE_REFERENCE_OF = {**{word: word for word in PACE_REFERENCES}, **{word[0]: wor
 # What heart rate and power may be a percentage of (`hr 80-85% lthr`), by metric.
 LEVEL_REFERENCES = {"hr": ("lthr", "reserve"), "power": ("ftp",), "cadence": ()}
 # Other names for them, for hints.
-REFERENCE_ALIASES = {"hrr": "reserve", "lt": "lthr", "tempo": "threshold", "rep": "repetition", "mp": "marathon"}
+# Other names runners use for them, for hints: `pace MP`, `pace LT`, `hr 80% hrr`.
+PACE_ALIASES = {
+    **{"mp": "marathon", "rep": "repetition", "reps": "repetition", "vo2": "interval", "vo2max": "interval"},
+    **{"lt": "threshold", "ltp": "threshold", "tempo": "threshold", "cv": "threshold", "recovery": "easy"},
+}
+LEVEL_ALIASES = {"hrr": "reserve", "lt": "lthr"}
 
 
 def quote(text: str) -> str:
