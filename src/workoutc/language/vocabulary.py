@@ -27,9 +27,12 @@ PACE_REFERENCE_OF = {**{word: word for word in PACE_REFERENCES}, **{word[0]: wor
 LEVEL_REFERENCES = {"hr": ("lthr", "reserve"), "power": ("ftp",), "cadence": ()}
 # Other names for them, for hints.
 # Other names runners use for them, for hints: `pace MP`, `pace LT`, `hr 80% hrr`.
-PACE_ALIASES = {
-    **{"mp": "marathon", "rep": "repetition", "reps": "repetition", "vo2": "interval", "vo2max": "interval"},
-    **{"lt": "threshold", "ltp": "threshold", "tempo": "threshold", "cv": "threshold", "recovery": "easy"},
+PACE_ALIASES = dict.fromkeys(("lt", "ltp", "tempo", "cv"), "threshold") | {
+    "mp": "marathon",
+    "rep": "repetition",
+    "reps": "repetition",
+    "vo2": "interval",
+    "recovery": "easy",
 }
 LEVEL_ALIASES = {"hrr": "reserve", "lt": "lthr"}
 
