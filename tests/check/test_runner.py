@@ -58,7 +58,7 @@ def spans(code: str, text: str, profile: str = P) -> list[tuple[int, int]]:
         ),
         (
             "R106",
-            block("intervals", "warmup 15min", "2x", "  strides 10x20s", "  recover 2min", "cooldown 10min"),
+            block("intervals", "warmup 15min", "2x", "  strides 12x20s", "  recover 2min", "cooldown 10min"),
             [(4, 5)],
         ),
         ("S201", block("intervals", "warmup 5min", "6x", "  run 400m", "  recover 200m", "cooldown 10min"), [(3, 3)]),
@@ -79,7 +79,7 @@ def test_hints_follow_the_finding():
         for d in findings(block("tempo", "warmup 5min", TEMPO), rules("S201 = { min_minutes = 20 }"))
         if d.code == "S201"
     ]
-    assert s201.hint == "warm up with at least 20 min of easy running first, like `warmup 15min hr<=z2`"
+    assert s201.hint == "make the easy running before it 20 min or more, like `warmup 20min hr<=z2`"
 
 
 # ====================================================================== the missing-value note

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import RETURNING, P, block, limit_cases_test, rules, workout_cases_test
+from .helpers import RETURNING, P, block, findings, hits, limit_cases_test, plan, rules, workout_cases_test
 
 CODE = "R102"
 
@@ -22,10 +22,34 @@ WORKOUT_CASES = [
     ("recovery 2km hr<z2\n", "", []),
     ("recovery 2km hr<z2\n", P, ["lasts 11 min"]),
     ("easy 10min\n", P, []),
+    # a shake-out says so in its name or a note; its floor is shakeout_min_minutes
+    ('workout "Shake-out" recovery 15min hr<=z2\n', P, []),
+    ('workout "Race-week shakeout" recovery 10min hr<=z2\n', P, []),
+    ('workout "SHAKE OUT" recovery 9min hr<=z2\n', P, ["this shake-out lasts 9 min, less than 10 min"]),
+    ('recovery 15min hr<=z2 "shake-out, then race"\n', P, []),
+    (block("recovery", "run 12min hr<=z2", 'strides 4x15s/45s "shakeout strides"'), P, []),  # a note on any step
+    ('workout "Shake-out" recovery 15min hr<=z2\n', rules("R102 = { shakeout_min_minutes = 20 }"), ["less than 20"]),
+    ('workout "Shaker" recovery 15min hr<=z2\n', P, ["this recovery run lasts 15 min, less than 20 min"]),
+    ('workout "Shake-out" easy 5min\n', P, []),
 ]
 
 
 test_workout_rule = workout_cases_test(CODE, WORKOUT_CASES)
+
+
+def test_a_race_week_shake_out_in_a_plan_draws_no_warning():
+    week = plan(
+        "2026-05-01 easy 30min hr<=z2", '2026-05-02 recovery 15min hr<=z2 "shake-out"', "2026-05-03 race 42.2km"
+    )
+    assert hits(CODE, week) == []
+
+
+def test_the_hint_names_the_floor_and_how_to_mark_a_shake_out():
+    [finding] = [d for d in findings("recovery 12min hr<=z2\n") if d.code == CODE]
+    assert finding.hint == (
+        "make it 20 min or longer, or take a rest day; a shake-out before a race? "
+        'say so in a note: `recovery 15min hr<=z2 "shake-out"`'
+    )
 
 
 # the message never shows the limit itself as the value past it

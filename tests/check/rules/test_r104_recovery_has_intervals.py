@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import P, block, workout_cases_test
+from .helpers import P, block, findings, workout_cases_test
 
 CODE = "R104"
 
@@ -17,3 +17,8 @@ WORKOUT_CASES = [
 
 
 test_workout_rule = workout_cases_test(CODE, WORKOUT_CASES)
+
+
+def test_the_hint_offers_strides_for_pickups():
+    [finding] = [d for d in findings(block("recovery", "run 20min", "4x", "  run 20s", "  run 2min")) if d.code == CODE]
+    assert "`strides 4x20s`" in (finding.hint or "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import P, block, limit_cases_test, notes, rules, workout_cases_test
+from .helpers import P, block, findings, limit_cases_test, notes, rules, workout_cases_test
 
 CODE = "S204"
 
@@ -35,6 +35,14 @@ WORKOUT_CASES = [
 
 
 test_workout_rule = workout_cases_test(CODE, WORKOUT_CASES)
+
+
+def test_hints_name_the_width_to_widen_to():
+    found = [d.hint for d in findings("easy 30min pace 5:30-5:32/km hr 130-132bpm\n", rules("S204 = { min_bpm = 6 }"))]
+    assert found == [
+        "widen it to 5 s/km or more: GPS pace wobbles, and the watch alerts on every wobble",
+        "widen it to 6 bpm or more: heart rate drifts a few beats either way",
+    ]
 
 
 # the message never shows the limit itself as the value past it

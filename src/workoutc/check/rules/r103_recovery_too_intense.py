@@ -1,77 +1,141 @@
 """Flags a target in a recovery session that lets the runner go harder than recovery.
 
-Running too fast is the most frequent recovery-run mistake. The cap is the top of
-heart-rate zone 2 (70 % of max HR; bpm targets are converted with `athlete.max_hr`),
-the fast end of the athlete's easy pace, or 75 % of FTP (watts converted with
-`athlete.ftp`). Strides are exempt: they are short and meant to be quicker.
+Running too fast is the most frequent recovery-run mistake, and running at normal
+easy pace is already too fast: recovery runs go slower than easy runs. The caps:
 
-**Source.** "Recovery Run: Speed Up Recovery Between Hard Workouts" (very easy,
-significantly below aerobic threshold, slower than normal easy pace; running too fast
-is the most frequent error).
+- heart rate: the top of zone 2 (70 % of max HR; bpm targets are converted with
+  `athlete.max_hr`, `hr zN` read through the athlete's zone model);
+- pace: the slow end of the athlete's easy pace. With `easy_pace = "5:20-5:50/km"`,
+  `pace 5:30/km` is flagged and `pace 6:00/km` passes. A window's fast end is what
+  counts, since the watch stays quiet up to it; a single pace is a 10 s window
+  (`pace 5:50/km` is 5:45-5:55), so write the window (`pace 5:50-6:20/km`). A pace
+  faster than all of easy pace is an error; one inside the easy range a warning;
+- power: 75 % of FTP (watts converted with `athlete.ftp`), or power zone 2.
 
-**Options.** `max_hr_percent` (default 70), `max_power_percent` (default 75).
+Strides are not judged here: they are short and meant to be quicker; R106 checks
+their pace (a sprint inside a recovery run is flagged there).
+
+The articles differ on pace: "Recovery Run" puts it slower than normal easy pace, while
+"Improving Aerobic Ability" has it "just barely faster than your long run pace", that
+is inside the easy range. The default follows the first, as the safe side; set
+`slower_than_easy = false` for the lenient reading, which flags only paces faster
+than the fast end of easy pace.
+
+**Source.** "Recovery Run: Speed Up Recovery Between Hard Workouts" ("significantly
+below aerobic threshold"; "usually slower than normal easy run pace"; "running a
+recovery run at normal easy pace defeats the purpose"); "Improving Aerobic Ability:
+The Recovery Run" ("just barely faster than your long run pace").
+
+**Options.** `max_hr_percent` (default 70), `max_power_percent` (default 75),
+`slower_than_easy` (default true: the pace cap is the slow end of easy pace; false:
+its fast end).
 
 **Passing.**
 
-    recovery 30min hr<=z2
+    recovery 30min pace 5:50-6:20/km
 
 **Failing.**
 
-    recovery 30min hr z4
+    recovery 30min pace 5:30/km
 """
 
 from ...diagnostics import Problem, Severity
 from ...model import walk_steps
-from ...units import format_clock, shown
+from ...units import PACE_UNITS, format_clock, shown
 from ..training import hr_percent, pace_per_km, power_percent
+from ..zones import hr_zone_percent_of_max
 
 ID = "R103"
 NAME = "recovery-too-intense"
 SEVERITY = Severity.ERROR
 SCOPE = "workout"
 KINDS = {"recovery"}  # the runner skips other sessions
-OPTIONS = {"max_hr_percent": 70, "max_power_percent": 75}
-SUMMARY = "a recovery-session target above the recovery cap (zone 2, easy pace, 75 % FTP)"
+OPTIONS = {"max_hr_percent": 70, "max_power_percent": 75, "slower_than_easy": True}
+SUMMARY = "a recovery-session target above the recovery cap (zone 2, slower than easy pace, 75 % FTP)"
+HINT_WINDOW = 30  # seconds per unit: the width of the pace window the hint suggests
 
 
 def check(workout, ctx):
+    judges = {"hr": _heart_rate, "pace": _pace, "power": _power}
     for step in walk_steps(workout.steps):
         if step.stride:
             continue
         for target in step.targets:
-            problem = _too_hard(target, ctx)
+            judge = judges.get(target.metric)
+            problem = judge(target, ctx) if judge else None
             if problem:
-                yield Problem(target.span, problem[0], problem[1])
+                yield problem
 
 
-def _too_hard(target, ctx):
-    athlete, options = ctx.athlete, ctx.options
-    if target.metric == "hr":
-        span = hr_percent(target, athlete)
-        cap = options["max_hr_percent"]
-        if span is not None and span[1] > cap:
-            return (
-                f"heart rate up to {shown(span[1], cap)} % of max is above the recovery cap of {cap:g} %",
-                "keep recovery runs in zone 2 or below: `hr<=z2` or `hr<z2`",
-            )
-    elif target.metric == "pace":
-        easy = athlete.easy_pace
-        fast = pace_per_km(target)[0]
-        if easy is not None and fast < easy[0]:
-            return (
-                f"a pace of {format_clock(fast)}/km is faster than your easy pace ({format_clock(easy[0])}/km)",
-                "recovery runs go slower than easy runs",
-            )
-    elif target.metric == "power":
-        if target.zone is not None:
-            if target.zone > 2:
-                return (f"power zone {target.zone} is above the recovery cap", "use `power z1` or `power z2`")
+def _heart_rate(target, ctx) -> Problem | None:
+    span = hr_percent(target, ctx.athlete)
+    cap = ctx.options["max_hr_percent"]
+    if span is None or span[1] <= cap:
+        return None
+    return Problem(
+        target.span,
+        f"heart rate up to {shown(span[1], cap)} % of max is above the recovery cap of {cap:g} %",
+        f"cap it at {cap:g} % of max: {capped_heart_rate(ctx.athlete, cap)}",
+    )
+
+
+def capped_heart_rate(athlete, cap: float) -> str:
+    """Targets within the cap: the highest watch zone that fits it (zone 2 under the
+    default model; zone 1 under LTHR zones, whose zone 2 runs higher), and % of max."""
+    for zone in (2, 1):
+        span = hr_zone_percent_of_max(athlete, zone)
+        if span is not None and span[1] <= cap:
+            return f"`hr<=z{zone}` or `hr<={cap:g}%`"
+    return f"`hr<={cap:g}%`"
+
+
+def _pace(target, ctx) -> Problem | None:
+    easy = ctx.athlete.easy_pace
+    if easy is None:
+        return None
+    cap = easy[1] if ctx.options["slower_than_easy"] else easy[0]
+    fast = pace_per_km(target)[0]
+    if fast >= cap:
+        return None
+    per = target.range_unit[2:]
+    written = f"{pace_clock(fast, per, apart_from=cap)}/{per}"
+    easy_range = f"{pace_clock(easy[0], per)}-{pace_clock(easy[1], per)}/{per}"
+    if fast < easy[0]:
+        message, severity = f"a pace as fast as {written} is faster than your easy pace ({easy_range})", None
+    else:  # inside the easy range: too fast to recover, though not a workout
+        message = f"a pace as fast as {written} is within your easy pace ({easy_range}): too fast for recovery"
+        severity = Severity.WARNING
+    slowest = pace_clock(cap + HINT_WINDOW * 1000 / PACE_UNITS[per], per)
+    hint = (
+        f"recovery runs go slower than easy runs: slow to {pace_clock(cap, per)}/{per} or slower, "
+        f"like `pace {pace_clock(cap, per)}-{slowest}/{per}`"
+    )
+    return Problem(target.span, message, hint, severity)
+
+
+def pace_clock(seconds_per_km: float, per: str, apart_from: float | None = None) -> str:
+    """A pace per km as a clock per `per` (the unit it was written in); with
+    `apart_from`, tenths shown when whole seconds would show that pace instead."""
+    factor = PACE_UNITS[per] / 1000
+    text = format_clock(seconds_per_km * factor)
+    if apart_from is not None and text == format_clock(apart_from * factor):
+        return format_clock(seconds_per_km * factor, 1)
+    return text
+
+
+def _power(target, ctx) -> Problem | None:
+    if target.zone is not None:
+        if target.zone <= 2:
             return None
-        span = power_percent(target, athlete)
-        cap = options["max_power_percent"]
-        if span is not None and span[1] > cap:
-            return (
-                f"power up to {shown(span[1], cap)} % of FTP is above the recovery cap of {cap:g} %",
-                f"keep recovery runs under {cap:g} % of FTP",
-            )
-    return None
+        return Problem(
+            target.span, f"power zone {target.zone} is above the recovery cap", "use `power z1` or `power z2`"
+        )
+    span = power_percent(target, ctx.athlete)
+    cap = ctx.options["max_power_percent"]
+    if span is None or span[1] <= cap:
+        return None
+    return Problem(
+        target.span,
+        f"power up to {shown(span[1], cap)} % of FTP is above the recovery cap of {cap:g} %",
+        f"keep recovery runs at or under {cap:g} % of FTP: `power<={cap:g}%`",
+    )

@@ -1,24 +1,29 @@
 """Flags work intervals (repeats other than strides) inside a recovery session.
 
 A recovery run is continuous and easy; a repeat block turns it into a workout that
-itself needs recovering from. A few strides are the one exception the articles allow.
+itself needs recovering from. Strides, and the "occasional strides or gentle
+accelerations" one article allows, are the exception: write them as a `strides` line,
+which this rule leaves alone and R106 checks.
 
-**Source.** "Recovery Run: Speed Up Recovery Between Hard Workouts" (a recovery run
-that turns into an unplanned workout compromises the days ahead); "How I Recover After
-Speed Sessions" (a few relaxed strides to finish an easy run).
+**Source.** "Recovery Run: Speed Up Recovery Between Hard Workouts" (done incorrectly,
+a recovery run "quietly turns into an unplanned workout that compromises the days
+ahead"); "How to design easy recovery runs that promote blood flow and aid adaptation
+between hard sessions" ("occasional strides or gentle accelerations every few minutes,
+as long as they remain well below race pace"); "How I Recover After Speed Sessions"
+("finish an easy run with a few relaxed strides").
 
 **Options.** None.
 
 **Passing.**
 
-    workout "Shakeout" recovery
-      run 25min hr<z2
+    workout "Easy legs" recovery
+      run 25min hr<=z2
       strides 4x20s
 
 **Failing.**
 
     workout "Not a recovery" recovery
-      run 10min hr<z2
+      run 10min hr<=z2
       5x
         run 2min
         recover 1min
@@ -43,5 +48,6 @@ def check(workout, ctx):
             yield Problem(
                 node.span,
                 f"{what} makes this recovery run an interval session",
-                "run it as one continuous easy step, or give the workout a kind such as `intervals`",
+                "run it as one continuous easy step (short pickups as a `strides 4x20s` line), "
+                "or give the workout a kind such as `intervals`",
             )

@@ -1,16 +1,28 @@
 """Notes a recovery session with no heart-rate, pace or power target.
 
 Without a cap the watch cannot warn a runner who drifts into a normal training
-pace, which is the usual way a recovery run goes wrong.
+pace, which is the usual way a recovery run goes wrong. The hint suggests `hr<=z2`,
+R103's cap (the top of zone 2; under a zone model whose zone 2 runs higher, the zone
+or % of max that fits R103's cap); a pace no faster than the slow end of the easy
+pace, or a power cap, does as well. Targets on strides do not count: they cap the
+strides, not the run.
+
+The article behind this rule is of two minds, and the rule is only a note because of
+it: it names running too fast as the most frequent error, yet also tells the runner to
+"ignore your watch and run by feel" and to "use the talk test". A runner who goes by
+feel can disable R105; a cap on the watch is the safety net for the days when feel
+drifts.
 
 **Source.** "Recovery Run: Speed Up Recovery Between Hard Workouts" (running too fast
-is the most frequent error).
+is "the most frequent error"; "Ignore your watch and run by feel"); "How to design
+easy recovery runs that promote blood flow and aid adaptation between hard sessions"
+(keep "the intensity low enough that your heart rate stays in a comfortable zone").
 
 **Options.** None.
 
 **Passing.**
 
-    recovery 30min hr<z2
+    recovery 30min hr<=z2
 
 **Failing.**
 
@@ -19,6 +31,7 @@ is the most frequent error).
 
 from ...diagnostics import Problem, Severity
 from ...model import walk_steps
+from . import r103_recovery_too_intense as r103
 
 ID = "R105"
 NAME = "recovery-uncapped"
@@ -36,5 +49,11 @@ def check(workout, ctx):
         yield Problem(
             workout.span,
             "this recovery run has no heart-rate, pace or power cap",
-            "add one, like `hr<z2`, so the watch warns you when you speed up",
+            f"add {_cap(ctx)} after the duration, so the watch warns you when you speed up",
         )
+
+
+def _cap(ctx) -> str:
+    """The heart-rate targets R103 lets through."""
+    cap = ctx.config.rule_options(r103)["max_hr_percent"]
+    return r103.capped_heart_rate(ctx.athlete, cap)

@@ -3,16 +3,22 @@
 Hard running on cold legs is how strains happen, and the first interval run cold is
 slow anyway. The warm-up is the easy running before the first hard step: warm-up
 steps, and untargeted or easy steps (standing rest does not count). Strides may be
-part of it but do not count toward its length. A warm-up whose length is not known (ended with the lap key, or a
-distance with no pace to time it) is the runner's call and passes.
+part of it but do not count toward its length. A warm-up whose length is not known
+(ended with the lap key, or a distance with no pace to time it) is the runner's call
+and passes.
 
 The hard part starts at the first repeat, or the first work step at zone 3 or above,
 faster than the athlete's easy pace, or above 75 % FTP; when no step is known to be
 that hard, at the first targeted work step, or else the first work step. A one-line
-session (`tempo 20min pace 4:15/km`) is judged only when its main step has a target.
+session (`tempo 20min pace 4:15/km`) is judged only when its main step has a target;
+having no room for a warm-up, it gets the block form spelled out in the hint.
 
-**Source.** "How I Recover After Speed Sessions" (warm up with a 15-20 minute jog,
-drills and strides before speed work).
+A `race` is not judged: how long to warm up depends on the distance (a 5 km racer jogs
+and strides like before intervals, a marathoner barely warms up to save fuel), and the
+warm-up happens before the start, off the watch's race workout.
+
+**Source.** "How I Recover After Speed Sessions" ("I treat warm-ups like a mini
+session: 15-20 minutes jog, drills, strides, light sweat").
 
 **Options.** `min_minutes` (default 15).
 
@@ -32,6 +38,8 @@ drills and strides before speed work).
 """
 
 from ...diagnostics import Problem, Severity
+from ...language.printer import duration_text, step_line, target_text
+from ...language.vocabulary import quote
 from ...model import Intensity, Repeat, Step
 from ...units import shown
 from ..training import hard_part, is_quality, step_seconds
@@ -41,28 +49,63 @@ NAME = "no-warmup"
 SEVERITY = Severity.WARNING
 SCOPE = "workout"
 OPTIONS = {"min_minutes": 15}
-SUMMARY = "a quality session without 15 minutes of easy running before the first hard step"
+SUMMARY = "a quality session (not a race) without 15 minutes of easy running before the first hard step"
+COOL_DOWN = "cooldown 10min hr<=z2"  # what the block form suggests after the main step
 
 
 def check(workout, ctx):
-    if not is_quality(workout, ctx.athlete):
+    if workout.kind == "race" or not is_quality(workout, ctx.athlete):
         return
     hard = hard_part(workout, ctx.athlete)
     if hard is None:
         return
-    seconds, open_ended = 0.0, False
-    for node in workout.steps[: hard[0]]:  # only steps and strides come before the hard part
-        if isinstance(node, Step) and node.intensity is not Intensity.REST:
-            length = step_seconds(node, ctx.athlete)
-            open_ended |= length is None
-            seconds += length or 0
     limit = ctx.options["min_minutes"]
-    if not open_ended and seconds < limit * 60:
+    if workout.one_line:
+        if limit > 0:  # zero: no warm-up asked for
+            yield Problem(
+                workout.steps[0].span,
+                f"a one-line {workout.kind} session starts on its hard step, with no warm-up",
+                f"it has no room for one: {as_block(workout, limit)}",
+            )
+        return
+    seconds = _warm_up_seconds(workout.steps[: hard[0]], ctx.athlete)
+    if seconds is not None and seconds < limit * 60:
         node = workout.steps[hard[0]]
         what = "repeat" if isinstance(node, Repeat) else "hard step"
         easy = f"only {shown(seconds / 60, limit)} min of" if seconds else "no"
         yield Problem(
             node.span,
             f"the first {what} comes after {easy} easy running",
-            f"warm up with at least {limit:g} min of easy running first, like `warmup 15min hr<=z2`",
+            f"make the easy running before it {limit:g} min or more, like `warmup {limit:g}min hr<=z2`",
         )
+
+
+def _warm_up_seconds(nodes, athlete) -> float | None:
+    """The easy running in `nodes` (steps and strides come before the hard part); None
+    when a step's length is not known."""
+    seconds = 0.0
+    for node in nodes:
+        if isinstance(node, Step) and node.intensity is not Intensity.REST:
+            length = step_seconds(node, athlete)
+            if length is None:
+                return None
+            seconds += length
+    return seconds
+
+
+def as_block(workout, warm_up_minutes: float) -> str:
+    """A one-line session written out as a block with a warm-up and a cool-down."""
+    main, *strides = workout.steps
+    lines = [f"warmup {warm_up_minutes:g}min hr<=z2", step_line(main), *map(_strides_line, strides), COOL_DOWN]
+    steps = ", ".join(f"`{line}`" for line in lines)
+    return (
+        f"write it as a block, `workout {quote(workout.name)} {workout.kind}` with the indented lines {steps} "
+        "(in a plan, write the block outside it and put its name in the entry)"
+    )
+
+
+def _strides_line(node: Repeat) -> str:
+    stride, jog = node.steps
+    assert isinstance(stride, Step) and isinstance(jog, Step), "strides are a stride and its jog"
+    words = [f"strides {node.count}x{duration_text(stride.duration)}/{duration_text(jog.duration)}"]
+    return " ".join(words + [target_text(target) for target in stride.targets])

@@ -1,12 +1,17 @@
 """Notes a quality session that ends on a hard step.
 
 Jogging easily for a few minutes after hard work brings the heart rate down gently and
-eases the legs into recovery; finishing on the last interval skips that.
+eases the legs into recovery; finishing on the last interval skips that. Strides or
+any easy step after the hard part count as a cool-down. A one-line session
+(`tempo 20min pace 4:15/km`) has no room for one: the hint spells out its block form.
 
-**Source.** "How I Recover After Speed Sessions" (recovery starts the moment the hard
-work stops); "How to design easy recovery runs that promote blood flow and aid
-adaptation between hard sessions" (a short cooldown helps the body into a recovery
-state).
+A `race` is not judged: the cool-down after a race is not part of the race workout
+on the watch (and after a marathon, walking is the cool-down).
+
+**Source.** "How to design easy recovery runs that promote blood flow and aid
+adaptation between hard sessions" ("a short cooldown with slow strides helps
+transition the body into a recovery state rather than letting the system remain in a
+heightened, compensatory mode").
 
 **Options.** None.
 
@@ -30,22 +35,32 @@ state).
 
 from ...diagnostics import Problem, Severity
 from ..training import hard_part, is_quality
+from . import s201_no_warmup as s201
 
 ID = "S202"
 NAME = "no-cooldown"
 SEVERITY = Severity.INFO
 SCOPE = "workout"
 OPTIONS: dict = {}
-SUMMARY = "a quality session that ends on a hard step"
+SUMMARY = "a quality session (not a race) that ends on a hard step"
 
 
 def check(workout, ctx):
-    if not is_quality(workout, ctx.athlete):
+    if workout.kind == "race" or not is_quality(workout, ctx.athlete):
         return
     hard = hard_part(workout, ctx.athlete)
-    if hard is not None and hard[1] == len(workout.steps) - 1:
+    if hard is None or hard[1] != len(workout.steps) - 1:
+        return
+    if workout.one_line:
+        warm_up = ctx.config.rule_options(s201)["min_minutes"]
         yield Problem(
             workout.steps[-1].span,
-            "the session ends on its hard part",
-            "finish with a few easy minutes, like `cooldown 10min` or `cooldown lap`",
+            f"a one-line {workout.kind} session ends on its hard step, with no cool-down",
+            f"it has no room for one: {s201.as_block(workout, warm_up)}",
         )
+        return
+    yield Problem(
+        workout.steps[-1].span,
+        "the session ends on its hard part",
+        "finish with a few easy minutes, like `cooldown 10min hr<=z2` or `cooldown lap`",
+    )

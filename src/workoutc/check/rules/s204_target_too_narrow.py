@@ -49,7 +49,7 @@ def check(workout, ctx):
                     yield Problem(
                         target.span,
                         f"a pace window of {shown(slow - fast, limit)} s/km is narrower than {limit:g} s/km",
-                        "GPS pace wobbles; widen the window so the watch alerts only when it matters",
+                        f"widen it to {limit:g} s/km or more: GPS pace wobbles, and the watch alerts on every wobble",
                     )
             elif target.metric == "hr":
                 limit = ctx.options["min_bpm"]
@@ -58,7 +58,7 @@ def check(workout, ctx):
                     yield Problem(
                         target.span,
                         f"a heart-rate window of {shown(width, limit)} bpm is narrower than {limit:g} bpm",
-                        "heart rate drifts a few beats; widen the window",
+                        f"widen it to {limit:g} bpm or more: heart rate drifts a few beats either way",
                     )
 
 
