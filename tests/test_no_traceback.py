@@ -90,7 +90,7 @@ def test_a_source_date_epoch_past_the_year_9999_is_a_usage_error(tmp_path, capsy
     assert status == 2 and "SOURCE_DATE_EPOCH must be a time before the year 10000" in err
 
 
-@pytest.mark.parametrize("epoch", ["²", "١٢٣", "１２"])  # digits to str.isdigit, not to int()
+@pytest.mark.parametrize("epoch", ["²", "١٢٣", "１２", "0\x1f", "\x1c12"])  # digits or spaces to str, not to int()
 def test_a_source_date_epoch_of_other_digits_is_a_usage_error(tmp_path, capsys, monkeypatch, epoch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
     source = write(tmp_path, "a.wkt", "easy 30min\n")
