@@ -239,7 +239,7 @@ class ByFolder(ConfigFinder):
 def test_remembered_workouts_note_the_same_missing_values(monkeypatch):
     """A workout measured once for many plans still notes, for each plan, the profile
     values measuring it needed: the notes are those of measuring it afresh every time.
-    Here only c/'s plan, measured after b/'s, names the rules P301-P305."""
+    Here only c/'s plan, measured after b/'s, names the plan rules."""
     workouts = 'workout "Km" easy\n  run 5km\nworkout "Hr"\n  run 10min hr 150-160bpm\n  run 2km\n'
     days = [f'  2026-01-{day:02d} "{name}"\n' for day, name in enumerate(["Km", "Hr", "Km", "Hr", "Km"] * 3, 5)]
     sources = [
@@ -254,7 +254,8 @@ def test_remembered_workouts_note_the_same_missing_values(monkeypatch):
     assert remembered == afresh
     notes = [d.message for found in afresh for d in found if "is not set" in d.message]
     assert notes[1] == (
-        "athlete.easy_pace is not set, so P301, P302, P303, P304, P305, P306, P307 skipped part of their checks"
+        "athlete.easy_pace is not set, so P301, P302, P303, P304, P305, P306, P307, P308, P309, P310, P311, "
+        "P312, P313 skipped part of their checks"
     )
 
 

@@ -135,7 +135,7 @@ def test_missing_profile_value_is_said_once_and_not_guessed(tmp_path, capsys):
     assert check("--format", "json", str(tmp_path)) == 0
     records = json.loads(capsys.readouterr().out)
     assert [(r["path"].endswith("a.wkt"), r["code"], r["severity"]) for r in records] == [(True, "R103", "info")]
-    assert records[0]["message"] == "athlete.max_hr is not set, so R103 skipped part of its checks"
+    assert records[0]["message"] == "athlete.max_hr is not set, so R103, S201, S202 skipped part of their checks"
 
 
 def test_with_the_profile_bpm_targets_are_converted(tmp_path, capsys):

@@ -148,17 +148,7 @@ PROFILES = {
 }
 
 # Cases the rules get wrong today: file name (under corpus/) -> why. The lead fixes the rules.
-XFAIL: dict[str, str] = {
-    "weeks/pfitzinger-tune-up-race.wkt": (
-        "P301 flags Pfitzinger's tune-up weekend (a Saturday 10 km race, the long run on Sunday), "
-        "which P311 lets through by design; P312 caps the race itself as an interval session"
-    ),
-    "breaches/full-volume-after-a-week-off.wkt": (
-        "P308 takes a week of rest entries for a step-back week and leaves it out of the baseline, "
-        "so six hours straight after a week off is 1.2 times the baseline, not 1.6 (an empty week "
-        "counts as zero and is caught)"
-    ),
-}
+XFAIL: dict[str, str] = {}
 
 HEADER = re.compile(r"^#\s*(athlete|rules|device|expect):\s*(.*?)\s*$")
 MARK = re.compile(r"#\s*breach\s*$")

@@ -27,6 +27,8 @@ def test_registry_holds_every_rule_of_the_issue():
         "S203",
         "S204",
         "S205",
+        "S206",
+        "S207",
         "P301",
         "P302",
         "P303",
@@ -34,6 +36,12 @@ def test_registry_holds_every_rule_of_the_issue():
         "P305",
         "P306",
         "P307",
+        "P308",
+        "P309",
+        "P310",
+        "P311",
+        "P312",
+        "P313",
         "D401",
         "D402",
     ]
@@ -95,7 +103,7 @@ def run(*texts: str, profile: str = ""):
 def test_missing_value_is_noted_once_per_run_across_files():
     found = run("recovery 30min hr 130-140bpm\n", "recovery 30min hr 120-130bpm\n")
     assert [(path, d.code, d.severity.value, d.message) for path, d in found] == [
-        ("f0.wkt", "R103", "info", "athlete.max_hr is not set, so R103 skipped part of its checks")
+        ("f0.wkt", "R103", "info", "athlete.max_hr is not set, so R103, S201, S202 skipped part of their checks")
     ]
     assert found[0][1].hint == "add `max_hr = 188` under [athlete] in workoutc.toml"
 
@@ -103,14 +111,15 @@ def test_missing_value_is_noted_once_per_run_across_files():
 def test_missing_value_names_every_rule_in_registry_order():
     [note] = findings('workout "E" easy 30min hr 60-62%\nworkout "R" recovery 30min hr 130-140bpm\n', "")
     assert (note.code, note.span.line) == ("S204", 1)  # the rule that needed it where the note points
-    assert note.message == "athlete.max_hr is not set, so R103, S204 skipped part of their checks"
+    # whether the recovery run is hard (S201, S202) needs max HR for its bpm target too
+    assert note.message == "athlete.max_hr is not set, so R103, S201, S202, S204 skipped part of their checks"
 
 
 def test_missing_value_for_plan_and_workout_rules_is_one_note():
     [note] = findings(plan("2026-11-24 recovery 8km hr<z2"), "")
     assert note.message == (
-        "athlete.easy_pace is not set, so R101, R102, P301, P302, P303, P304, P305, P306, P307 "
-        "skipped part of their checks"
+        "athlete.easy_pace is not set, so R101, R102, P301, P302, P303, P304, P305, P306, P307, P308, P309, "
+        "P310, P311, P312, P313 skipped part of their checks"
     )
 
 
@@ -124,7 +133,7 @@ def test_each_missing_value_has_its_own_note():
 @pytest.mark.parametrize(
     "text",
     [
-        "easy 30min hr 130-140bpm\n",  # bpm windows need no max_hr
+        "easy 30min cadence 170-180spm\n",  # cadence says nothing about effort
         "recovery 30min hr<z2\n",  # zones are % of max already
         plan("2026-11-24 easy 30min", "2026-11-25 recovery 25min hr<z2"),  # level only matters with quality
     ],
@@ -161,8 +170,9 @@ def test_inline_suppression_of_one_rule_keeps_the_note_for_the_others():
 
 
 def test_disabled_rules_leave_out_their_missing_value_note():
-    assert findings("recovery 30min hr 130-140bpm\n", '[rules]\ndisable = ["R103"]\n') == []
-    [note] = findings(plan("2026-11-23 easy 10km"), '[rules]\ndisable = ["P301", "P302", "P305", "P306", "P307"]\n')
+    assert findings("recovery 30min hr 130-140bpm\n", '[rules]\ndisable = ["R103", "S201", "S202"]\n') == []
+    disabled = ", ".join(f'"P3{number:02d}"' for number in (1, 2, *range(5, 14)))
+    [note] = findings(plan("2026-11-23 easy 10km"), f"[rules]\ndisable = [{disabled}]\n")
     assert note.message == "athlete.easy_pace is not set, so P303, P304 skipped part of their checks"
 
 

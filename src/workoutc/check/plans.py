@@ -14,9 +14,20 @@ from functools import cached_property
 
 from ..diagnostics import Diagnostic, input_error
 from ..language.source import Loaded, WorkoutInfo
-from ..model import Plan, PlanEntry, Workout
+from ..model import Distance, Plan, PlanEntry, Step, Workout
 from ..suggest import closest
-from .training import is_easy_run, is_long, is_quality, timeable, workout_seconds
+from ..units import METRES
+from .training import (
+    EASY,
+    SessionIntensity,
+    duration_text,
+    is_easy_run,
+    is_long,
+    is_quality,
+    session_intensity,
+    timeable,
+    workout_seconds,
+)
 
 MAX_SUGGESTIONS = 200  # different unknown workout names a run suggests a spelling for
 UNTIMED = time(12, 0)  # entries without a time sort (and are spaced) as if at noon
@@ -34,17 +45,59 @@ class Session:
     easy: bool
     seconds: float
     timed: bool  # no distance lacks a pace, so `seconds` is the session's time (open steps count 0)
+    intensity: SessionIntensity  # its effective intensity, and why
 
     @property
     def hard(self) -> bool:
         return self.quality or self.long
+
+    @property
+    def day(self) -> date:
+        return self.start.date()
+
+    @property
+    def name(self) -> str:
+        """How findings name it: `"Track 5x1k"` when the entry names a workout, else what
+        the entry says (`tempo 20 min`), or `rest`."""
+        if self.workout is None:
+            return "rest"
+        if self.entry.reference is not None:
+            return f'"{self.workout.name}"'
+        main = self.workout.steps[0]
+        length = main.duration if isinstance(main, Step) else None
+        if isinstance(length, Distance):
+            amount = f"{length.metres / METRES[length.unit]:g} {length.unit}"
+        else:
+            amount = duration_text(self.seconds)
+        return f"{self.workout.kind or 'run'} {amount}"
+
+    @property
+    def label(self) -> str:
+        """Its name and when: `"Track 5x1k" (Tue 2026-11-24)`, `easy 40 min (Wed 2026-11-25 07:00)`."""
+        return self.described()
+
+    def described(self, *more: str) -> str:
+        """`label` with more said in its parentheses: `"Track 5x1k" (Tue 2026-11-24, an intervals session)`."""
+        when = day_words(self.day) + (self.entry.at.strftime(" %H:%M") if self.entry.at else "")
+        return f"{self.name} ({', '.join((when, *more))})"
+
+
+def day_words(day: date) -> str:
+    """`Tue 2026-11-24`: a plan's date with its weekday."""
+    return f"{day:%a} {day.isoformat()}"
+
+
+def labels(sessions) -> str:
+    """`A`, `A and B`, `A, B and C`."""
+    names = [session.label for session in sessions]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def session(entry: PlanEntry, workout: Workout | None, athlete) -> Session:
     """`entry` with its workout (None: a rest day), classified for `athlete`."""
     start = datetime.combine(entry.day, entry.at or UNTIMED)
     if workout is None:
-        return Session(entry, None, start, False, False, False, 0.0, True)
+        return Session(entry, None, start, False, False, False, 0.0, True, SessionIntensity(EASY, "rest"))
     return Session(
         entry,
         workout,
@@ -54,6 +107,7 @@ def session(entry: PlanEntry, workout: Workout | None, athlete) -> Session:
         is_easy_run(workout, athlete),
         workout_seconds(workout, athlete),
         timeable(workout, athlete),
+        session_intensity(workout, athlete),
     )
 
 

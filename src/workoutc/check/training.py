@@ -1,6 +1,8 @@
 """Training knowledge shared by the checker and the pages.
 
-How hard a target is, how long a step lasts, what kind of day a session makes.
+How hard a target is, how long a step lasts, and how hard a whole session is: its
+effective intensity (`session_intensity`), decided here once from its kind, its
+targets and its duration, for the plan rules, the workout rules and the plan page.
 Functions take an `athlete` (config.Athlete, or the checker's recording proxy) and
 read a profile value only when they need it, so the checker can tell the user which
 missing value stopped a rule from deciding; nothing here guesses a missing value.
@@ -13,20 +15,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any, TypeVar
 
 from ..model import Distance, Intensity, Repeat, Step, Target, Time, Workout, expanded_steps
-from ..units import HR_ZONE_BOUNDS, PACE_UNITS
-from .zones import hr_zone_percent_of_max, power_zone_percent
+from ..units import PACE_UNITS, format_clock
+from .zones import hr_zone_percent_of_max
 
 QUALITY_KINDS = frozenset({"tempo", "threshold", "intervals", "hills", "fartlek", "race"})
 EASY_KINDS = frozenset({"easy", "recovery"})
+MODERATE_KINDS = frozenset({"steady", "progression"})
+LONG_EFFORT_SECONDS = 2 * 3600  # two hours of running or more make a moderate day, whatever the pace
 EASY, MODERATE, HARD = 1, 2, 3
 HARD_POWER_PERCENT = 90  # above this % of FTP a step is quality work
 EASY_POWER_PERCENT = 75  # the recovery cap
-EASY_HR_PERCENT = HR_ZONE_BOUNDS[2]  # top of zone 2
-HARD_HR_PERCENT = HR_ZONE_BOUNDS[3]  # bottom of zone 4
 
 
 # ------------------------------------------------------------------ once per workout
@@ -121,13 +124,16 @@ def pace_per_km(target: Target) -> tuple[float, float]:
 
 
 def target_effort(target: Target, athlete) -> int | None:
-    """EASY, MODERATE or HARD by the middle of the target; None when it cannot be told."""
+    """EASY, MODERATE or HARD by the middle of the target; None when it cannot be told.
+    Heart rate is judged under the athlete's zone model: easy up to the top of zone 2,
+    hard from the bottom of zone 4 (70 and 80 % of max under the default model)."""
     if target.metric == "hr":
         span = hr_percent(target, athlete)
-        if span is None:
+        bounds = None if span is None else _hr_effort_bounds(athlete)
+        if span is None or bounds is None:
             return None
         middle = sum(span) / 2
-        return EASY if middle <= EASY_HR_PERCENT else HARD if middle >= HARD_HR_PERCENT else MODERATE
+        return EASY if middle <= bounds[0] else HARD if middle >= bounds[1] else MODERATE
     if target.metric == "power":
         if target.zone is not None:
             return EASY if target.zone <= 2 else HARD if target.zone >= 4 else MODERATE
@@ -146,6 +152,12 @@ def target_effort(target: Target, athlete) -> int | None:
             return None if threshold is None else MODERATE
         return EASY if middle >= easy[0] else MODERATE
     return None  # cadence says nothing about effort
+
+
+def _hr_effort_bounds(athlete) -> tuple[float, float] | None:
+    """(top of zone 2, bottom of zone 4) in % of max HR under the athlete's zone model."""
+    two, four = hr_zone_percent_of_max(athlete, 2), hr_zone_percent_of_max(athlete, 4)
+    return None if two is None or four is None else (two[1], four[0])
 
 
 def step_effort(step: Step, athlete) -> int | None:
@@ -188,15 +200,10 @@ def hard_part(workout: Workout, athlete) -> tuple[int, int] | None:
     return (chosen[0], chosen[-1]) if chosen else None
 
 
-@per_workout
 def is_quality(workout: Workout, athlete) -> bool:
-    """A quality session: a quality kind, or a block workout with a work step at zone 4+,
-    threshold pace or faster, or above 90 % FTP. One-line sessions are what their kind says."""
-    if workout.kind in QUALITY_KINDS:
-        return True
-    if workout.one_line:
-        return False
-    return any(is_hard_step(step, athlete) for step in expanded_steps(workout.steps))
+    """A quality session: one whose effective intensity (`session_intensity`) is HARD,
+    told without reading the profile values only the session's length would need."""
+    return workout.kind in QUALITY_KINDS or hardest_running(workout, athlete)[0] == HARD
 
 
 def is_long(workout: Workout) -> bool:
@@ -204,7 +211,109 @@ def is_long(workout: Workout) -> bool:
 
 
 def is_easy_run(workout: Workout, athlete) -> bool:
-    return workout.kind in EASY_KINDS and not is_quality(workout, athlete)
+    """An easy or recovery run that is easy in fact, not only by its kind."""
+    return workout.kind in EASY_KINDS and session_intensity(workout, athlete).level == EASY
+
+
+# ------------------------------------------------------------------ how hard a session is
+
+
+@dataclass(frozen=True)
+class SessionIntensity:
+    """How hard a session is, all things considered, and what decided it."""
+
+    level: int  # EASY, MODERATE or HARD
+    why: str  # in words, for findings and pages: "an intervals session", "1 h at heart-rate zone 4"
+
+
+@per_workout
+def session_intensity(workout: Workout, athlete) -> SessionIntensity:
+    """The one place that decides how hard a session is, from its kind, its targets
+    (resolved for the athlete) and its duration, in this order:
+
+    - HARD: a quality kind (tempo, threshold, intervals, hills, fartlek, race), or any
+      step but strides, recoveries and rests at zone 4 or above (the athlete's zone
+      model), at threshold pace or faster, or above 90 % FTP (`target_effort`),
+      whatever the kind says;
+    - MODERATE: the steady and progression kinds, a step at zone 3, between easy and
+      threshold pace or at 76-90 % FTP, or two hours of running or more;
+    - EASY: the rest, easy targets or none.
+    """
+    if workout.kind in QUALITY_KINDS:
+        return SessionIntensity(HARD, f"{_article(workout.kind)} {workout.kind} session")
+    effort, seconds, target = hardest_running(workout, athlete)
+    if effort == HARD:
+        return SessionIntensity(HARD, _time_at(seconds, target))
+    if workout.kind in MODERATE_KINDS:
+        return SessionIntensity(MODERATE, f"a {workout.kind} run")
+    if effort == MODERATE:
+        return SessionIntensity(MODERATE, _time_at(seconds, target))
+    running = workout_seconds(workout, athlete)
+    if running >= LONG_EFFORT_SECONDS:
+        return SessionIntensity(MODERATE, f"{duration_text(running)} of running")
+    return SessionIntensity(EASY, "easy running")
+
+
+@per_workout
+def hardest_running(workout: Workout, athlete) -> tuple[int | None, float, Target | None]:
+    """The hardest effort above easy of the session's running (strides, recoveries and
+    rests left out), the time known to be spent at it, and the first target asking for it."""
+    hardest, seconds, first = None, 0.0, None
+    for step in expanded_steps(workout.steps):
+        if step.stride or step.intensity in (Intensity.RECOVERY, Intensity.REST):
+            continue
+        effort = step_effort(step, athlete)
+        if effort is None or effort == EASY or (hardest is not None and effort < hardest):
+            continue
+        if effort != hardest:
+            hardest, seconds = effort, 0.0
+            first = next(target for target in step.targets if target_effort(target, athlete) == effort)
+        seconds += _written_seconds(step)
+    return hardest, seconds, first
+
+
+def _written_seconds(step: Step) -> float:
+    """A step's time as written: its duration, or its distance at its own pace target; 0 otherwise."""
+    if isinstance(step.duration, Time):
+        return step.duration.seconds
+    pace = next((target for target in step.targets if target.metric == "pace"), None)
+    if isinstance(step.duration, Distance) and pace is not None:
+        return step.duration.metres * sum(pace_per_km(pace)) / 2000
+    return 0.0
+
+
+def _time_at(seconds: float, target: Target | None) -> str:
+    where = "a hard target" if target is None else target_words(target)
+    return f"{duration_text(seconds)} at {where}" if seconds else f"running at {where}"
+
+
+_UNIT_WORDS = {"%max": "% of max heart rate", "%ftp": "% of FTP", "bpm": "bpm", "W": "W"}
+
+
+def target_words(target: Target) -> str:
+    """A target in a few words for a finding: `heart-rate zone 4`, `threshold pace (4:10/km)`,
+    `95 % of FTP`."""
+    if target.metric == "pace":
+        pace = format_clock(sum(pace_per_km(target)) / 2) + "/km"
+        return pace if target.relative is None else f"{target.relative.reference} pace ({pace})"
+    if target.zone is not None:
+        return f"{'heart-rate' if target.metric == 'hr' else target.metric} zone {target.zone}"
+    low, high = target.bounds
+    span = f"{low:g}" if low == high else f"{low:g}-{high:g}"
+    return f"{span} {_UNIT_WORDS.get(target.unit or '', target.unit)}"
+
+
+def duration_text(seconds: float) -> str:
+    """`45 min`, `2 h 30 min`: a session's length in a finding."""
+    hours, minutes = divmod(round(seconds / 60), 60)
+    return (
+        " ".join(part for part in (f"{hours} h" if hours else "", f"{minutes} min" if minutes else "") if part)
+        or "0 min"
+    )
+
+
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
 
 
 @per_workout
@@ -286,55 +395,3 @@ def timeable(workout: Workout, athlete) -> bool:
 def workout_seconds(workout: Workout, athlete) -> float:
     """Estimated running time; open-ended steps count as zero."""
     return total(workout.steps, step_seconds, athlete)[0]
-
-
-# ------------------------------------------------------------------ intensity on a 1-5 scale
-
-# Without a target a step's level follows its intensity (work steps sit in zone 2).
-UNTARGETED_LEVEL = {
-    Intensity.WARMUP: 1.5,
-    Intensity.ACTIVE: 2.0,
-    Intensity.RECOVERY: 1.0,
-    Intensity.REST: 0.5,
-    Intensity.COOLDOWN: 1.5,
-}
-
-
-def step_level(step: Step, athlete) -> float:
-    """How hard a step is on the heart-rate zone scale (about 1-5), for charts and load.
-
-    The first target that can be placed decides; otherwise the step's intensity does.
-    """
-    for target in step.targets:
-        level = _target_level(target, athlete)
-        if level is not None:
-            return max(0.5, min(level, 5.5))
-    return UNTARGETED_LEVEL[step.intensity]
-
-
-def _target_level(target: Target, athlete) -> float | None:
-    if target.metric == "hr":
-        span = hr_percent(target, athlete)
-        return None if span is None else 1 + (sum(span) / 2 - HR_ZONE_BOUNDS[0]) / 10
-    if target.metric == "power":
-        if target.zone is not None:
-            return min(target.zone, 5) + 0.5
-        span = power_percent(target, athlete)
-        starts = tuple(power_zone_percent(athlete, zone)[0] for zone in range(1, 7))  # zone 1 .. zone 6's start
-        return None if span is None else _interpolate(sum(span) / 2, starts)
-    if target.metric == "pace":
-        easy, threshold = athlete.easy_pace, athlete.threshold_pace
-        if easy is None or threshold is None or easy[0] <= threshold:
-            return None
-        middle = sum(pace_per_km(target)) / 2
-        # The easy pace's fast end sits at the top of zone 2 (3.0), threshold pace at
-        # the bottom of zone 4 (4.0); paces in between and beyond scale linearly.
-        return 3 + (easy[0] - middle) / (easy[0] - threshold)
-    return None
-
-
-def _interpolate(value: float, starts: tuple) -> float:
-    for zone in range(1, len(starts)):
-        if value < starts[zone]:
-            return zone + (value - starts[zone - 1]) / (starts[zone] - starts[zone - 1])
-    return float(len(starts) - 1)

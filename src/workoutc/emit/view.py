@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..check.training import per_workout, step_level, step_metres, step_seconds
+from ..check.load import session_load, step_level, zone_number
+from ..check.training import MODERATE, per_workout, step_metres, step_seconds
 from ..diagnostics import Diagnostic
 from ..model import Repeat, Workout, expanded_steps
 from .words import distance_words, duration_words, heart_rate_condition, step_duration_words, step_word, target_words
@@ -147,27 +148,11 @@ def source_lines(text: str | Sequence[str], first: int, last: int) -> list[dict]
 # ------------------------------------------------------------------ plan calendars
 
 
-@per_workout  # once per workout, however many plan entries name it
-def session_load(workout: Workout, athlete) -> float:
-    """Zone-weighted minutes: a minute counts its step's zone (zone 1 = 1 ... zone 5 = 5;
-    standing rest 0)."""
-    load = 0.0
-    for step in expanded_steps(workout.steps):
-        seconds = step_seconds(step, athlete)
-        if seconds:
-            load += seconds / 60 * zone_number(step_level(step, athlete))
-    return load
-
-
-def zone_number(level: float) -> int:
-    """The zone a level falls in, 1-5; below zone 1 (standing rest) is 0."""
-    return 0 if level < 1 else min(5, int(level))
-
-
 def day_class(sessions) -> str:
+    """The day's colour by its sessions' effective intensity (long runs are hard days)."""
     if any(s.hard for s in sessions):
         return "hard"
-    if any(s.workout is not None and not s.easy for s in sessions):
+    if any(s.workout is not None and s.intensity.level >= MODERATE for s in sessions):
         return "moderate"
     if any(s.workout is not None for s in sessions):
         return "easy"
@@ -217,11 +202,12 @@ def calendar(view, athlete, pages, day_findings, imperial_first) -> list[dict]:
 
 def _session_cell(session, athlete, pages) -> dict:
     if session.workout is None:
-        return {"name": "rest", "kind": "rest", "href": "", "time": "", "at": ""}
+        return {"name": "rest", "kind": "rest", "effort": "rest", "href": "", "time": "", "at": ""}
     workout = session.workout
     return {
         "name": workout.name,
         "kind": workout.kind or "workout",
+        "effort": f"the long run: {session.intensity.why}" if session.long else session.intensity.why,
         "href": pages.get((workout.path, workout.name), ""),
         "time": duration_words(session.seconds, exact=False) if session.seconds else "",
         "at": session.entry.at.strftime("%H:%M") if session.entry.at else "",

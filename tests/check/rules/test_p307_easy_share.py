@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import P, limit_cases_test, plan, plan_cases_test, rules
+from .helpers import P, findings, limit_cases_test, plan, plan_cases_test, rules
 
 CODE = "P307"
 
@@ -12,7 +12,7 @@ PLAN_CASES = [
     (
         ("2026-11-23 easy 79min hr<=z2", "2026-11-25 tempo 21min"),
         P,
-        ["the week of 2026-11-23 is 79 % easy running, less than 80 %"],
+        ["the week of 2026-11-23 is 79 % easy running, less than 80 %; the rest is in tempo 21 min (Wed 2026-11-25)"],
     ),
     (("2026-11-23 easy 80min", "2026-11-25 tempo 20min"), P, []),
     (("2026-11-23 steady 80min", "2026-11-25 tempo 20min"), P, ["is 0 % easy running"]),
@@ -41,3 +41,8 @@ LIMIT_CASES = [
 
 
 test_messages_never_show_the_limit_as_the_offending_value = limit_cases_test(CODE, LIMIT_CASES)
+
+
+def test_p307_hint_says_how_much_more_easy_running():
+    [hint] = [d.hint for d in findings(plan("2026-11-24 intervals 40min", "2026-11-26 easy 40min")) if d.code == CODE]
+    assert hint == "make 24 min more of it easy (of its 80 min, 80 % is 64 min), so the hard sessions can work"

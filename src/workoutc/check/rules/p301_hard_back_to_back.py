@@ -1,15 +1,22 @@
 """Flags hard days (quality sessions or long runs) on consecutive days.
 
 Hard sessions do their good in the recovery after them; stacking two leaves the second
-run on tired legs and the body no time to adapt. A quality session is one of the kinds
-tempo, threshold, intervals, hills, fartlek or race, or any block workout with a work
-step at zone 4 or above, at threshold pace or faster, or above 90 % FTP (a one-line
-session is what its kind says). Long runs count as hard here.
+run on tired legs and the body no time to adapt. A quality session is one whose
+effective intensity is hard: one of the kinds tempo, threshold, intervals, hills,
+fartlek or race, or any session (one-line or not, whatever its kind) with a step at
+zone 4 or above, at threshold pace or faster, or above 90 % FTP. Long runs count as
+hard here. The finding names both days' sessions and what makes each hard.
+
+The schools part on one pair: Pfitzinger puts the long run the day after a tune-up
+race, on purpose, so that its last miles are run on tired legs as the marathon's will
+be. A race followed by a long run is left to P311, which judges what a race of that
+distance allows after it (a marathon: no running for days).
 
 **Source.** "How I Recover After Speed Sessions" ("Sandwich speed days between easy or
 off days. Always."; after a Saturday long run, Sunday is rest or a light jog); "How to
 design easy recovery runs that promote blood flow and aid adaptation between hard
-sessions" (avoid long, uninterrupted stretches of hard training).
+sessions" (avoid long, uninterrupted stretches of hard training); Pfitzinger and
+Douglas, *Advanced Marathoning* (tune-up races, the long run the next day).
 
 **Options.** None.
 
@@ -42,23 +49,39 @@ sessions" (avoid long, uninterrupted stretches of hard training).
 """
 
 from ...diagnostics import Problem, Severity
+from ..plans import day_words
+from ._plan import DAY
 
 ID = "P301"
 NAME = "hard-back-to-back"
 SEVERITY = Severity.WARNING
 SCOPE = "plan"
 OPTIONS: dict = {}
-SUMMARY = "two hard sessions (quality or long) on consecutive days"
+SUMMARY = "two hard days (quality or long) in a row"
 
 
-def check(view, ctx):
-    previous = None
-    for day, sessions in view.days():
+def check(calendar, ctx):
+    before: list = []  # the hard sessions of the last hard day
+    for day, sessions in calendar.days():
         hard = [s for s in sessions if s.hard]
-        if hard and previous is not None and (day - previous).days == 1:
+        if hard and before and day - before[0].day == DAY and not _tune_up_weekend(before, hard):
             yield Problem(
                 hard[0].entry.span,
-                f"a hard session on {day.isoformat()} follows the hard day before it",
-                "put an easy run or a rest day between hard days",
+                f"{hard[0].described(why_hard(hard[0]))} comes the day after "
+                f"{before[0].described(why_hard(before[0]))}: two hard days in a row",
+                f"move {hard[0].name} to {day_words(day + DAY)} or later, or run it easy, "
+                "so an easy or rest day follows each hard day",
             )
-        previous = day if hard else previous
+        before = hard or before
+
+
+def _tune_up_weekend(before: list, hard: list) -> bool:
+    """A race, then a long run the next day: Pfitzinger's tune-up weekend (P311 judges
+    what a race allows after it)."""
+    races = all(s.workout is not None and s.workout.kind == "race" for s in before)
+    return races and not any(s.quality for s in hard)
+
+
+def why_hard(session) -> str:
+    """What makes the session hard: its effective intensity, or its being the long run."""
+    return session.intensity.why if session.quality else "the long run"

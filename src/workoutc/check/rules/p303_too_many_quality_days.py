@@ -2,7 +2,9 @@
 
 Quality sessions are where fitness is stimulated and where injuries start: beginners
 should start with one a week, intermediate runners hold two, advanced runners three.
-Long runs do not count here (see P301).
+Quality is the effective intensity (see P301): an easy run at zone 4 counts. Long runs
+do not count here (see P301). Without `athlete.level` the limit is the intermediate
+one, and the first finding says so.
 
 **Source.** "How I Recover After Speed Sessions" (start with one speed day a week);
 "How to design easy recovery runs that promote blood flow and aid adaptation between
@@ -34,6 +36,8 @@ hard sessions" (avoid long, uninterrupted stretches of hard training).
 from datetime import timedelta
 
 from ...diagnostics import Problem, Severity
+from ..plans import day_words, labels
+from ._plan import level_of
 
 ID = "P303"
 NAME = "too-many-quality-days"
@@ -41,26 +45,29 @@ SEVERITY = Severity.WARNING
 SCOPE = "plan"
 OPTIONS = {"beginner": 1, "intermediate": 2, "advanced": 3}
 SUMMARY = "more quality sessions in 7 days than the level allows (1 / 2 / 3)"
+WEEK = timedelta(days=7)
 
 
-def check(view, ctx):
-    quality = [s for s in view.sessions if s.quality]
+def check(calendar, ctx):
+    quality = [s for s in calendar.sessions if s.quality]
     if not quality:
         return
-    level = ctx.athlete.level
-    if level is None:
-        return
+    level, assumed = level_of(ctx)
     allowed = ctx.options[level]
     first = 0  # the first quality session of the 7 days up to this one (sessions are in time order)
     for index, session in enumerate(quality):
-        window_start = session.start.date() - timedelta(days=6)
-        while quality[first].start.date() < window_start:
+        while quality[first].day <= session.day - WEEK:
             first += 1
-        count = index - first + 1
-        if count > allowed:
+        window = quality[first : index + 1]
+        if len(window) > allowed:
+            said = f"the {level} level allows {allowed:g}"
+            if assumed:
+                said += " (athlete.level is not set: taken as intermediate)"
+                assumed = False  # said once
+            # it fits once the session that opens the surplus is 7 days behind it
+            free = window[len(window) - int(allowed) - 1].day + WEEK
             yield Problem(
                 session.entry.span,
-                f"quality session {count} within 7 days (up to {session.start.date().isoformat()}); "
-                f"the {level} level allows {allowed:g}",
-                "make one of them an easy run",
+                f"{len(window)} quality sessions within 7 days, {labels(window)}; {said}",
+                f"make {session.name} an easy run, or move it to {day_words(free)} or later",
             )

@@ -30,7 +30,9 @@ ventilatory threshold).
 
 from ...diagnostics import Problem, Severity
 from ...units import shown
+from ..plans import labels
 from ..training import easy_seconds
+from ._plan import minutes
 
 ID = "P307"
 NAME = "easy-share"
@@ -38,19 +40,25 @@ SEVERITY = Severity.INFO
 SCOPE = "plan"
 OPTIONS = {"min_percent": 80}
 SUMMARY = "less than 80 % of a week's running time easy"
+NAMED_SECONDS = 5 * 60  # a session with this much running above easy is named (strides are not)
 
 
-def check(view, ctx):
+def check(calendar, ctx):
     limit = ctx.options["min_percent"]
-    for week in view.measured_weeks():
-        easy = [easy_seconds(s.workout, ctx.athlete) for s in week.sessions if s.workout]
+    for week in calendar.measured_weeks():
+        runs = [s for s in week.sessions if s.workout]
+        easy = [easy_seconds(s.workout, ctx.athlete) for s in runs]
         known = [seconds for seconds in easy if seconds is not None]
         if len(known) < len(easy):
             continue  # some step's effort cannot be told without the profile
         share = sum(known) * 100 / week.seconds
         if share < limit:
+            harder = [s for s, seconds in zip(runs, known, strict=True) if s.seconds - seconds >= NAMED_SECONDS]
+            more = week.seconds * limit / 100 - sum(known)
             yield Problem(
                 week.sessions[0].entry.span,
-                f"{week.label} is {shown(share, limit)} % easy running, less than {limit:g} %",
-                "keep most running easy so the hard sessions can work",
+                f"{week.label} is {shown(share, limit)} % easy running, less than {limit:g} %"
+                + (f"; the rest is in {labels(harder)}" if harder else ""),
+                f"make {minutes(more)} more of it easy (of its {minutes(week.seconds)}, {limit:g} % is "
+                f"{minutes(week.seconds * limit / 100)}), so the hard sessions can work",
             )
