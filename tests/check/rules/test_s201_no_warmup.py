@@ -35,7 +35,7 @@ WORKOUT_CASES = [
         P,
         ["the first repeat comes after only 5 min of easy running"],
     ),
-    (block("easy", "warmup 5min", "run 20min hr z4", "cooldown 10min"), P, ["only 5 min"]),  # quality by zone
+    (block("easy", "warmup 5min", "run 20min hr z4", "cooldown 10min"), P, []),  # an easy run: S206 says run it easy
     (block("easy", "warmup 5min", "run 20min hr z3", "cooldown 10min"), P, []),  # zone 3: not quality
     ("tempo 20min pace 4:15/km\n", P, ["a one-line tempo session starts on its hard step, with no warm-up"]),
     ("tempo 20min\n", P, []),  # untargeted one line: no known shape (training.hard_part)
@@ -102,3 +102,11 @@ LIMIT_CASES = [
 
 
 test_messages_never_show_the_limit_as_the_offending_value = limit_cases_test(CODE, LIMIT_CASES)
+
+
+def test_an_easy_or_long_run_with_a_hard_target_is_left_to_s206():
+    from .helpers import P, findings
+
+    for text in ("easy 60min hr z4\n", "long 2h30min pace 4:10/km\n", 'workout "E" easy\n  run 40min hr z4\n'):
+        codes = [d.code for d in findings(text, P)]
+        assert "S201" not in codes and "S202" not in codes and "S206" in codes, (text, codes)

@@ -15,7 +15,9 @@ having no room for a warm-up, it gets the block form spelled out in the hint.
 
 A `race` is not judged: how long to warm up depends on the distance (a 5 km racer jogs
 and strides like before intervals, a marathoner barely warms up to save fuel), and the
-warm-up happens before the start, off the watch's race workout.
+warm-up happens before the start, off the watch's race workout. Nor is an `easy`,
+`long` or `recovery` run with a hard target: its kind promises easy running, so the fix
+is to run it easy (S206, R103), not to warm up for it.
 
 **Source.** "How I Recover After Speed Sessions" ("I treat warm-ups like a mini
 session: 15-20 minutes jog, drills, strides, light sweat").
@@ -44,6 +46,10 @@ from ...model import Intensity, Repeat, Step
 from ...units import shown
 from ..training import hard_part, is_quality, step_seconds
 
+# A race's warm-up is off the watch; an easy, long or recovery run with a hard target is
+# S206's or R103's finding (run it easy), not a missing warm-up.
+UNJUDGED_KINDS = frozenset({"race", "easy", "long", "recovery"})
+
 ID = "S201"
 NAME = "no-warmup"
 SEVERITY = Severity.WARNING
@@ -54,7 +60,7 @@ COOL_DOWN = "cooldown 10min hr<=z2"  # what the block form suggests after the ma
 
 
 def check(workout, ctx):
-    if workout.kind == "race" or not is_quality(workout, ctx.athlete):
+    if workout.kind in UNJUDGED_KINDS or not is_quality(workout, ctx.athlete):
         return
     hard = hard_part(workout, ctx.athlete)
     if hard is None:

@@ -6,7 +6,8 @@ any easy step after the hard part count as a cool-down. A one-line session
 (`tempo 20min pace 4:15/km`) has no room for one: the hint spells out its block form.
 
 A `race` is not judged: the cool-down after a race is not part of the race workout
-on the watch (and after a marathon, walking is the cool-down).
+on the watch (and after a marathon, walking is the cool-down). Nor is an `easy`, `long`
+or `recovery` run with a hard target: the fix is to run it easy (S206, R103).
 
 **Source.** "How to design easy recovery runs that promote blood flow and aid
 adaptation between hard sessions" ("a short cooldown with slow strides helps
@@ -37,6 +38,10 @@ from ...diagnostics import Problem, Severity
 from ..training import hard_part, is_quality
 from . import s201_no_warmup as s201
 
+# A race's warm-up is off the watch; an easy, long or recovery run with a hard target is
+# S206's or R103's finding (run it easy), not a missing cool-down.
+UNJUDGED_KINDS = frozenset({"race", "easy", "long", "recovery"})
+
 ID = "S202"
 NAME = "no-cooldown"
 SEVERITY = Severity.INFO
@@ -46,7 +51,7 @@ SUMMARY = "a quality session (not a race) that ends on a hard step"
 
 
 def check(workout, ctx):
-    if workout.kind == "race" or not is_quality(workout, ctx.athlete):
+    if workout.kind in UNJUDGED_KINDS or not is_quality(workout, ctx.athlete):
         return
     hard = hard_part(workout, ctx.athlete)
     if hard is None or hard[1] != len(workout.steps) - 1:
