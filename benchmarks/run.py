@@ -6,8 +6,9 @@ Absolute times on a shared machine mean little, so every figure that matters is 
 ratio of two measurements taken here, now: workoutc's FIT encoder against fit-tool's
 FitFileBuilder and Garmin's Encoder on the same workouts; a whole-library compile
 against parsing the same files with the bare grammar; a one-file check against
-importing lark and jinja2; a no-change recompile against a full one; and each
-command's slowest known input shape against the same bytes of ordinary workouts.
+importing lark and jinja2; a no-change recompile against a full one; a no-change
+check and a check after one file changed against a full check (`--no-cache`); and
+each command's slowest known input shape against the same bytes of ordinary workouts.
 
 Whole-library runs are interleaved (bare parse, check, compile, then again) and each
 figure is the best of three, so a busy moment on a shared machine does not decide a
@@ -53,6 +54,8 @@ GOALS = {  # name: (measured ratio key, limit, "<=" or ">=")
     "library compile vs bare parse": ("compile_vs_bare_parse", 2, "<="),
     "cold check vs import lark, jinja2": ("cold_check_vs_imports", 2, "<="),
     "no-change recompile vs full": ("no_change_vs_full", 0.10, "<="),
+    "no-change check vs full": ("no_change_check_vs_full", 0.10, "<="),
+    "one-changed check vs full": ("one_changed_check_vs_full", 0.30, "<="),
     "peak memory of a library compile (MB)": ("peak_memory_mb", 300, "<="),
 }
 TIME_CREATED = 1764547200
@@ -149,7 +152,7 @@ def library_runs(library: Path, fast_folder: Path, jobs: int, rounds: int = 3) -
         "bare_parse_s": ([PYTHON, "-c", BARE_PARSE, str(library)], None)
     }
     for label, count in (("1", 1), ("all", jobs)):
-        commands[f"check_j{label}_s"] = ([*cli, "check", str(library), "-j", str(count)], None)
+        commands[f"check_j{label}_s"] = ([*cli, "check", str(library), "-j", str(count), "--no-cache"], None)
         commands[f"compile_j{label}_s"] = (
             [*cli, "compile", str(library), "-o", str(fast_folder / f"out-j{label}"), "-j", str(count), "--no-cache"],
             env,
@@ -188,7 +191,26 @@ def library_runs(library: Path, fast_folder: Path, jobs: int, rounds: int = 3) -
     return results
 
 
-def _one_file_changed(library: Path, command: list[str], env: dict, rounds: int) -> float:
+def check_cache_runs(library: Path, full_check: float, rounds: int = 3) -> dict:
+    """A whole-library check with its cache (the default): the first, which records it;
+    one with nothing changed; one after a file changed; each the best of `rounds`."""
+    command = [PYTHON, "-m", "workoutc", "check", str(library)]
+    records = Path(os.environ["XDG_CACHE_HOME"]) / "workoutc" / "checks"
+    first = []
+    for _ in range(rounds):
+        shutil.rmtree(records, ignore_errors=True)
+        first.append(wall(command))
+    results = {
+        "first_cached_check_s": min(first),
+        "no_change_check_s": best_of(rounds, command),
+        "one_changed_check_s": _one_file_changed(library, command, None, rounds),
+    }
+    results["no_change_check_vs_full"] = results["no_change_check_s"] / full_check
+    results["one_changed_check_vs_full"] = results["one_changed_check_s"] / full_check
+    return results
+
+
+def _one_file_changed(library: Path, command: list[str], env: dict | None, rounds: int) -> float:
     """The best of `rounds` compiles, each after editing one file in the middle of the library."""
     files = sorted(library.rglob("*.wkt"))
     edited = files[len(files) // 2]
@@ -220,7 +242,7 @@ def _command(command: str, source: Path, out: Path) -> list[str]:
         return [*cli, "compile", str(source), "-o", str(out), "-j", "1", "--no-cache"]
     if command == "html":
         return [*cli, "html", str(source), "-o", str(out), "-j", "1"]
-    return [*cli, "check", str(source), "-j", "1"]
+    return [*cli, "check", str(source), "-j", "1", "--no-cache"]
 
 
 def worst_shapes(library: list[Path], folder: Path, size: int) -> dict:
@@ -245,7 +267,7 @@ def worst_shapes(library: list[Path], folder: Path, size: int) -> dict:
 def cold_start(folder: Path, runs: int) -> dict:
     one = folder / "one.wkt"
     one.write_text("recovery 30min hr<z2 strides 4x20s\n", encoding="utf-8")
-    check = [PYTHON, "-m", "workoutc", "check", str(one)]
+    check = [PYTHON, "-m", "workoutc", "check", str(one), "--no-cache"]  # the work, not a replay
     imports = [PYTHON, "-c", "import lark, jinja2"]
     wall(check)  # the parser tables are cached after the first run
     checks, bare = [], []
@@ -291,6 +313,9 @@ def report(results: dict) -> str:
         ("first_cached_compile_s", f"compile -j {results['jobs']} (first, cached)"),
         ("no_change_compile_s", "compile, nothing changed"),
         ("one_changed_compile_s", "compile, one file changed"),
+        ("first_cached_check_s", "check (first, cached)"),
+        ("no_change_check_s", "check, nothing changed"),
+        ("one_changed_check_s", "check, one file changed"),
     ):
         lines.append(f"  {label:<28} {results[key]:7.2f} s   {results[key] / bare:5.2f}x")
     lines += [
@@ -343,6 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         results |= per_workout(library, args.sample)
         results |= encoders(library, args.sample)
         results |= library_runs(library, Path(fast), results["jobs"])
+        results |= check_cache_runs(library, min(results["check_j1_s"], results["check_jall_s"]))
         results |= cold_start(Path(fast), 15)
         results |= worst_shapes(files, Path(fast) / "shapes", args.shape_bytes)
     text = report(results)

@@ -244,3 +244,58 @@ def test_the_fmt_hook_fails_on_an_unformatted_file_and_can_rewrite_it(env, hook_
     assert (status, results) == (1, {FMT: "Failed"}), output
     assert "files were modified by this hook" in output
     assert (library / "easy.wkt").read_text(encoding="utf-8") == FORMATTED
+
+
+# The recipe of docs/ci.md: plans spread over weekly files, the sessions they name in others.
+PROFILE = '[athlete]\nlevel = "intermediate"\nmax_hr = 188\neasy_pace = "5:20-5:50/km"\nthreshold_pace = "4:10/km"\n'
+WEEK_1 = """\
+plan "Week 1"
+  2026-11-24 "Track 5x1k"
+  2026-11-25 easy 45min hr<=z2
+  2026-11-27 "Tempo 20"
+  2026-11-28 easy 40min hr<=z2
+  2026-11-29 long 1h10min hr<=z2
+"""
+WEEK_2 = 'plan "Week 2"\n  2026-11-30 rest\n  2026-12-01 "Track 5x1k"\n  2026-12-02 easy 45min hr<=z2\n'
+RECIPE = (
+    "      - id: workoutc-check-strict\n        args: [workouts/]\n        files: ^workouts/\n"
+    "      - id: workoutc-fmt\n        files: ^workouts/.*\\.wkt$\n"
+)
+
+
+def test_a_library_of_weekly_plan_files_is_checked_as_one_calendar(env, hook_repository, tmp_path):
+    library = _library(
+        env,
+        tmp_path / "library",
+        {
+            "workouts/workoutc.toml": PROFILE,
+            "workouts/sessions/track.wkt": TRACK,
+            "workouts/sessions/tempo.wkt": TEMPO,
+            "workouts/plans/week-01.wkt": WEEK_1,
+            "workouts/plans/week-02.wkt": WEEK_2,
+            ".pre-commit-config.yaml": _config(hook_repository, RECIPE),
+        },
+    )
+    status, output, results = _pre_commit(env, library, "--all-files")
+    assert (status, results) == (0, {STRICT: "Passed", FMT: "Passed"}), output
+
+    # Week 2 alone changes: its Monday, the day after week 1's long run, becomes the track session.
+    moved = WEEK_2.replace("2026-11-30 rest", '2026-11-30 "Track 5x1k"').replace('  2026-12-01 "Track 5x1k"\n', "")
+    (library / "workouts/plans/week-02.wkt").write_text(moved, encoding="utf-8")
+    _git(env, library, "add", "workouts/plans/week-02.wkt")
+    status, output, results = _pre_commit(env, library)
+    assert (status, results) == (1, {STRICT: "Failed", FMT: "Passed"}), output
+    assert "workouts/plans/week-02.wkt:2:3: warning P301" in output
+
+
+def test_the_check_hook_passes_on_the_examples(env, hook_repository, tmp_path):
+    files = {f"examples/{p.relative_to(ROOT / 'examples')}": p.read_text(encoding="utf-8") for p in _examples()}
+    hooks = "      - id: workoutc-check\n        args: [examples/]\n      - id: workoutc-check-strict\n        args: [examples/]\n"
+    library = _library(env, tmp_path / "library", {**files, ".pre-commit-config.yaml": _config(hook_repository, hooks)})
+    status, output, results = _pre_commit(env, library, "--all-files")
+    # The overreaching week is there to show warnings: only the strict hook fails on them.
+    assert (status, results) == (1, {CHECK: "Passed", STRICT: "Failed"}), output
+
+
+def _examples() -> list[Path]:
+    return sorted(p for p in (ROOT / "examples").rglob("*") if p.suffix in (".wkt", ".toml"))

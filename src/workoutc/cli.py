@@ -2,7 +2,7 @@
 
     workoutc compile PATH... [-o OUTDIR] [--html] [--keep-stale] [--no-cache] [--config FILE]
     workoutc html PATH... [-o OUTDIR] [--keep-stale] [--config FILE]
-    workoutc check PATH... [--format text|json|github|sarif] [--strict] [--config FILE]
+    workoutc check PATH... [--format text|json|github|sarif] [--strict] [--no-cache] [--config FILE]
     workoutc install PATH... [--device DIR] [--dry-run] [--force] [--prune]
     workoutc decompile PATH... [-o DIR] [--force]
     workoutc fmt PATH... [--check] [--diff]
@@ -22,6 +22,7 @@ import contextlib
 import os
 import signal
 import sys
+import textwrap
 import threading
 from pathlib import Path
 
@@ -101,6 +102,11 @@ def _declare_source_commands(commands) -> None:
         help="output format (default: text, or github when GITHUB_ACTIONS=true)",
     )
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    check_cmd.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every file, even those unchanged since the last check of the same paths",
+    )
 
 
 def _declare_file_commands(commands) -> None:
@@ -168,10 +174,12 @@ def _declare_rule_commands(commands) -> None:
     rules_cmd.set_defaults(run=_rules)
 
     explain_cmd = commands.add_parser(
-        "explain", help="show a rule's documentation", description="Show the documentation of a rule or error code."
+        "explain",
+        help="show a rule's documentation",
+        description="Show the documentation of a rule, an error code or a note (N001).",
     )
     explain_cmd.add_argument(
-        "code", metavar="CODE", help="a rule's code or name (R101, recovery-too-long), or E001-E009"
+        "code", metavar="CODE", help="a rule's code or name (R101, recovery-too-long), E001-E009, or N001"
     )
     explain_cmd.set_defaults(run=_explain)
 
@@ -351,20 +359,37 @@ def _html(args, reporter: Reporter) -> int:
 
 def _check(args, reporter: Reporter) -> int:
     from .diagnostics import Severity
-    from .emit.findings import render, summary
     from .pipeline.inputs import collect_inputs
-    from .pipeline.stages import run_stages
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
-    inputs, status = collect_inputs(args.paths), EXIT_OK
-    for athlete in _athletes(args, inputs):
-        run = run_stages(args.paths, args.config, jobs=args.jobs, inputs=inputs, athlete=athlete)
-        diagnostics = run.diagnostics()
-        reporter.write(render(diagnostics, fmt, run.text_of))
-        if fmt == "text":
-            reporter.note(summary(diagnostics, len(run.files)) + (f" for {athlete}" if athlete else ""))
-        status = max(status, EXIT_INPUT if any(d.severity in failing for d in diagnostics) else EXIT_OK)
+    inputs = collect_inputs(args.paths)
+    return max(_check_for(args, reporter, inputs, athlete, fmt, failing) for athlete in _athletes(args, inputs))
+
+
+def _check_for(args, reporter: Reporter, inputs: list[str], athlete: str | None, fmt: str, failing) -> int:
+    """One check, for the top-level athlete or a named one: repeated from the check
+    cache when nothing changed, the unchanged files taken from it when some did."""
+    from .pipeline.check_cache import CheckCache
+
+    cache = CheckCache(
+        inputs, args.paths, config=args.config, athlete=athlete, printing=[fmt, args.strict], enabled=not args.no_cache
+    )
+    replay = cache.replay()
+    if replay is not None:
+        reporter.replay(replay.chunks)
+        return replay.status
+    from .emit.findings import render, summary
+    from .pipeline.stages import run_stages
+
+    transcript = reporter.start_transcript()
+    run = run_stages(args.paths, args.config, jobs=args.jobs, inputs=inputs, athlete=athlete, reuse=cache.start())
+    diagnostics = run.diagnostics()
+    reporter.write(render(diagnostics, fmt, run.text_of))
+    if fmt == "text":
+        reporter.note(summary(diagnostics, len(run.files)) + (f" for {athlete}" if athlete else ""))
+    status = EXIT_INPUT if any(d.severity in failing for d in diagnostics) else EXIT_OK
+    cache.record(run, transcript, status)
     return status
 
 
@@ -423,11 +448,12 @@ def _rules(args, reporter: Reporter) -> int:
 
 def _explain(args, reporter: Reporter) -> int:
     from .check.rules import REGISTRY, documentation
-    from .diagnostics import INPUT_ERRORS
+    from .diagnostics import INPUT_ERRORS, NOTES
     from .suggest import did_you_mean
 
     code = args.code.upper()
     by_name = {rule.NAME: rule.ID for rule in REGISTRY.values()} | {name: code for code, name in INPUT_ERRORS.items()}
+    by_name |= {name: code for code, (name, _) in NOTES.items()}
     code = by_name.get(args.code.lower(), code)
     if code in REGISTRY:
         rule = REGISTRY[code]
@@ -437,7 +463,12 @@ def _explain(args, reporter: Reporter) -> int:
     if code in INPUT_ERRORS:
         reporter.result(f"{code} {INPUT_ERRORS[code]}: an error in the input itself; see docs/language.md#errors")
         return EXIT_OK
-    hint = did_you_mean(args.code, [*REGISTRY, *INPUT_ERRORS, *by_name]) or "`workoutc rules` lists the rules"
+    if code in NOTES:
+        name, text = NOTES[code]
+        reporter.result(f"{code} {name} (a note, not a rule finding; severity: info)\n")
+        reporter.write(textwrap.fill(text, 88) + "\n")
+        return EXIT_OK
+    hint = did_you_mean(args.code, [*REGISTRY, *INPUT_ERRORS, *NOTES, *by_name]) or "`workoutc rules` lists the rules"
     raise UsageError(f"no rule {args.code!r}; {hint}")
 
 

@@ -49,6 +49,27 @@ INPUT_ERRORS = {
     "E009": "missing-profile-value",
 }
 
+# Notes about the run rather than a line: not rule findings, never suppressed, never
+# failing a run (info). Code -> (name, what it says, for `workoutc explain` and SARIF).
+NOTES = {
+    "N001": (
+        "incomplete-profile",
+        "A rule needed a value of the athlete profile that is not set (athlete.max_hr, "
+        "athlete.easy_pace ...), so it skipped the part of its checks that needs it. The "
+        "run says so once per missing value, where a rule first needed it, naming every "
+        "rule it held back; the hint gives the key to add to workoutc.toml. It is a note "
+        "about the profile, not a finding on a line: a `# workoutc: disable=...` comment "
+        "does not silence it and `[rules]` cannot disable it or change its severity. Set "
+        "the value (a race result gives every pace), or disable the rules it names.",
+    ),
+}
+
+
+def kind_of(code: str) -> str:
+    """What a code is: `input` (an error in the input itself, E001-E009), `note` (N001:
+    about the run, not a line) or `rule` (a rule's finding)."""
+    return "input" if code in INPUT_ERRORS else "note" if code in NOTES else "rule"
+
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:

@@ -103,16 +103,16 @@ def run(*texts: str, profile: str = ""):
 def test_missing_value_is_noted_once_per_run_across_files():
     found = run("recovery 30min hr 130-140bpm\n", "recovery 30min hr 120-130bpm\n")
     assert [(path, d.code, d.severity.value, d.message) for path, d in found] == [
-        ("f0.wkt", "R103", "info", "athlete.max_hr is not set, so R103, S201, S202 skipped part of their checks")
+        ("f0.wkt", "N001", "info", "athlete.max_hr is not set, so R103 skipped part of its checks")
     ]
     assert found[0][1].hint == "add `max_hr = 188` under [athlete] in workoutc.toml"
 
 
 def test_missing_value_names_every_rule_in_registry_order():
     [note] = findings('workout "E" easy 30min hr 60-62%\nworkout "R" recovery 30min hr 130-140bpm\n', "")
-    assert (note.code, note.span.line) == ("S204", 1)  # the rule that needed it where the note points
+    assert (note.code, note.rule, note.span.line) == ("N001", "incomplete-profile", 1)  # where it was first needed
     # whether the recovery run is hard (S201, S202) needs max HR for its bpm target too
-    assert note.message == "athlete.max_hr is not set, so R103, S201, S202, S204 skipped part of their checks"
+    assert note.message == "athlete.max_hr is not set, so R103, S204 skipped part of their checks"
 
 
 def test_missing_value_for_plan_and_workout_rules_is_one_note():

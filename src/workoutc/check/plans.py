@@ -1,13 +1,17 @@
-"""A plan as the plan rules see it: entries resolved to workouts, classified, in weeks.
+"""Plans as the plan rules see them: entries resolved to workouts, classified, in weeks,
+and the plans of one athlete laid end to end as calendars.
 
 A plan entry may name a workout of any file of the run; `Library` finds it (reading
 it again from its own lines when its file was lightened, see `Loaded.workout`) or
-says why it cannot.
+says why it cannot. `calendars` decides which plans of one athlete the rules judge
+together (docs/language.md, "One calendar per athlete").
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
@@ -17,6 +21,8 @@ from ..language.source import Loaded, WorkoutInfo
 from ..model import Distance, Plan, PlanEntry, Step, Workout
 from ..suggest import closest
 from ..units import METRES
+from .config import Athlete
+from .resolve import resolve_workout
 from .training import (
     EASY,
     SessionIntensity,
@@ -135,10 +141,10 @@ class Week:
 
 
 @dataclass(frozen=True)
-class PlanView:
-    """A plan with its entries resolved and classified, in time order."""
+class Calendar:
+    """Dated sessions in time order, as the plan rules judge them: the sessions of one
+    or more plans of one athlete (see `calendars`)."""
 
-    plan: Plan
     sessions: tuple[Session, ...]
 
     def days(self) -> list[tuple[date, list[Session]]]:
@@ -163,14 +169,64 @@ class PlanView:
         ]
 
 
+@dataclass(frozen=True)
+class PlanView(Calendar):
+    """One plan with its entries resolved and classified, in time order (its page shows it)."""
+
+    plan: Plan
+
+    @property
+    def first_day(self) -> date:
+        return self.sessions[0].start.date()
+
+    @property
+    def last_day(self) -> date:
+        return self.sessions[-1].start.date()
+
+
+def calendars(views: Sequence[PlanView]) -> list[list[int]]:
+    """The plans of one athlete (their views, in input order) grouped into calendars, as
+    indices into `views`; a plan without sessions is in none.
+
+    A plan covers the days from its first session to its last. Plans that cover no day
+    in common are laid end to end in one calendar (a plan per week, each in its own
+    file); a plan covering a day another already covers (an alternative week) starts
+    a calendar of its own, or continues one whose plans end before it starts. Taken
+    in order of their first day (then input order), each plan continues the calendar
+    that ends latest before its first day, so every plan is judged once, beside the
+    plans that lead up to it and follow it.
+    """
+    order = sorted((index for index, view in enumerate(views) if view.sessions), key=lambda i: views[i].first_day)
+    grouped: list[list[int]] = []
+    ends: list[tuple[date, int]] = []  # (last day, -calendar number) of every calendar, sorted
+    for index in order:
+        view = views[index]
+        place = bisect_left(ends, (view.first_day, -len(grouped) - 1)) - 1  # ends latest before the first day
+        if place >= 0:
+            number = -ends.pop(place)[1]
+        else:
+            number = len(grouped)
+            grouped.append([])
+        grouped[number].append(index)
+        insort(ends, (view.last_day, -number))
+    return grouped
+
+
+def merged(views: Sequence[PlanView], indices: Sequence[int]) -> Calendar:
+    """One calendar of the plans at `indices`: every session, in time order."""
+    return Calendar(tuple(sorted((s for i in indices for s in views[i].sessions), key=lambda s: s.start)))
+
+
 class Library:
     """Every workout of the run by name, to resolve plan references.
 
     Only names are kept up front; a referenced workout is taken from its file when the
-    reference is resolved, once per workout.
+    reference is resolved, once per workout. A workout lowered again from its text (its
+    file kept no document) is given the numbers of its file's athlete (`athlete_of`).
     """
 
-    def __init__(self, files: list[Loaded]):
+    def __init__(self, files: list[Loaded], athlete_of: Callable[[str], Athlete] | None = None):
+        self._athlete_of = athlete_of
         self._by_name: dict[str, list[tuple[Loaded, WorkoutInfo]]] = defaultdict(list)
         for loaded in files:
             for info in loaded.workouts:
@@ -222,5 +278,8 @@ class Library:
         if key not in self._taken:
             if loaded.path not in self._lines:  # a plan may name thousands of another file's workouts
                 self._lines[loaded.path] = (loaded.text or "").split("\n")
-            self._taken[key] = loaded.workout(info, self._lines[loaded.path])
+            workout = loaded.workout(info, self._lines[loaded.path])
+            if self._athlete_of is not None:
+                workout, _ = resolve_workout(workout, self._athlete_of(loaded.path), loaded.path)
+            self._taken[key] = workout
         return self._taken[key]

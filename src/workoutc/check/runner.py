@@ -3,8 +3,10 @@
 Rules yield bare `Problem`s; this module stamps them with code, rule name, severity
 and path, applies the configuration (disabled rules, severities, options) and the
 inline `# workoutc: disable=CODE` comments, resolves plan references across the
-run, and says once when a rule needed a profile value that is missing. It writes
-into nothing: each call returns its own result.
+run, lays each athlete's plans out as calendars for the plan rules (filing each
+finding under the file of the entry it is about), and says once, in an N001 note,
+when a rule needed a profile value that is missing. It writes into nothing: each
+call returns its own result.
 """
 
 from __future__ import annotations
@@ -15,15 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from ..diagnostics import Diagnostic, Severity, Span
+from ..diagnostics import NOTES, Diagnostic, Severity, Span
 from ..language.source import Loaded
 from ..model import Plan
 from .config import DEFAULT, Athlete, Config, ConfigFinder
-from .plans import Library, PlanView, session
+from .plans import Calendar, Library, PlanView, calendars, merged, session
 from .resolve import resolve_loaded
 from .rules import REGISTRY, RULES, Problem
 from .training import remembered
 
+INCOMPLETE_PROFILE = "N001"  # the note about a missing profile value
 SUPPRESSION = re.compile(r"#\s*workoutc:\s*disable=([\w,\s]+)")
 
 # What each profile value is for, in the "missing value" note.
@@ -31,7 +34,11 @@ PROFILE_HELP = {
     "max_hr": "max_hr = 188",
     "level": 'level = "intermediate"',
     "easy_pace": 'easy_pace = "5:20-5:50/km"',
+    "marathon_pace": 'marathon_pace = "4:31/km"',
     "threshold_pace": 'threshold_pace = "4:10/km"',
+    "interval_pace": 'interval_pace = "3:55/km"',
+    "repetition_pace": 'repetition_pace = "3:40/km"',
+    "critical_power": "critical_power = 290",
     "ftp": "ftp = 250",
     "lthr": "lthr = 170",
     "resting_hr": "resting_hr = 50",
@@ -141,58 +148,92 @@ class Checker:
         return WorkoutFindings(tuple(_suppress(findings, loaded)), frozenset(blocked), tuple(missing))
 
     def check_plans(self, files: Sequence[tuple[Loaded, WorkoutFindings]]) -> PlanFindings:
-        """Plan rules over every plan of the run; `files` are every file of the run with
+        """Plan rules over every calendar of the run; `files` are every file of the run with
         its workout findings (whose missing values join the notes). Files not yet
-        given their athletes' numbers are given them here, as check_workouts does."""
-        files = [(resolve_loaded(loaded, self._config_for(loaded.path).athlete), found) for loaded, found in files]
-        library = Library([loaded for loaded, _ in files])
-        result = PlanFindings()
-        missing: list[tuple[str, Missing]] = []
+        given their athletes' numbers are given them here, as check_workouts does.
+
+        The plans of one athlete (the profile their files' configs give) are judged
+        together, laid end to end (`plans.calendars`); each finding stays in the file
+        of the entry it points at, under that file's rule settings."""
+        files = [(self._resolved(loaded), found) for loaded, found in files]
+        library = Library([loaded for loaded, _ in files], lambda path: self._config_for(path).athlete)
+        found: dict[str, list[Diagnostic]] = {}
+        needed: dict[str, list[Missing]] = {}
         with remembered():  # each named workout is measured once, however many entries name it
-            for loaded, workout_findings in files:
-                missing += [(loaded.path, record) for record in workout_findings.missing]
-                if loaded.document is None or not loaded.document.plans:
-                    continue
-                config = self._config_for(loaded.path)
-                findings: list[Diagnostic] = []
-                views = []
-                for plan in loaded.document.plans:
-                    view, found, needed = self._check_plan(plan, library, config, loaded.path)
-                    views.append(view)
-                    findings += found
-                    missing += [(loaded.path, record) for record in needed]
-                result.diagnostics[loaded.path] = tuple(_suppress(findings, loaded))
-                result.views[loaded.path] = tuple(views)
+            planned = self._planned(files, library, found, needed)
+            for group in _by_athlete(planned):
+                views = [plan.view for plan in group]
+                for indices in calendars(views):
+                    self._judge([group[index] for index in indices], merged(views, indices), found, needed)
+        result = PlanFindings()
+        for loaded, _ in files:
+            if loaded.path in found:
+                result.diagnostics[loaded.path] = tuple(_suppress(found[loaded.path], loaded))
+        for plan in planned:
+            result.views[plan.loaded.path] = (*result.views.get(plan.loaded.path, ()), plan.view)
+        missing = [
+            (loaded.path, record)
+            for loaded, workouts in files
+            for record in (*workouts.missing, *needed.get(loaded.path, ()))
+        ]
         for path, note in _missing_notes(missing):
             result.diagnostics[path] = (*result.of(path), note)
         return result
 
+    def _resolved(self, loaded: Loaded) -> Loaded:
+        if loaded.document is None:  # nothing to resolve: no config to look for
+            return loaded
+        return resolve_loaded(loaded, self._config_for(loaded.path).athlete)
+
     def _config_for(self, path: str) -> Config:
         return self.finder.for_file(Path(path)) if path else DEFAULT
 
-    def _check_plan(
-        self, plan: Plan, library: Library, config: Config, path: str
-    ) -> tuple[PlanView, list[Diagnostic], list[Missing]]:
+    def _planned(self, files, library: Library, found: dict, needed: dict) -> list[_Planned]:
+        """Every plan of the run, in input order, resolved and classified; the unknown
+        workouts (E006) go on `found`, the profile values classifying needed on `needed`."""
+        planned = []
+        for loaded, _ in files:
+            if loaded.document is None or not loaded.document.plans:
+                continue
+            config = self._config_for(loaded.path)
+            for plan in loaded.document.plans:
+                view, errors, missing = self._view(plan, library, config, loaded.path)
+                found.setdefault(loaded.path, []).extend(errors)
+                needed.setdefault(loaded.path, []).extend(missing)
+                planned.append(_Planned(loaded, config, view))
+        return planned
+
+    def _view(self, plan: Plan, library: Library, config: Config, path: str) -> tuple[PlanView, list, list[Missing]]:
         athlete = RecordingAthlete(config.athlete)
-        sessions, found = [], []
-        missing: list[Missing] = []
+        sessions, errors = [], []
         for entry in plan.entries:
             workout = entry.workout
             if workout is None and entry.reference is not None:
                 workout, error = library.resolve(entry, path)
                 if error:
-                    found.append(error)
+                    errors.append(error)
                     continue
             sessions.append(session(entry, workout, athlete))
         sessions.sort(key=lambda s: s.start)
-        view = PlanView(plan, tuple(sessions))
-        plan_rules = self._enabled(config, "plan")
-        for rule in plan_rules:
-            found += self._apply(rule, view, plan.span, config, path, missing)
         # Classifying the days needed these values on behalf of every plan rule.
-        for key in athlete.missing:
-            missing += [Missing(key, rule.ID, plan.span) for rule in plan_rules]
-        return view, found, missing
+        missing = [
+            Missing(key, rule.ID, plan.span) for key in athlete.missing for rule in self._enabled(config, "plan")
+        ]
+        return PlanView(tuple(sessions), plan), errors, missing
+
+    def _judge(self, plans: list[_Planned], calendar: Calendar, found: dict, needed: dict) -> None:
+        """The plan rules over one calendar, once per config among its plans (usually one):
+        each config's rules keep the findings on the entries of the plans it applies to."""
+        owners = _owners(plans)
+        for config in {id(plan.config): plan.config for plan in plans}.values():
+            first = next(plan for plan in plans if plan.config is config)
+            for rule in self._enabled(config, "plan"):
+                problems, lacked = self._problems(rule, calendar, config)
+                for problem in problems:
+                    owner = owners.get(id(problem.span), first)
+                    if owner.config is config:
+                        found[owner.loaded.path].append(self._stamp(rule, problem, config, owner.loaded.path))
+                needed[first.loaded.path] += [Missing(key, rule.ID, first.view.plan.span) for key in lacked]
 
     def _enabled(self, config: Config, scope: str) -> list:
         """The rules of a scope that `config` leaves on, worked out once per config.
@@ -218,21 +259,57 @@ class Checker:
 
     def _apply(self, rule, subject, span: Span, config: Config, path: str, missing: list) -> list[Diagnostic]:
         """The rule's findings on `subject`; the profile values it lacked go on `missing`."""
+        problems, lacked = self._problems(rule, subject, config)
+        missing += [Missing(key, rule.ID, span) for key in lacked]
+        return [self._stamp(rule, problem, config, path) for problem in problems]
+
+    def _problems(self, rule, subject, config: Config) -> tuple[list[Problem], list[str]]:
+        """What the rule finds in `subject`, and the profile values it lacked."""
         context = self._context(config, rule)
-        severity = config.rules.severity.get(rule.ID)
-        found = [
-            Diagnostic(path, p.span, severity or p.severity or rule.SEVERITY, rule.ID, rule.NAME, p.message, p.hint)
-            for p in rule.check(subject, context)
-        ]
-        if context.athlete.missing:
-            missing += [Missing(key, rule.ID, span) for key in context.athlete.missing]
-        return found
+        return list(rule.check(subject, context)), list(context.athlete.missing)
+
+    @staticmethod
+    def _stamp(rule, problem: Problem, config: Config, path: str) -> Diagnostic:
+        severity = config.rules.severity.get(rule.ID) or problem.severity or rule.SEVERITY
+        return Diagnostic(path, problem.span, severity, rule.ID, rule.NAME, problem.message, problem.hint)
+
+
+class _Planned(NamedTuple):
+    """A plan of the run as the calendar step takes it: its file, that file's config, its view."""
+
+    loaded: Loaded
+    config: Config
+    view: PlanView
+
+
+def _by_athlete(planned: list[_Planned]) -> list[list[_Planned]]:
+    """The plans grouped by the athlete their configs give (equal profiles are one
+    athlete), each group in input order."""
+    groups: dict[Athlete, list[_Planned]] = {}
+    for plan in planned:
+        groups.setdefault(plan.config.athlete, []).append(plan)
+    return list(groups.values())
+
+
+def _owners(plans: list[_Planned]) -> dict[int, _Planned]:
+    """The plan each span a rule may point at belongs to, by the span's identity (the
+    same line and column may be in several files): each plan's own span, its entries'
+    and its one-line sessions'."""
+    owners = {}
+    for plan in plans:
+        owners[id(plan.view.plan.span)] = plan
+        for entry in plan.view.plan.entries:
+            owners[id(entry.span)] = plan
+            if entry.workout is not None:
+                owners[id(entry.workout.span)] = plan
+    return owners
 
 
 def _missing_notes(missing: list[tuple[str, Missing]]) -> list[tuple[str, Diagnostic]]:
-    """One note per missing profile value for the whole run, naming the rules it held
-    back, placed where it was first needed. Not subject to inline suppression: it is
-    about the profile, not a line."""
+    """One N001 note per missing profile value for the whole run, naming the rules it
+    held back, placed where it was first needed. A note of its own kind, not a rule's
+    finding (diagnostics.NOTES), and not subject to inline suppression: it is about the
+    profile, not a line."""
     first: dict[str, tuple[str, Span]] = {}
     codes: dict[str, list[str]] = {}
     for path, record in missing:
@@ -242,7 +319,6 @@ def _missing_notes(missing: list[tuple[str, Missing]]) -> list[tuple[str, Diagno
             needed_by.append(record.code)
     notes = []
     for key, (path, span) in first.items():
-        rule = REGISTRY[codes[key][0]]  # the rule that needed it where the note points
         listed = sorted(codes[key], key=list(REGISTRY).index)
         message = (
             f"athlete.{key} is not set, so {', '.join(listed)} skipped part of "
@@ -251,7 +327,8 @@ def _missing_notes(missing: list[tuple[str, Missing]]) -> list[tuple[str, Diagno
         hint = f"add `{PROFILE_HELP.get(key, key)}` under [athlete] in workoutc.toml"
         if key.endswith("_pace"):
             hint += ', or a race result such as `race = "10km 45:00"`'  # every pace follows from it
-        notes.append((path, Diagnostic(path, span, Severity.INFO, rule.ID, rule.NAME, message, hint)))
+        name = NOTES[INCOMPLETE_PROFILE][0]
+        notes.append((path, Diagnostic(path, span, Severity.INFO, INCOMPLETE_PROFILE, name, message, hint)))
     return notes
 
 
@@ -268,4 +345,4 @@ def _suppress(findings: list[Diagnostic], loaded: Loaded) -> list[Diagnostic]:
     return [d for d in findings if d.code not in REGISTRY or not ({d.code, "ALL"} & silenced.get(d.span.line, set()))]
 
 
-__all__ = ["Checker", "Context", "Missing", "PlanFindings", "PlanView", "Problem", "WorkoutFindings"]
+__all__ = ["Calendar", "Checker", "Context", "Missing", "PlanFindings", "PlanView", "Problem", "WorkoutFindings"]

@@ -1,4 +1,9 @@
-"""Output formats for findings: one list of Diagnostics, four views of it."""
+"""Output formats for findings: one list of Diagnostics, four views of it.
+
+Every view carries each finding's code, rule (or note) name, message and hint; JSON and
+SARIF also say its kind (`diagnostics.kind_of`: input, rule or note), so a tool can
+tell a rule's finding from a note about the run (N001) without knowing the codes.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..check.rules import RULES, documentation
-from ..diagnostics import INPUT_ERRORS, Diagnostic, Severity, render_text
+from ..diagnostics import INPUT_ERRORS, NOTES, Diagnostic, Severity, kind_of, render_text
 from ..reporter import plural
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -38,7 +43,9 @@ def as_record(d: Diagnostic) -> dict:
         "severity": d.severity.value,
         "code": d.code,
         "rule": d.rule,
+        "kind": kind_of(d.code),
         "message": d.message,
+        "hint": d.hint,
     }
 
 
@@ -79,6 +86,17 @@ def _rule_descriptors() -> list[dict]:
         }
         for code, name in INPUT_ERRORS.items()
     ]
+    descriptors += [
+        {
+            "id": code,
+            "name": name,
+            "shortDescription": {"text": f"note: {name.replace('-', ' ')}"},
+            "fullDescription": {"text": text},
+            "help": {"text": text, "markdown": text},
+            "defaultConfiguration": {"level": "note"},
+        }
+        for code, (name, text) in NOTES.items()
+    ]
     for rule in RULES:
         descriptors.append(
             {
@@ -111,6 +129,7 @@ def sarif(diagnostics: list[Diagnostic]) -> dict:
                 "ruleIndex": index[d.code],
                 "level": SARIF_LEVEL[d.severity],
                 "message": {"text": message},
+                "properties": {"kind": kind_of(d.code), **({"hint": d.hint} if d.hint else {})},
                 "locations": [
                     {
                         "physicalLocation": {

@@ -86,13 +86,21 @@ def _lookup(outdir: Path, key: str, manifest: dict | None) -> Replay | None:
         for name, state in manifest["outputs"].items():
             if _output_state(folder + name) != state:
                 return None
+        return recorded_replay(manifest)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+
+
+def recorded_replay(manifest: dict) -> Replay | None:
+    """What a record says its run printed and returned, if it is what a run records."""
+    try:
         printed, status = manifest["printed"], manifest["status"]
         if status not in (0, 1) or not all(
             isinstance(chunk, list) and chunk[0] in (0, 1) and isinstance(chunk[1], str) for chunk in printed
         ):
-            return None  # not what a compile records
+            return None
         return Replay(printed, status)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+    except (KeyError, TypeError, IndexError):
         return None
 
 

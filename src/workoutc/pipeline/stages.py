@@ -115,8 +115,8 @@ def run_stages(
 
     Results come back in input order, so the output does not depend on `jobs`. Unless
     `keep_documents` (pages need them), a file's document is dropped once done with.
-    With `reuse` (an incremental compile), the files it holds are taken as they are and
-    the others are hashed and kept as snapshots for the next run. `athlete` names the
+    With `reuse` (an incremental compile or check), the files it holds are taken as
+    they are and the others are hashed and kept as snapshots for the next run. `athlete` names the
     [athletes.NAME] whose numbers relative targets and the checker take (None: the
     top-level [athlete]).
     """
@@ -199,7 +199,7 @@ class _Job:
                 loaded = [file.lightened() for file in loaded]
             results += map(FileResult, loaded, checked, encoded)
         if self.snapshots:
-            return [(result, _snapshot(result)) for result in results]
+            return [(result, _snapshot(result, compiling=self.output is not None)) for result in results]
         return results
 
     def _load(self, path: str) -> Loaded:
@@ -230,9 +230,17 @@ class _Job:
         return Encoded(tuple(made))
 
 
-def _snapshot(result: FileResult) -> bytes:
-    """A FileResult as the next run can take it: pickled, without this run's staged files."""
-    return pickle.dumps(result._replace(encoded=result.encoded.unstaged()), pickle.HIGHEST_PROTOCOL)
+def _snapshot(result: FileResult, compiling: bool) -> bytes:
+    """A FileResult as the next run can take it: pickled, without this run's staged
+    files. For a check (not `compiling`), without the document unless the file has plans:
+    a check needs the others' findings, names and text alone, and unpickling thousands
+    of documents would cost a check of one changed file most of its time."""
+    if compiling:
+        return pickle.dumps(result._replace(encoded=result.encoded.unstaged()), pickle.HIGHEST_PROTOCOL)
+    loaded = result.loaded
+    if loaded.document is not None and not loaded.document.plans:
+        loaded = loaded._replace(document=None, comments=())
+    return pickle.dumps(result._replace(loaded=loaded), pickle.HIGHEST_PROTOCOL)
 
 
 def _in_parallel(job: _Job, inputs: list[str], jobs: int) -> list:
