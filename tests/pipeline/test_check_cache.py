@@ -108,6 +108,17 @@ def test_a_workout_named_in_an_unchanged_file_has_its_athletes_numbers(coach, ca
     assert "week-02.wkt:4:3: warning P301 " in out
 
 
+def test_a_workout_a_plan_names_is_not_lowered_again_from_an_unchanged_file(coach, capsys, monkeypatch):
+    import workoutc.language.source
+
+    check(capsys, str(coach), "-j", "1")
+    write(coach, "recovery.wkt", "recovery 40min hr<z2\n")
+    lowered = spy(monkeypatch, workoutc.language.source, "lower_text", lambda text, path, *rest, **options: path)
+    cached = check(capsys, str(coach), "-j", "1")
+    assert lowered == [str(coach / "recovery.wkt")]  # "Cruise" comes from its snapshot
+    assert cached == check(capsys, str(coach), "-j", "1", "--no-cache")
+
+
 def test_each_athlete_has_a_record_of_its_own(coach, capsys):
     write(coach, "workoutc.toml", PROFILE + "[athletes.ana]\nmax_hr = 190\n[athletes.ben]\nmax_hr = 175\n")
     first = same_with_and_without_cache(capsys, str(coach), "--athlete", "all", "-j", "1")

@@ -7,7 +7,7 @@ the findings depend on (pipeline/fingerprint.py: every input's path, contents an
 identity, every config file that could apply, `--config`, the versions of workoutc
 and its libraries), what the check printed and its exit status, and beside it a
 snapshot of each file as the workout rules left it (its text, names, input errors and
-findings; the document only of a file with plans).
+findings; the document only of a file with plans or whose workouts a plan names).
 
 - When all of it is unchanged and the output format and `--strict` are the same, the
   next check prints the recorded output and stops: the plan rules' findings are a
@@ -15,8 +15,8 @@ findings; the document only of a file with plans).
 - When only some files changed (the rest of the fingerprint is the same), the others
   are taken from their snapshots: only the changed files are read, parsed and given
   the workout rules. The plan rules always run again, over every plan of the run
-  (they read other files), and a workout a plan names in an unchanged file is lowered
-  again from the text kept in its snapshot.
+  (they read other files); a workout a plan names is taken from its file's snapshot,
+  or lowered again from the text kept there if the plan named it only since.
 - Anything else is a full check. A check prints the same with and without the cache.
 
 Every record is sealed (user_cache.seal) and read through `read_sealed`; a damaged,
@@ -115,10 +115,30 @@ class CheckCache:
             "status": status,
             "recorded_at": self._started,
         }
-        snapshots = {**self._blobs, **run.snapshots}
+        snapshots = {**self._blobs, **run.snapshots, **_with_documents(run)}
         sources = {"key": stamp.key, "sources": {p: blob for p, blob in snapshots.items() if p in hashes}}
         with contextlib.suppress(OSError):  # no record just means a full check next time
             _write(self._path, manifest, sources)
+
+
+def _with_documents(run: Run) -> dict[str, bytes]:
+    """The snapshots, document kept, of the files read this time whose workouts a plan
+    names: the next check takes those workouts as they are instead of lowering them
+    again from their text."""
+    from .stages import check_snapshot
+
+    named = {
+        session.workout.path
+        for views in run.plans.views.values()
+        for view in views
+        for session in view.sessions
+        if session.entry.reference is not None and session.workout is not None
+    }
+    return {
+        result.path: check_snapshot(result, keep_document=True)
+        for result in run.files
+        if result.path in named and result.path in run.snapshots and result.loaded.document is not None
+    }
 
 
 def _current_folder() -> str | None:

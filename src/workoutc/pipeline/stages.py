@@ -231,14 +231,19 @@ class _Job:
 
 
 def _snapshot(result: FileResult, compiling: bool) -> bytes:
-    """A FileResult as the next run can take it: pickled, without this run's staged
-    files. For a check (not `compiling`), without the document unless the file has plans:
-    a check needs the others' findings, names and text alone, and unpickling thousands
-    of documents would cost a check of one changed file most of its time."""
+    """A FileResult as the next run can take it: pickled, without this run's staged files."""
     if compiling:
         return pickle.dumps(result._replace(encoded=result.encoded.unstaged()), pickle.HIGHEST_PROTOCOL)
+    return check_snapshot(result)
+
+
+def check_snapshot(result: FileResult, keep_document: bool = False) -> bytes:
+    """A FileResult as the next check can take it: pickled, and without its document
+    unless the file has plans or `keep_document` (its workouts are named by a plan). A
+    check needs the others' findings, names and text alone, and unpickling thousands of
+    documents would cost a check of one changed file most of its time."""
     loaded = result.loaded
-    if loaded.document is not None and not loaded.document.plans:
+    if not keep_document and loaded.document is not None and not loaded.document.plans:
         loaded = loaded._replace(document=None, comments=())
     return pickle.dumps(result._replace(loaded=loaded), pickle.HIGHEST_PROTOCOL)
 
