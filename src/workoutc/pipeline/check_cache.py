@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from ..user_cache import cache_folder, read_sealed, seal
 from .fingerprint import Fingerprint, file_fingerprint, fingerprint
-from .incremental import Replay, recorded_replay
+from .incremental import Replay, prune_records, recorded_replay
 from .outputs import atomic_write
 
 if TYPE_CHECKING:  # not imported at run time: a no-change check stays light
@@ -186,15 +186,4 @@ def _write(path: Path, manifest: dict, sources: dict) -> None:
     path.parent.mkdir(mode=0o700, exist_ok=True)
     atomic_write(path.with_suffix(".sources.pickle"), sealed_sources)
     atomic_write(path, sealed_manifest)
-    _prune(path.parent)
-
-
-def _prune(folder: Path) -> None:
-    """Forget all but the command lines checked most recently, so the cache stays small."""
-    try:
-        manifests = sorted(folder.glob("*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
-        for old in manifests[KEPT_RECORDS:]:
-            old.unlink(missing_ok=True)
-            old.with_suffix(".sources.pickle").unlink(missing_ok=True)
-    except OSError:
-        pass  # another check pruning at the same time, say: nothing is lost but space
+    prune_records(path.parent, KEPT_RECORDS)

@@ -174,17 +174,18 @@ def _record(
             return
         atomic_write(_sources_path(outdir), sealed_snapshot)
         atomic_write(path, sealed_manifest)
-        _prune(path.parent)
+        prune_records(path.parent, KEPT_FOLDERS)
 
 
 KEPT_FOLDERS = 16  # the output folders whose last compile the cache remembers
 
 
-def _prune(folder: Path) -> None:
-    """Forget all but the output folders compiled into most recently, so the cache stays small."""
+def prune_records(folder: Path, kept: int) -> None:
+    """Forget all but the `kept` records (manifest and snapshots) written most recently
+    in `folder`, so the cache stays small."""
     try:
         manifests = sorted(folder.glob("*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
-        for old in manifests[KEPT_FOLDERS:]:
+        for old in manifests[kept:]:
             old.unlink(missing_ok=True)
             old.with_suffix(".sources.pickle").unlink(missing_ok=True)
     except OSError:
