@@ -6,7 +6,7 @@ A rule module declares:
   ``OPTIONS`` (name -> default) and ``SUMMARY`` (one line); optionally ``KINDS``, the
   session kinds a workout rule looks at (the runner skips the others);
 - ``check(subject, ctx)``, a generator of `Problem`s, where `subject` is a
-  `model.Workout` or a `check.plans.PlanView` and `ctx` a `check.runner.Context`;
+  `model.Workout` or a `check.plans.Calendar` (the plans of one athlete) and `ctx` a `check.runner.Context`;
 - a docstring that is its documentation (docs/rules.md is generated from it), with a
   passing and a failing example that the tests run.
 
