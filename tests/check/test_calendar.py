@@ -107,19 +107,21 @@ def test_plans_of_different_athletes_never_merge(tmp_path: Path, capsys):
     assert "P301" not in cli(capsys, str(tmp_path))
 
 
-def test_configs_giving_the_same_profile_are_one_athlete(tmp_path: Path, capsys):
+def two_blocks(tmp_path: Path, second_rules: str) -> None:
+    """Two weeks in two folders whose configs give one profile and differ in `[rules]`."""
     write(tmp_path, "block-1/workoutc.toml", P)
-    write(tmp_path, "block-2/workoutc.toml", P + '\n[rules]\nP307 = { severity = "warning" }\n')
+    write(tmp_path, "block-2/workoutc.toml", P + f"\n[rules]\n{second_rules}\n")
     write(tmp_path, "block-1/week-01.wkt", WEEK_1)
     write(tmp_path, "block-2/week-02.wkt", WEEK_2)
+
+
+def test_configs_giving_the_same_profile_are_one_athlete(tmp_path: Path, capsys):
+    two_blocks(tmp_path, 'P307 = { severity = "warning" }')
     assert "block-2/week-02.wkt:2:3: warning P301 " in cli(capsys, str(tmp_path))
 
 
 def test_each_file_keeps_its_own_rule_settings(tmp_path: Path, capsys):
-    write(tmp_path, "block-1/workoutc.toml", P)
-    write(tmp_path, "block-2/workoutc.toml", P + '\n[rules]\nP301 = { severity = "error" }\n')
-    write(tmp_path, "block-1/week-01.wkt", WEEK_1)
-    write(tmp_path, "block-2/week-02.wkt", WEEK_2)
+    two_blocks(tmp_path, 'P301 = { severity = "error" }')
     assert "block-2/week-02.wkt:2:3: error P301 " in cli(capsys, str(tmp_path))
     write(tmp_path, "block-2/workoutc.toml", P + '\n[rules]\ndisable = ["P301"]\n')
     assert "P301" not in cli(capsys, str(tmp_path))

@@ -126,9 +126,10 @@ def minutes(seconds: float) -> str:
     return f"{seconds / 60:.0f} min"
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def longest(sessions) -> Session:
     return max(sessions, key=lambda session: session.seconds)
+
+
+def cut_hint(week: Week, seconds: float, keep: float, why: str) -> str:
+    """`keep it to about 5 h 10 min (+10 %): take 40 min off, e.g. from the long run`."""
+    return f"keep it to about {minutes(keep)} ({why}): take {minutes(seconds - keep)} off, e.g. from {longest(week.sessions).label}"

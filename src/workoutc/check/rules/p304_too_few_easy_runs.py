@@ -45,8 +45,9 @@ count as easy days.
 """
 
 from ...diagnostics import Problem, Severity
+from ...reporter import plural
 from ..plans import day_words, labels
-from ._plan import free_days, level_of, off_days, plural
+from ._plan import free_days, level_of, off_days
 
 ID = "P304"
 NAME = "too-few-easy-runs"

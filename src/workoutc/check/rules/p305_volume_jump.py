@@ -48,7 +48,7 @@ al. 2008 (the 10 % rule showed no injury reduction, 532 novices).
 from dataclasses import dataclass
 
 from ...diagnostics import Problem, Severity
-from ._plan import first_and_last, is_step_back, is_week_off, longest, minutes, seconds_from, volumes
+from ._plan import cut_hint, first_and_last, is_step_back, is_week_off, minutes, seconds_from, volumes
 
 ID = "P305"
 NAME = "volume-jump"
@@ -110,12 +110,10 @@ def _rise(before, after, start, skipped: str | None) -> Rise | None:
 def _problem(after, rise: Rise, severity, keep_percent: float, target: float | None = None) -> Problem:
     week = after.week
     keep = rise.old * (1 + keep_percent / 100) if target is None else target
-    cut = rise.new - keep
     return Problem(
         week.sessions[0].entry.span,
         f"{week.label} runs {minutes(rise.new)}, {rise.percent:.0f} % more than the {minutes(rise.old)} "
         f"of {rise.reference}",
-        f"keep it to about {minutes(keep)} (+{keep_percent:g} %): take {minutes(cut)} off, "
-        f"e.g. from {longest(week.sessions).label}",
+        cut_hint(week, rise.new, keep, f"+{keep_percent:g} %"),
         severity,
     )

@@ -54,7 +54,7 @@ acute-to-chronic workload ratio calculations" (BJSM 2019); Impellizzeri et al.,
 """
 
 from ...diagnostics import Problem, Severity
-from ._plan import is_step_back, longest, minutes, volumes
+from ._plan import cut_hint, is_step_back, minutes, volumes
 
 ID = "P308"
 NAME = "acute-chronic-load"
@@ -84,8 +84,7 @@ def check(calendar, ctx):
                 week.sessions[0].entry.span,
                 f"{week.label} runs {minutes(acute.seconds)}, {ratio:.2f} times the {minutes(chronic)} a week "
                 f"of the {counted} weeks before (acute:chronic ratio)",
-                f"keep it to about {minutes(keep)} ({options['info_ratio']:g} times): take "
-                f"{minutes(acute.seconds - keep)} off, e.g. from {longest(week.sessions).label}",
+                cut_hint(week, acute.seconds, keep, f"{options['info_ratio']:g} times"),
                 None if ratio > options["warning_ratio"] else Severity.INFO,
             )
 

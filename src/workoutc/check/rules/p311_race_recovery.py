@@ -39,9 +39,9 @@ from datetime import timedelta
 
 from ...diagnostics import Problem, Severity
 from ...model import Intensity, Workout, expanded_steps
+from ...reporter import plural
 from ..plans import day_words
 from ..training import per_workout, step_metres, total
-from ._plan import plural
 
 ID = "P311"
 NAME = "race-recovery"

@@ -68,15 +68,9 @@ def check(workout, ctx):
 
 
 def _heart_rate(target, ctx) -> Problem | None:
-    span = hr_percent(target, ctx.athlete)
     cap = ctx.options["max_hr_percent"]
-    if span is None or span[1] <= cap:
-        return None
-    return Problem(
-        target.span,
-        f"heart rate up to {shown(span[1], cap)} % of max is above the recovery cap of {cap:g} %",
-        f"cap it at {cap:g} % of max: {capped_heart_rate(ctx.athlete, cap)}",
-    )
+    hint = f"cap it at {cap:g} % of max: {capped_heart_rate(ctx.athlete, cap)}"
+    return _over_cap(target, hr_percent(target, ctx.athlete), cap, "heart rate", "max", hint)
 
 
 def capped_heart_rate(athlete, cap: float) -> str:
@@ -130,12 +124,15 @@ def _power(target, ctx) -> Problem | None:
         return Problem(
             target.span, f"power zone {target.zone} is above the recovery cap", "use `power z1` or `power z2`"
         )
-    span = power_percent(target, ctx.athlete)
     cap = ctx.options["max_power_percent"]
+    hint = f"keep recovery runs at or under {cap:g} % of FTP: `power<={cap:g}%`"
+    return _over_cap(target, power_percent(target, ctx.athlete), cap, "power", "FTP", hint)
+
+
+def _over_cap(target, span: tuple[float, float] | None, cap: float, what: str, of: str, hint: str) -> Problem | None:
+    """A problem when the top of `span` (in % of `of`) is above the recovery cap."""
     if span is None or span[1] <= cap:
         return None
     return Problem(
-        target.span,
-        f"power up to {shown(span[1], cap)} % of FTP is above the recovery cap of {cap:g} %",
-        f"keep recovery runs at or under {cap:g} % of FTP: `power<={cap:g}%`",
+        target.span, f"{what} up to {shown(span[1], cap)} % of {of} is above the recovery cap of {cap:g} %", hint
     )
