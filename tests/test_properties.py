@@ -91,13 +91,13 @@ targets = st.one_of(
     _ordered(1, 300).map(lambda r: Target("power", None, r[0], r[1], "%ftp", SPAN)),
     st.integers(1, 7).map(lambda z: Target("power", z, None, None, None, SPAN, lap=False)),
     _ordered(10, 150).map(lambda r: Target("cadence", None, r[0] * 2, r[1] * 2, "spm", SPAN)),
-    _ordered(1, 3000).map(lambda r: Target("power", None, r[0], r[1], "W", SPAN, lap=True)),
+    _ordered(1, 3000).map(lambda r: Target("power", None, r[0], r[1], "W", SPAN, average="lap")),
 )
 
 
 @st.composite
 def step(draw):
-    chosen = draw(st.lists(targets, max_size=2, unique_by=lambda t: (t.metric, t.lap)))
+    chosen = draw(st.lists(targets, max_size=2, unique_by=lambda t: (t.metric, t.average)))
     if len({t.metric for t in chosen}) < len(chosen):
         chosen = chosen[:1]
     return Step(
@@ -133,7 +133,7 @@ def expected_rows(nodes_) -> list[dict]:
     rows: list[dict] = []
 
     def target_fields(target, prefix=""):
-        kind = {"hr": 1, "pace": 0, "power": 4, "cadence": 3}[target.metric] if not target.lap else 10
+        kind = {"hr": 1, "pace": 0, "power": 4, "cadence": 3}[target.metric] if not target.average else 10
         fields = {f"{prefix}target_type": kind, f"{prefix}target_value": target.zone or 0}
         if target.zone is None:
             low, high = {

@@ -19,11 +19,17 @@ from fit_tool.profile.messages import workout_message as workout
 from fit_tool.profile.messages import workout_step_message as step
 from fit_tool.profile.messages.common_fields import MessageIndexField
 from fit_tool.profile.profile_type import (
+    DisplayMeasure,
+    ExerciseCategory,
     FileType,
+    FitBaseUnit,
     Intensity,
     Manufacturer,
     Schedule,
     Sport,
+    SubSport,
+    SwimStroke,
+    WorkoutEquipment,
     WorkoutStepDuration,
     WorkoutStepTarget,
 )
@@ -45,6 +51,11 @@ FIELDS = {
     "WORKOUT_NAME": workout.WorkoutWorkoutNameField,
     "WORKOUT_SPORT": workout.WorkoutSportField,
     "WORKOUT_NUM_VALID_STEPS": workout.WorkoutNumValidStepsField,
+    "WORKOUT_SUB_SPORT": workout.WorkoutSubSportField,
+    "WORKOUT_POOL_LENGTH": workout.WorkoutPoolLengthField,
+    "WORKOUT_POOL_LENGTH_UNIT": workout.WorkoutPoolLengthUnitField,
+    "WORKOUT_DESCRIPTION": workout.WorkoutWorkoutDescriptionField,
+    "WORKOUT_CAPABILITIES": workout.WorkoutCapabilitiesField,
     "MESSAGE_INDEX": MessageIndexField,
     "STEP_DURATION_TYPE": step.WorkoutStepDurationTypeField,
     "STEP_DURATION_VALUE": step.WorkoutStepDurationValueField,
@@ -61,6 +72,8 @@ FIELDS = {
     "STEP_EXERCISE_CATEGORY": step.WorkoutStepExerciseCategoryField,
     "STEP_EXERCISE_NAME": step.WorkoutStepExerciseNameField,
     "STEP_EXERCISE_WEIGHT": step.WorkoutStepExerciseWeightField,
+    "STEP_WEIGHT_DISPLAY_UNIT": step.WorkoutStepWeightDisplayUnitField,
+    "STEP_EQUIPMENT": step.WorkoutStepEquipmentField,
     "STEP_NAME": step.WorkoutStepWorkoutStepNameField,
     "SCHEDULE_MANUFACTURER": schedule.ScheduleManufacturerField,
     "SCHEDULE_PRODUCT": schedule.ScheduleProductField,
@@ -70,26 +83,17 @@ FIELDS = {
     "SCHEDULE_TYPE": schedule.ScheduleTypeField,
     "SCHEDULE_SCHEDULED_TIME": schedule.ScheduleScheduledTimeField,
 }
+ALL = None  # every member of the enum
 ENUMS = {
-    "FILE_TYPE": (FileType, ("WORKOUT", "SCHEDULES")),
+    "FILE_TYPE": (FileType, ("WORKOUT", "SCHEDULES", "ACTIVITY")),
     "MANUFACTURER": (Manufacturer, ("DEVELOPMENT",)),
-    "SPORT": (Sport, ("RUNNING", "CYCLING")),
-    "INTENSITY": (Intensity, ("ACTIVE", "REST", "WARMUP", "COOLDOWN", "RECOVERY")),
-    "DURATION": (
-        WorkoutStepDuration,
-        (
-            "TIME",
-            "DISTANCE",
-            "OPEN",
-            "HR_LESS_THAN",
-            "HR_GREATER_THAN",
-            "REPEAT_UNTIL_STEPS_CMPLT",
-            "REPEAT_UNTIL_HR_LESS_THAN",
-            "REPEAT_UNTIL_HR_GREATER_THAN",
-        ),
-    ),
-    "TARGET": (WorkoutStepTarget, ("SPEED", "HEART_RATE", "OPEN", "CADENCE", "POWER", "POWER_LAP")),
+    "SPORT": (Sport, ("RUNNING", "CYCLING", "SWIMMING", "TRAINING", "WALKING", "HIKING", "GENERIC")),
+    "INTENSITY": (Intensity, ALL),
+    "DURATION": (WorkoutStepDuration, ALL),
+    "TARGET": (WorkoutStepTarget, ALL),
     "SCHEDULE": (Schedule, ("WORKOUT",)),
+    "MEASURE": (DisplayMeasure, ("METRIC", "STATUTE")),
+    "WEIGHT_UNIT": (FitBaseUnit, ("KILOGRAM", "POUND")),
 }
 
 
@@ -100,6 +104,11 @@ NAMES = {
     "TARGET_NAMES": WorkoutStepTarget,
     "FILE_TYPE_NAMES": FileType,  # what a file that is not a workout or schedule is
     "SCHEDULE_NAMES": Schedule,
+    "SUB_SPORT_NAMES": SubSport,
+    "INTENSITY_NAMES": Intensity,
+    "EQUIPMENT_NAMES": WorkoutEquipment,
+    "STROKE_NAMES": SwimStroke,
+    "EXERCISE_CATEGORY_NAMES": ExerciseCategory,
 }
 
 
@@ -149,7 +158,8 @@ def render() -> str:
         )
     lines.append("")
     for name, (enum, members) in ENUMS.items():
-        lines += [f"{name}_{member} = {enum[member].value}" for member in members]
+        chosen = [member.name for member in enum] if members is ALL else members
+        lines += [f"{name}_{member} = {enum[member].value}" for member in chosen]
     for name, enum in NAMES.items():
         lines += ["", f"{name} = {{"]
         lines += [f'    {member.value}: "{member.name.lower()}",' for member in enum]

@@ -26,7 +26,11 @@ KINDS = (
     "progression",
     "race",
 )
-SPORTS = ("running", "cycling")
+# A workout's sport and sub-sport are FIT's own names (fit/profile.py SPORT_NAMES,
+# SUB_SPORT_NAMES): "running", "cycling", "swimming", "training" (strength and cardio),
+# "walking", "hiking", ... The words people write for them are in language/vocabulary.py.
+SPORTS = ("running", "cycling", "swimming", "training", "walking", "hiking")
+FOOT_SPORTS = ("running", "walking", "hiking")  # whose targets are paces per km or mile
 
 
 class Intensity(str, Enum):
@@ -35,6 +39,8 @@ class Intensity(str, Enum):
     RECOVERY = "recovery"
     REST = "rest"
     COOLDOWN = "cooldown"
+    INTERVAL = "interval"
+    OTHER = "other"
 
 
 # A duration's span is where it was written; it takes no part in equality.
@@ -68,7 +74,61 @@ class UntilHeartRate:
     span: Span | None = field(default=None, compare=False, repr=False)
 
 
-Duration = Time | Distance | LapKey | UntilHeartRate
+@dataclass(frozen=True, slots=True)
+class UntilPower:
+    """The step ends when power goes below (`<`) or above (`>`) a value, read as
+    instant power (`average` None) or averaged: "3s", "10s", "30s", "lap"; a repeat
+    may also end on the last lap's average ("lap") or maximum ("max-lap") power."""
+
+    above: bool
+    value: int
+    unit: str  # "W" or "%ftp"
+    average: str | None = None
+    span: Span | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Calories:
+    kcal: int
+    span: Span | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Reps:
+    """A set of `count` repetitions (strength), ended with the lap key on the watch."""
+
+    count: int
+    span: Span | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Tss:
+    """Until a training-stress score (TrainingPeaks' TSS) is reached; whole points."""
+
+    points: int
+    span: Span | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SendOff:
+    """A swimmer's send-off (`on 1:45`): the rest lasts until the repetition, swim and
+    rest together, has taken `seconds` (FIT's repetition_time)."""
+
+    seconds: float
+    span: Span | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Lengths:
+    """A swim distance in lengths of the workout's pool (`4len`)."""
+
+    count: int
+    span: Span | None = field(default=None, compare=False, repr=False)
+
+
+Duration = Time | Distance | LapKey | UntilHeartRate | UntilPower | Calories | Reps | Tss | SendOff | Lengths
+# What a repeat may run until besides a count.
+RepeatUntil = UntilHeartRate | UntilPower | Time | Distance | Calories | Tss
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +156,14 @@ class Relative:
 class Target:
     """What the watch holds the runner to during a step.
 
-    metric: "hr", "pace", "power" or "cadence".
+    metric: "hr", "pace", "speed", "power", "cadence", "grade" or "resistance".
     zone:   a zone number of the watch's own zones, or None for a custom range.
     low, high: the custom range, numerically (low <= high), in `unit`:
         hr: "bpm" or "%max"; power: "W" or "%ftp"; cadence: "spm" or "rpm";
-        pace: "s/km" or "s/mi" (seconds per unit: low is the FASTER pace).
+        pace: "s/km", "s/mi", "s/100m" or "s/100yd" (seconds per unit: low is the
+        FASTER pace); speed: "km/h" or "mph"; grade: "%"; resistance: "" (a level).
+    average: what the watch averages the value over: None (as it is), "lap" (power,
+        hr, pace, speed), or "3s", "10s", "30s" (power).
     """
 
     metric: str
@@ -109,7 +172,7 @@ class Target:
     high: float | None
     unit: str | None
     span: Span
-    lap: bool = False  # power averaged over the lap (`lap-power`)
+    average: str | None = None
     # Written relative to the athlete: until resolved for one athlete (check/resolve.py),
     # low, high and unit are None; once resolved they hold that athlete's numbers.
     relative: Relative | None = None
@@ -128,6 +191,18 @@ class Target:
 
 
 @dataclass(frozen=True, slots=True)
+class Exercise:
+    """A strength or cardio exercise from FIT's catalogue (fit/exercises.py): its
+    category and, when given, its name within it, as FIT's lower-case names
+    ("squat", "goblet_squat"); the weight lifted, if any, in `weight_unit`."""
+
+    category: str
+    name: str | None = None
+    weight: float | None = None
+    weight_unit: str = "kg"  # "kg" or "lb"
+
+
+@dataclass(frozen=True, slots=True)
 class Step:
     intensity: Intensity
     duration: Duration
@@ -136,26 +211,41 @@ class Step:
     span: Span
     name: str | None = None
     stride: bool = False  # a stride (or its jog) expanded from `strides NxD`
+    stroke: str | None = None  # swimming: FIT's swim stroke name ("freestyle", "drill", ...)
+    equipment: str | None = None  # swimming: FIT's name ("swim_fins", "swim_pull_buoy", ...)
+    exercise: Exercise | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Repeat:
-    """A block done `count` times, or (with `until`) until a heart-rate condition."""
+    """A block done `count` times, or (with `until`) until a condition, a time, a
+    distance, calories or a training-stress score is reached."""
 
     count: int | None
     steps: tuple[Node, ...]
     span: Span
     strides: bool = False  # written as `strides NxD[/R]`
-    until: UntilHeartRate | None = None
+    until: RepeatUntil | None = None
     name: str | None = None
+    # Written as one line of sets (`10x100m free on 1:45`, `squat 3x10 @ 60kg rest 90s`):
+    # how it is printed only, so it takes no part in equality.
+    sets: bool = field(default=False, compare=False)
 
     @property
     def passes(self) -> int:
-        """How many times the block runs, for estimates: once when it ends on heart rate."""
+        """How many times the block runs, for estimates: once when it ends on a condition."""
         return self.count or 1
 
 
 Node = Step | Repeat
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """The pool of a swim workout: its length in metres, as written in `unit`."""
+
+    metres: float
+    unit: str  # "m" or "yd"
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +257,9 @@ class Workout:
     path: str
     sport: str = "running"
     one_line: bool = False
+    sub_sport: str | None = None  # FIT's name: "treadmill", "indoor_cycling", "lap_swimming", ...
+    pool: Pool | None = None
+    description: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

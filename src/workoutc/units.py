@@ -15,8 +15,14 @@ from datetime import date
 from .suggest import closest
 
 SECONDS = {"s": 1, "min": 60, "h": 3600}
-METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344}
-PACE_UNITS = {"km": 1000.0, "mi": 1609.344}
+METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "yd": 0.9144}
+# The distance a pace is per: runners' /km and /mi, swimmers' /100m and /100yd.
+PACE_UNITS = {"km": 1000.0, "mi": 1609.344, "100m": 100.0, "100yd": 91.44}
+SWIM_PACE_UNITS = ("100m", "100yd")
+# A speed unit's metres per second.
+SPEED_UNITS = {"km/h": 1000 / 3600, "mph": 1609.344 / 3600}
+# Other amounts a step may last, by unit (any case): `300kcal`, `12reps`, `50tss`, `8len`.
+COUNT_UNITS = {"kcal": "calories", "reps": "reps", "rep": "reps", "tss": "tss", "len": "lengths", "lengths": "lengths"}
 
 # Spellings people write, mapped to the one workoutc reads. Used for hints only:
 # the language has exactly one spelling per unit, in any case (`MIN` is `min`), so
@@ -48,6 +54,14 @@ SPELLINGS = {
     "mile": "mi",
     "miles": "mi",
     "ml": "mi",
+    "yds": "yd",
+    "yard": "yd",
+    "yards": "yd",
+    "cal": "kcal",
+    "calories": "kcal",
+    "kcals": "kcal",
+    "length": "len",
+    "lens": "len",
     "b": "bpm",
     "watts": "W",
     "watt": "W",
@@ -62,9 +76,23 @@ LEVEL_UNITS = {
     "hr": {"bpm": "bpm", "%": "%max"},
     "power": {"W": "W", "%": "%ftp"},
     "cadence": {"spm": "spm", "rpm": "rpm"},
+    "speed": {"km/h": "km/h", "kmh": "km/h", "kph": "km/h", "mph": "mph"},
+    "grade": {"%": "%"},
+    "resistance": {},  # a bare level
 }
 # How each canonical unit is written.
-WRITTEN_UNITS = {"bpm": "bpm", "%max": "%", "W": "W", "%ftp": "%", "spm": "spm", "rpm": "rpm"}
+WRITTEN_UNITS = {
+    "bpm": "bpm",
+    "%max": "%",
+    "W": "W",
+    "%ftp": "%",
+    "spm": "spm",
+    "rpm": "rpm",
+    "km/h": "km/h",
+    "mph": "mph",
+    "%": "%",
+    "": "",
+}
 
 
 def folded(word: str) -> str:
@@ -94,6 +122,18 @@ class Limits:
     power_percent: tuple[int, int] = (1, 300)
     cadence_spm: tuple[int, int] = (20, 300)
     cadence_rpm: tuple[int, int] = (10, 150)
+    speed_kmh: tuple[int, int] = (1, 150)
+    speed_mph: tuple[int, int] = (1, 95)
+    grade_percent: tuple[int, int] = (0, 60)
+    resistance: tuple[int, int] = (0, 254)
+    swim_pace_seconds_per_100m: tuple[int, int] = (30, 900)
+    calories: tuple[int, int] = (1, 20_000)
+    reps: tuple[int, int] = (1, 1000)
+    tss: tuple[int, int] = (1, 2000)
+    lengths: tuple[int, int] = (1, 1000)
+    weight_kg: tuple[int, int] = (0, 650)  # FIT holds up to 655.34 kg
+    weight_lb: tuple[int, int] = (0, 1440)
+    pool_metres: tuple[int, int] = (10, 200)
     hr_zones: int = 5
     power_zones: int = 7
     plan_dates: tuple[date, date] = (date(2000, 1, 1), date(2099, 12, 31))
@@ -111,13 +151,29 @@ LEVEL_LIMITS = {
     "%ftp": LIMITS.power_percent,
     "spm": LIMITS.cadence_spm,
     "rpm": LIMITS.cadence_rpm,
+    "km/h": LIMITS.speed_kmh,
+    "mph": LIMITS.speed_mph,
+    "%": LIMITS.grade_percent,
+    "": LIMITS.resistance,
 }
 
 # Garmin's default heart-rate zones in % of max HR: zone n spans BOUNDS[n-1]..BOUNDS[n].
 HR_ZONE_BOUNDS = (50, 60, 70, 80, 90, 100)
 
 # A target written as a single value becomes a window this wide on each side.
-SINGLE_VALUE_HALF_WIDTH = {"bpm": 5, "%max": 3, "W": 10, "%ftp": 3, "spm": 4, "rpm": 2, "pace": 5}
+SINGLE_VALUE_HALF_WIDTH = {
+    "bpm": 5,
+    "%max": 3,
+    "W": 10,
+    "%ftp": 3,
+    "spm": 4,
+    "rpm": 2,
+    "pace": 5,
+    "km/h": 1,
+    "mph": 1,
+    "%": 0,
+    "": 0,
+}
 
 _PART = re.compile(r"(\d+(?:\.\d+)?)([^\d.]*)")
 

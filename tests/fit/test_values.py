@@ -125,9 +125,9 @@ def test_durations_the_language_lacks_are_named(kind, value, message):
     [
         Target("hr", 2, None, None, None, SPAN),
         Target("power", 7, None, None, None, SPAN),
-        Target("power", 4, None, None, None, SPAN, lap=True),
+        Target("power", 4, None, None, None, SPAN, average="lap"),
         Target("hr", None, 140, 150, "bpm", SPAN),
-        Target("power", None, 250, 270, "W", SPAN, lap=True),
+        Target("power", None, 250, 270, "W", SPAN, average="lap"),
         Target("cadence", None, 170, 180, "spm", SPAN),
     ],
 )

@@ -84,7 +84,7 @@ def _absolute_words(target: Target, athlete) -> str:
     if target.metric == "hr":
         return _heart_rate_text(target, athlete)
     if target.metric == "power":
-        label = "lap power" if target.lap else "power"
+        label = "power" if target.average is None else f"{target.average} power"
         if target.zone is not None:
             return f"{label} zone {target.zone}"
         low, high = target.bounds

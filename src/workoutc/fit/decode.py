@@ -20,7 +20,7 @@ from ..units import LIMITS
 from . import profile
 from .read import FitError, read_messages
 from .schedule import FILE_ID_REF, DecompiledSchedule, FileRef, read_schedule
-from .values import INTENSITY, SPORT, Unsupported, decode_duration, decode_target, until_heart_rate
+from .values import INTENSITY, REPEAT_KINDS, SPORT, Reversed, Unsupported, decode_duration, decode_repeat, decode_target
 
 NOWHERE = Span(1, 1, 1, 2)  # decoded steps come from no source text
 FILE_ID, WORKOUT, WORKOUT_STEP = profile.FILE_ID_MESSAGE, profile.WORKOUT_MESSAGE, profile.WORKOUT_STEP_MESSAGE
@@ -29,10 +29,6 @@ MESSAGE_NAMES = {FILE_ID: "file_id", WORKOUT: "workout", WORKOUT_STEP: "workout_
 TEXT_FIELDS = {  # fields that hold strings; every other field of these messages is a whole number
     WORKOUT: {profile.WORKOUT_NAME.number},
     WORKOUT_STEP: {profile.STEP_NAME.number, profile.STEP_NOTES.number},
-}
-REPEAT_UNTIL_HR = {
-    profile.DURATION_REPEAT_UNTIL_HR_LESS_THAN: False,
-    profile.DURATION_REPEAT_UNTIL_HR_GREATER_THAN: True,
 }
 EXERCISE_FIELDS = (  # strength and drill steps
     profile.STEP_EXERCISE_CATEGORY.number,
@@ -150,7 +146,7 @@ def _rebuild(raw_steps: list[dict], losses: list[str]) -> list[tuple[int, Step |
         if index != position:
             raise FitError(f"step message_index {index} is out of order (expected {position})")
         duration_type = raw.get(DURATION_TYPE)
-        if duration_type == profile.DURATION_REPEAT_UNTIL_STEPS_CMPLT or duration_type in REPEAT_UNTIL_HR:
+        if duration_type in REPEAT_KINDS:
             first = raw.get(DURATION_VALUE)
             block = [node for start, node in nodes if first is not None and start >= first]
             if first is None or first >= index or not block or all(start != first for start, _ in nodes):
@@ -179,15 +175,7 @@ def _repeat(raw: dict, block: tuple, index: int, losses: list[str]) -> Repeat:
     depth = 1 + _depth(block)
     if depth > LIMITS.repeat_depth:
         raise Unsupported(f"a repeat nested {depth} deep (the language nests repeats {LIMITS.repeat_depth} deep)")
-    duration_type = raw.get(DURATION_TYPE)
-    count, until = raw.get(TARGET_VALUE), None
-    if duration_type in REPEAT_UNTIL_HR:
-        if count is None:
-            raise Unsupported("a repeat until a heart rate that is not given")
-        until = until_heart_rate(REPEAT_UNTIL_HR[duration_type], count)
-        count = None  # target_value held the heart rate
-    elif not count or not 1 <= count <= LIMITS.repeat_count:
-        raise Unsupported(f"a repeat count of {count} (the language takes 1-{LIMITS.repeat_count})")
+    count, until = decode_repeat(raw.get(DURATION_TYPE), raw.get(TARGET_VALUE))
     name = _clean(raw.get(profile.STEP_NAME.number), f"step {index}'s name", losses)  # of a repeat kept
     return Repeat(count, block, NOWHERE, until=until, name=name)
 
@@ -247,7 +235,10 @@ def _step(raw: dict, index: int, losses: list[str]) -> Step:
 
 def _target(raw: dict, fields: tuple):
     kind, value, low, high = (raw.get(f.number) for f in fields)
-    return decode_target(kind, value, low, high, NOWHERE)
+    try:
+        return decode_target(kind, value, low, high, NOWHERE)
+    except Reversed as reversed_range:
+        return reversed_range.target
 
 
 def _clean(text: str | None, what: str, losses: list[str]) -> str | None:

@@ -16,20 +16,26 @@ import zlib
 from datetime import datetime
 from functools import cache
 
-from ..model import Node, Repeat, Step, Target, Workout
-from . import profile
+from ..model import Node, Pool, Repeat, Step, Target, Workout
+from . import exercises, profile
 from .crc import crc16
 from .profile import Field
 from .values import (
-    HEART_RATE,
+    EQUIPMENT,
+    HUNDREDTHS,
     INTENSITY,
+    INVALID_U16,
     INVALID_U32,
     MIN_DATE_TIME,
     NO_TARGET,
+    POOL_UNIT,
     SPORT,
-    TARGET_TYPE,
+    SUB_SPORT,
+    WEIGHT_UNIT,
     encode_duration,
     encode_local_time,
+    encode_repeat,
+    encode_stroke,
     encode_target,
 )
 
@@ -48,6 +54,8 @@ FILE_ID_FIELDS = (
     profile.FILE_ID_TIME_CREATED,
 )
 WORKOUT_FIELDS = (profile.WORKOUT_SPORT, profile.WORKOUT_NUM_VALID_STEPS)
+SUB_SPORT_FIELDS = (profile.WORKOUT_SUB_SPORT,)
+POOL_FIELDS = (profile.WORKOUT_POOL_LENGTH, profile.WORKOUT_POOL_LENGTH_UNIT)
 STEP_FIELDS = (
     profile.MESSAGE_INDEX,
     profile.STEP_DURATION_TYPE,
@@ -74,8 +82,19 @@ SCHEDULE_FIELDS = (
     profile.SCHEDULE_SCHEDULED_TIME,
 )
 
+EXTRA_FIELDS = (  # swimming's equipment and strength's exercise
+    profile.STEP_EQUIPMENT,
+    profile.STEP_EXERCISE_CATEGORY,
+    profile.STEP_EXERCISE_NAME,
+    profile.STEP_EXERCISE_WEIGHT,
+    profile.STEP_WEIGHT_DISPLAY_UNIT,
+)
+
 INVALID_ENUM = profile.STEP_SECONDARY_TARGET_TYPE.invalid
 NO_SECONDARY = (INVALID_ENUM, INVALID_U32, INVALID_U32, INVALID_U32)
+NO_EXTRAS = (INVALID_ENUM, INVALID_U16, INVALID_U16, INVALID_U16, INVALID_U16)
+# Where the parts of a step row (see _step_row) start.
+SECONDARY_AT, EXTRAS_AT, NOTES_AT, NAME_AT = 8, 12, 17, 18
 
 
 class _Layout:
@@ -101,14 +120,18 @@ SCHEDULE_LAYOUT = _Layout(1, profile.SCHEDULE_MESSAGE, _sized(SCHEDULE_FIELDS))
 
 
 @cache
-def _workout_layout(name_size: int) -> _Layout:
-    return _Layout(1, profile.WORKOUT_MESSAGE, ((profile.WORKOUT_NAME, name_size), *_sized(WORKOUT_FIELDS)))
+def _workout_layout(name_size: int, sub_sport: bool, pool: bool, description_size: int) -> _Layout:
+    fields = ((profile.WORKOUT_NAME, name_size), *_sized(WORKOUT_FIELDS))
+    fields += _sized((SUB_SPORT_FIELDS if sub_sport else ()) + (POOL_FIELDS if pool else ()))
+    if description_size > 1:
+        fields += ((profile.WORKOUT_DESCRIPTION, description_size),)
+    return _Layout(1, profile.WORKOUT_MESSAGE, fields)
 
 
 @cache
-def _step_layout(secondary: bool, notes_size: int, name_size: int) -> _Layout:
+def _step_layout(secondary: bool, extras: bool, notes_size: int, name_size: int) -> _Layout:
     """Steps share one definition; strings are sized to the file's longest (NUL-padded)."""
-    fields = _sized(STEP_FIELDS + (SECONDARY_FIELDS if secondary else ()))
+    fields = _sized(STEP_FIELDS + (SECONDARY_FIELDS if secondary else ()) + (EXTRA_FIELDS if extras else ()))
     if notes_size > 1:
         fields += ((profile.STEP_NOTES, notes_size),)
     if name_size > 1:
@@ -121,14 +144,31 @@ def serial_number(name: str) -> int:
     return zlib.crc32(name.encode("utf-8")) or 1
 
 
-def _step_row(index: int, step: Step) -> tuple:
-    duration = encode_duration(step.duration)
-    targets = step.targets
-    for target in targets:
+def _step_row(index: int, step: Step, pool: Pool | None) -> tuple:
+    duration = encode_duration(step.duration, pool)
+    for target in step.targets:
         _check_resolved(target)
-    primary = encode_target(targets[0]) if targets else NO_TARGET
-    secondary = encode_target(targets[1]) if len(targets) > 1 else NO_SECONDARY
-    return (index, *duration, *primary, INTENSITY.raw[step.intensity], *secondary, _text(step.notes), _text(step.name))
+    # A swim stroke is shown as the main target; the step's own target comes second.
+    targets = [encode_stroke(step.stroke)] if step.stroke else []
+    targets += [encode_target(target) for target in step.targets]
+    primary = targets[0] if targets else NO_TARGET
+    secondary = targets[1] if len(targets) > 1 else NO_SECONDARY
+    intensity = INTENSITY.raw[step.intensity]
+    return (index, *duration, *primary, intensity, *secondary, *_extras(step), _text(step.notes), _text(step.name))
+
+
+def _extras(step: Step) -> tuple:
+    """(equipment, exercise category, exercise name, weight, weight unit)."""
+    if step.equipment is None and step.exercise is None:
+        return NO_EXTRAS
+    equipment = EQUIPMENT.raw[step.equipment] if step.equipment else INVALID_ENUM
+    if step.exercise is None:
+        return (equipment, INVALID_U16, INVALID_U16, INVALID_U16, INVALID_U16)
+    exercise = step.exercise
+    category, name = exercises.codes(exercise.category, exercise.name)
+    if exercise.weight is None:
+        return (equipment, category, name, INVALID_U16, INVALID_U16)
+    return (equipment, category, name, HUNDREDTHS.encode(exercise.weight), WEIGHT_UNIT.raw[exercise.weight_unit])
 
 
 def _check_resolved(target: Target) -> None:
@@ -141,25 +181,21 @@ def _check_resolved(target: Target) -> None:
 
 
 def _repeat_row(index: int, first: int, repeat: Repeat) -> tuple:
-    """The repeat step: back to `first`, `count` times or until heart rate passes a value.
+    """The repeat step: back to `first`, `count` times or until its condition holds.
 
     Intensity is active, as in Garmin's own sample files.
     """
+    kind, target, value = encode_repeat(repeat.count, repeat.until)
     active = profile.INTENSITY_ACTIVE
-    if repeat.until is None:
-        kind, target, value = profile.DURATION_REPEAT_UNTIL_STEPS_CMPLT, profile.TARGET_OPEN, repeat.count
-    else:
-        above = repeat.until.above
-        kind = profile.DURATION_REPEAT_UNTIL_HR_GREATER_THAN if above else profile.DURATION_REPEAT_UNTIL_HR_LESS_THAN
-        target, value = TARGET_TYPE.raw["hr"], HEART_RATE.encode(repeat.until.value, repeat.until.unit)
-    return (index, kind, first, target, value, INVALID_U32, INVALID_U32, active, *NO_SECONDARY, b"", _text(repeat.name))
+    head = (index, kind, first, target, value, INVALID_U32, INVALID_U32, active)
+    return (*head, *NO_SECONDARY, *NO_EXTRAS, b"", _text(repeat.name))
 
 
 def _text(value: str | None) -> bytes:
     return value.encode("utf-8") if value else b""
 
 
-def step_rows(nodes: tuple[Node, ...]) -> list[tuple]:
+def step_rows(nodes: tuple[Node, ...], pool: Pool | None = None) -> list[tuple]:
     """Flatten steps and repeats into FIT workout_step rows (cookbook order)."""
     rows: list[tuple] = []
 
@@ -170,7 +206,7 @@ def step_rows(nodes: tuple[Node, ...]) -> list[tuple]:
                 add(node.steps)
                 rows.append(_repeat_row(len(rows), first, node))
             else:
-                rows.append(_step_row(len(rows), node))
+                rows.append(_step_row(len(rows), node, pool))
 
     add(nodes)
     return rows
@@ -191,12 +227,21 @@ def _file_id(kind: int, serial: int, time_created: int) -> bytes:
 def encode_workout(workout: Workout, time_created: int, name: str | None = None) -> bytes:
     """The complete FIT file for one workout. `time_created` is Unix seconds."""
     name_bytes = _text(name or workout.name)
-    rows = step_rows(workout.steps)
+    rows = step_rows(workout.steps, workout.pool)
     out = bytearray(_file_id(profile.FILE_TYPE_WORKOUT, serial_number(workout.name), time_created))
 
-    body = _workout_layout(len(name_bytes) + 1)
+    description = _text(workout.description)
+    sub_sport, pool = workout.sub_sport is not None, workout.pool is not None
+    body = _workout_layout(len(name_bytes) + 1, sub_sport, pool, len(description) + 1 if description else 1)
+    values: tuple = (name_bytes, SPORT.raw[workout.sport], len(rows))
+    if sub_sport:
+        values += (SUB_SPORT.raw[workout.sub_sport],)
+    if workout.pool is not None:
+        values += (HUNDREDTHS.encode(workout.pool.metres), POOL_UNIT.raw[workout.pool.unit])
+    if description:
+        values += (description,)
     out += body.definition
-    out += body.packer.pack(1, name_bytes, SPORT.raw[workout.sport], len(rows))
+    out += body.packer.pack(1, *values)
 
     out += _encode_steps(rows)
     return _frame(out)
@@ -221,19 +266,23 @@ def encode_schedule(name: str, sessions: list[tuple[Workout, datetime, int]], ti
 
 
 def _encode_steps(rows: list[tuple]) -> bytes:
-    secondary = any(row[8] != INVALID_ENUM for row in rows)
-    notes_size = max(len(row[12]) for row in rows) + 1
-    name_size = max(len(row[13]) for row in rows) + 1
-    layout = _step_layout(secondary, notes_size, name_size)
-    keep = 8 + (4 if secondary else 0)
+    secondary = any(row[SECONDARY_AT] != INVALID_ENUM for row in rows)
+    extras = any(row[EXTRAS_AT:NOTES_AT] != NO_EXTRAS for row in rows)
+    notes_size = max(len(row[NOTES_AT]) for row in rows) + 1
+    name_size = max(len(row[NAME_AT]) for row in rows) + 1
+    layout = _step_layout(secondary, extras, notes_size, name_size)
     pack = layout.packer.pack
     parts = [layout.definition]
     for row in rows:
-        values = row[:keep]
+        values = row[:SECONDARY_AT]
+        if secondary:
+            values += row[SECONDARY_AT:EXTRAS_AT]
+        if extras:
+            values += row[EXTRAS_AT:NOTES_AT]
         if notes_size > 1:
-            values += (row[12],)
+            values += (row[NOTES_AT],)
         if name_size > 1:
-            values += (row[13],)
+            values += (row[NAME_AT],)
         parts.append(pack(2, *values))
     return b"".join(parts)
 

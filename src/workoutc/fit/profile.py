@@ -58,6 +58,11 @@ FILE_ID_TIME_CREATED = Field(4, 0x86, 4, "I", 4294967295)
 WORKOUT_NAME = Field(8, 0x07, 1, "", 0)
 WORKOUT_SPORT = Field(4, 0x00, 1, "B", 255)
 WORKOUT_NUM_VALID_STEPS = Field(6, 0x84, 2, "H", 65535)
+WORKOUT_SUB_SPORT = Field(11, 0x00, 1, "B", 255)
+WORKOUT_POOL_LENGTH = Field(14, 0x84, 2, "H", 65535)
+WORKOUT_POOL_LENGTH_UNIT = Field(15, 0x00, 1, "B", 255)
+WORKOUT_DESCRIPTION = Field(17, 0x07, 1, "", 0)
+WORKOUT_CAPABILITIES = Field(5, 0x8C, 4, "I", 0)
 MESSAGE_INDEX = Field(254, 0x84, 2, "H", 65535)
 STEP_DURATION_TYPE = Field(1, 0x00, 1, "B", 255)
 STEP_DURATION_VALUE = Field(2, 0x86, 4, "I", 4294967295)
@@ -74,6 +79,8 @@ STEP_NOTES = Field(8, 0x07, 1, "", 0)
 STEP_EXERCISE_CATEGORY = Field(10, 0x84, 2, "H", 65535)
 STEP_EXERCISE_NAME = Field(11, 0x84, 2, "H", 65535)
 STEP_EXERCISE_WEIGHT = Field(12, 0x84, 2, "H", 65535)
+STEP_WEIGHT_DISPLAY_UNIT = Field(13, 0x84, 2, "H", 65535)
+STEP_EQUIPMENT = Field(9, 0x00, 1, "B", 255)
 STEP_NAME = Field(0, 0x07, 1, "", 0)
 SCHEDULE_MANUFACTURER = Field(0, 0x84, 2, "H", 65535)
 SCHEDULE_PRODUCT = Field(1, 0x84, 2, "H", 65535)
@@ -85,29 +92,72 @@ SCHEDULE_SCHEDULED_TIME = Field(6, 0x86, 4, "I", 4294967295)
 
 FILE_TYPE_WORKOUT = 5
 FILE_TYPE_SCHEDULES = 7
+FILE_TYPE_ACTIVITY = 4
 MANUFACTURER_DEVELOPMENT = 255
 SPORT_RUNNING = 1
 SPORT_CYCLING = 2
+SPORT_SWIMMING = 5
+SPORT_TRAINING = 10
+SPORT_WALKING = 11
+SPORT_HIKING = 17
+SPORT_GENERIC = 0
 INTENSITY_ACTIVE = 0
 INTENSITY_REST = 1
 INTENSITY_WARMUP = 2
 INTENSITY_COOLDOWN = 3
 INTENSITY_RECOVERY = 4
+INTENSITY_INTERVAL = 5
+INTENSITY_OTHER = 6
 DURATION_TIME = 0
 DURATION_DISTANCE = 1
-DURATION_OPEN = 5
 DURATION_HR_LESS_THAN = 2
 DURATION_HR_GREATER_THAN = 3
+DURATION_CALORIES = 4
+DURATION_OPEN = 5
 DURATION_REPEAT_UNTIL_STEPS_CMPLT = 6
+DURATION_REPEAT_UNTIL_TIME = 7
+DURATION_REPEAT_UNTIL_DISTANCE = 8
+DURATION_REPEAT_UNTIL_CALORIES = 9
 DURATION_REPEAT_UNTIL_HR_LESS_THAN = 10
 DURATION_REPEAT_UNTIL_HR_GREATER_THAN = 11
+DURATION_REPEAT_UNTIL_POWER_LESS_THAN = 12
+DURATION_REPEAT_UNTIL_POWER_GREATER_THAN = 13
+DURATION_POWER_LESS_THAN = 14
+DURATION_POWER_GREATER_THAN = 15
+DURATION_TRAINING_PEAKS_TSS = 16
+DURATION_REPEAT_UNTIL_POWER_LAST_LAP_LESS_THAN = 17
+DURATION_REPEAT_UNTIL_MAX_POWER_LAST_LAP_LESS_THAN = 18
+DURATION_POWER_3S_LESS_THAN = 19
+DURATION_POWER_10S_LESS_THAN = 20
+DURATION_POWER_30S_LESS_THAN = 21
+DURATION_POWER_3S_GREATER_THAN = 22
+DURATION_POWER_10S_GREATER_THAN = 23
+DURATION_POWER_30S_GREATER_THAN = 24
+DURATION_POWER_LAP_LESS_THAN = 25
+DURATION_POWER_LAP_GREATER_THAN = 26
+DURATION_REPEAT_UNTIL_TRAINING_PEAKS_TSS = 27
+DURATION_REPETITION_TIME = 28
+DURATION_REPS = 29
+DURATION_TIME_ONLY = 31
 TARGET_SPEED = 0
 TARGET_HEART_RATE = 1
 TARGET_OPEN = 2
 TARGET_CADENCE = 3
 TARGET_POWER = 4
+TARGET_GRADE = 5
+TARGET_RESISTANCE = 6
+TARGET_POWER_3S = 7
+TARGET_POWER_10S = 8
+TARGET_POWER_30S = 9
 TARGET_POWER_LAP = 10
+TARGET_SWIM_STROKE = 11
+TARGET_SPEED_LAP = 12
+TARGET_HEART_RATE_LAP = 13
 SCHEDULE_WORKOUT = 0
+MEASURE_METRIC = 0
+MEASURE_STATUTE = 1
+WEIGHT_UNIT_KILOGRAM = 1
+WEIGHT_UNIT_POUND = 2
 
 SPORT_NAMES = {
     0: "generic",
@@ -271,4 +321,206 @@ FILE_TYPE_NAMES = {
 SCHEDULE_NAMES = {
     0: "workout",
     1: "course",
+}
+
+SUB_SPORT_NAMES = {
+    0: "generic",
+    1: "treadmill",
+    2: "street",
+    3: "trail",
+    4: "track",
+    5: "spin",
+    6: "indoor_cycling",
+    7: "road",
+    8: "mountain",
+    9: "downhill",
+    10: "recumbent",
+    11: "cyclocross",
+    12: "hand_cycling",
+    13: "track_cycling",
+    14: "indoor_rowing",
+    15: "elliptical",
+    16: "stair_climbing",
+    17: "lap_swimming",
+    18: "open_water",
+    19: "flexibility_training",
+    20: "strength_training",
+    21: "warm_up",
+    22: "match",
+    23: "exercise",
+    24: "challenge",
+    25: "indoor_skiing",
+    26: "cardio_training",
+    27: "indoor_walking",
+    28: "e_bike_fitness",
+    29: "bmx",
+    30: "casual_walking",
+    31: "speed_walking",
+    32: "bike_to_run_transition",
+    33: "run_to_bike_transition",
+    34: "swim_to_bike_transition",
+    35: "atv",
+    36: "motocross",
+    37: "backcountry",
+    38: "resort",
+    39: "rc_drone",
+    40: "wingsuit",
+    41: "whitewater",
+    42: "skate_skiing",
+    43: "yoga",
+    44: "pilates",
+    45: "indoor_running",
+    46: "gravel_cycling",
+    47: "e_bike_mountain",
+    48: "commuting",
+    49: "mixed_surface",
+    50: "navigate",
+    51: "track_me",
+    52: "map",
+    53: "single_gas_diving",
+    54: "multi_gas_diving",
+    55: "gauge_diving",
+    56: "apnea_diving",
+    57: "apnea_hunting",
+    58: "virtual_activity",
+    59: "obstacle",
+    62: "breathing",
+    63: "ccr_diving",
+    65: "sail_race",
+    66: "expedition",
+    67: "ultra",
+    68: "indoor_climbing",
+    69: "bouldering",
+    70: "hiit",
+    71: "indoor_grinding",
+    72: "hunting_with_dogs",
+    73: "amrap",
+    74: "emom",
+    75: "tabata",
+    77: "esport",
+    78: "triathlon",
+    79: "duathlon",
+    80: "brick",
+    81: "swim_run",
+    82: "adventure_race",
+    83: "trucker_workout",
+    84: "pickleball",
+    85: "padel",
+    86: "indoor_wheelchair_walk",
+    87: "indoor_wheelchair_run",
+    88: "indoor_hand_cycling",
+    90: "field",
+    91: "ice",
+    92: "ultimate",
+    93: "platform",
+    94: "squash",
+    95: "badminton",
+    96: "racquetball",
+    97: "table_tennis",
+    98: "overland",
+    99: "trolling_motor",
+    110: "fly_canopy",
+    111: "fly_paraglide",
+    112: "fly_paramotor",
+    113: "fly_pressurized",
+    114: "fly_navigate",
+    115: "fly_timer",
+    116: "fly_altimeter",
+    117: "fly_wx",
+    118: "fly_vfr",
+    119: "fly_ifr",
+    121: "dynamic_apnea",
+    123: "enduro",
+    124: "rucking",
+    125: "rally",
+    126: "pool_triathlon",
+    127: "e_bike_enduro",
+    254: "all",
+}
+
+INTENSITY_NAMES = {
+    0: "active",
+    1: "rest",
+    2: "warmup",
+    3: "cooldown",
+    4: "recovery",
+    5: "interval",
+    6: "other",
+}
+
+EQUIPMENT_NAMES = {
+    0: "none",
+    1: "swim_fins",
+    2: "swim_kickboard",
+    3: "swim_paddles",
+    4: "swim_pull_buoy",
+    5: "swim_snorkel",
+}
+
+STROKE_NAMES = {
+    0: "freestyle",
+    1: "backstroke",
+    2: "breaststroke",
+    3: "butterfly",
+    4: "drill",
+    5: "mixed",
+    6: "im",
+    7: "im_by_round",
+    8: "rimo",
+}
+
+EXERCISE_CATEGORY_NAMES = {
+    0: "bench_press",
+    1: "calf_raise",
+    2: "cardio",
+    3: "carry",
+    4: "chop",
+    5: "core",
+    6: "crunch",
+    7: "curl",
+    8: "deadlift",
+    9: "flye",
+    10: "hip_raise",
+    11: "hip_stability",
+    12: "hip_swing",
+    13: "hyperextension",
+    14: "lateral_raise",
+    15: "leg_curl",
+    16: "leg_raise",
+    17: "lunge",
+    18: "olympic_lift",
+    19: "plank",
+    20: "plyo",
+    21: "pull_up",
+    22: "push_up",
+    23: "row",
+    24: "shoulder_press",
+    25: "shoulder_stability",
+    26: "shrug",
+    27: "sit_up",
+    28: "squat",
+    29: "total_body",
+    30: "triceps_extension",
+    31: "warm_up",
+    32: "run",
+    33: "bike",
+    34: "cardio_sensors",
+    35: "move",
+    36: "pose",
+    37: "banded_exercises",
+    38: "battle_rope",
+    39: "elliptical",
+    40: "floor_climb",
+    41: "indoor_bike",
+    42: "indoor_row",
+    43: "ladder",
+    44: "sandbag",
+    45: "sled",
+    46: "sledge_hammer",
+    47: "stair_stepper",
+    49: "suspension",
+    50: "tire",
+    52: "run_indoor",
+    53: "bike_outdoor",
+    65534: "unknown",
 }

@@ -111,7 +111,7 @@ class Lowerer:
 
     def power(self, span, keyword, level):
         target = self._level("power", level, span)
-        return replace(target, lap=True) if keyword.type == "LAP_POWER" else target
+        return replace(target, average="lap") if keyword.type == "LAP_POWER" else target
 
     def cadence(self, span, _keyword, level):
         return self._level("cadence", level, span)

@@ -95,7 +95,7 @@ def _span(low: float, high: float, unit: str) -> str:
 
 
 def target_text(target: Target) -> str:
-    keyword = "lap-power" if target.lap else target.metric
+    keyword = "lap-power" if target.average == "lap" else target.metric
     if target.zone is not None:
         return f"{keyword} z{target.zone}"
     if target.relative is not None:
