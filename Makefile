@@ -30,9 +30,11 @@ lint: $(INSTALLED)
 golden: $(INSTALLED)
 	$(BIN)/python -m tools.golden
 
-# src/workoutc/fit/profile.py is copied from fit-tool's profile (a test fails when stale).
+# src/workoutc/fit/profile.py and exercise_names.py (with docs/exercises.md) are copied
+# from fit-tool's profile (a test fails when stale).
 fit-profile: $(INSTALLED)
 	$(BIN)/python -m tools.gen_fit_profile
+	$(BIN)/python -m tools.gen_exercises
 
 # Speed against the alternatives, as ratios measured in one run (numbers also in JSON).
 bench: $(INSTALLED)
