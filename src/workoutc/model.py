@@ -194,12 +194,13 @@ class Target:
 class Exercise:
     """A strength or cardio exercise from FIT's catalogue (fit/exercises.py): its
     category and, when given, its name within it, as FIT's lower-case names
-    ("squat", "goblet_squat"); the weight lifted, if any, in `weight_unit`."""
+    ("squat", "goblet_squat"); the weight lifted, if any, in kg (as FIT holds it),
+    and the unit it is shown in."""
 
     category: str
     name: str | None = None
-    weight: float | None = None
-    weight_unit: str = "kg"  # "kg" or "lb"
+    weight: float | None = None  # kg
+    weight_unit: str = "kg"  # "kg" or "lb": how it was written and is shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,9 +228,6 @@ class Repeat:
     strides: bool = False  # written as `strides NxD[/R]`
     until: RepeatUntil | None = None
     name: str | None = None
-    # Written as one line of sets (`10x100m free on 1:45`, `squat 3x10 @ 60kg rest 90s`):
-    # how it is printed only, so it takes no part in equality.
-    sets: bool = field(default=False, compare=False)
 
     @property
     def passes(self) -> int:

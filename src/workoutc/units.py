@@ -20,6 +20,7 @@ METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "yd": 0.9144}
 PACE_UNITS = {"km": 1000.0, "mi": 1609.344, "100m": 100.0, "100yd": 91.44}
 SWIM_PACE_UNITS = ("100m", "100yd")
 # A speed unit's metres per second.
+KILOGRAMS = {"kg": 1.0, "lb": 0.45359237}  # a weight unit's kilograms
 SPEED_UNITS = {"km/h": 1000 / 3600, "mph": 1609.344 / 3600}
 # Other amounts a step may last, by unit (any case): `300kcal`, `12reps`, `50tss`, `8len`.
 COUNT_UNITS = {"kcal": "calories", "reps": "reps", "rep": "reps", "tss": "tss", "len": "lengths", "lengths": "lengths"}
@@ -78,7 +79,7 @@ LEVEL_UNITS = {
     "cadence": {"spm": "spm", "rpm": "rpm"},
     "speed": {"km/h": "km/h", "kmh": "km/h", "kph": "km/h", "mph": "mph"},
     "grade": {"%": "%"},
-    "resistance": {},  # a bare level
+    "resistance": {"": ""},  # a bare level
 }
 # How each canonical unit is written.
 WRITTEN_UNITS = {
@@ -156,6 +157,16 @@ LEVEL_LIMITS = {
     "%": LIMITS.grade_percent,
     "": LIMITS.resistance,
 }
+
+
+def pace_limits(per: str) -> tuple[float, float]:
+    """The pace limits in seconds per `per` (km, mi, 100m, 100yd): a runner's per km,
+    a swimmer's per 100 m, scaled to the distance."""
+    swim = per in SWIM_PACE_UNITS
+    low, high = LIMITS.swim_pace_seconds_per_100m if swim else LIMITS.pace_seconds_per_km
+    size = PACE_UNITS[per] / (100 if swim else 1000)
+    return low * size, high * size
+
 
 # Garmin's default heart-rate zones in % of max HR: zone n spans BOUNDS[n-1]..BOUNDS[n].
 HR_ZONE_BOUNDS = (50, 60, 70, 80, 90, 100)
@@ -306,6 +317,8 @@ def read_value(text: str, units: dict[str, str], what: str, default_unit: str | 
     part = parts[0]
     if len(parts) > 1:
         raise UnitError(f"`{text}` is not a {what} value", None, 0, len(text))
+    if not part.unit and "" in units:  # a bare level (resistance)
+        return part.number, ""
     if not part.unit:
         if default_unit is None:
             spellings = {canonical: spelling for spelling, canonical in reversed(units.items())}

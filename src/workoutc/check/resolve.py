@@ -26,9 +26,10 @@ from .. import units
 from ..diagnostics import Diagnostic, input_error
 from ..language.printer import relative_text
 from ..language.source import Loaded
-from ..language.targets import pace_limits, zones_of_bound
+from ..language.targets import zones_of_bound
 from ..language.vocabulary import PACE_REFERENCES
 from ..model import Document, Node, Plan, Relative, Repeat, Step, Target, Workout
+from ..units import pace_limits
 from .config import Athlete
 from .zones import hr_zone_bpm, hr_zone_needs
 

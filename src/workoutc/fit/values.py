@@ -42,7 +42,16 @@ from ..model import (
     UntilHeartRate,
     UntilPower,
 )
-from ..units import LEVEL_LIMITS, LIMITS, PACE_UNITS, SPEED_UNITS, SWIM_PACE_UNITS, WRITTEN_UNITS, format_clock
+from ..units import (
+    LEVEL_LIMITS,
+    LIMITS,
+    PACE_UNITS,
+    SPEED_UNITS,
+    SWIM_PACE_UNITS,
+    WRITTEN_UNITS,
+    format_clock,
+    pace_limits,
+)
 from . import profile
 
 K = TypeVar("K")
@@ -334,7 +343,9 @@ def encode_repeat(count: int | None, until: RepeatUntil | None) -> tuple[int, in
             assert count is not None
             return profile.DURATION_REPEAT_UNTIL_STEPS_CMPLT, profile.TARGET_OPEN, count
         case UntilHeartRate(above=above, value=value, unit=unit):
-            kind = profile.DURATION_REPEAT_UNTIL_HR_GREATER_THAN if above else profile.DURATION_REPEAT_UNTIL_HR_LESS_THAN
+            kind = (
+                profile.DURATION_REPEAT_UNTIL_HR_GREATER_THAN if above else profile.DURATION_REPEAT_UNTIL_HR_LESS_THAN
+            )
             return kind, profile.TARGET_HEART_RATE, HEART_RATE.encode(value, unit)
         case UntilPower(above=above, value=value, unit=unit, average=average):
             return REPEAT_POWER_OF[above, average], profile.TARGET_POWER, POWER.encode(value, unit)
@@ -385,11 +396,7 @@ def check_limits(low: float, high: float, unit: str, what: str) -> None:
 def check_pace(fast: float, slow: float, unit: str, name: str) -> None:
     """Paces beyond the language's limits raise Unsupported."""
     per = unit[2:]
-    scale = PACE_UNITS[per] / (100 if per in SWIM_PACE_UNITS else 1000)
-    floor, ceiling = (
-        LIMITS.swim_pace_seconds_per_100m if per in SWIM_PACE_UNITS else LIMITS.pace_seconds_per_km
-    )
-    floor, ceiling = floor * scale, ceiling * scale
+    floor, ceiling = pace_limits(per)
     if floor <= fast and slow <= ceiling:
         return
     shown = f"{format_clock(fast, 2)}-{format_clock(slow, 2)}/{per}"
@@ -440,7 +447,9 @@ def decode_target(
         return Target(metric, zone, None, None, None, span, average)
     if low is None or high is None:
         raise Unsupported(f"a {name} target with no range")
-    unit = "spm" if metric == "cadence" and speed_unit.startswith("s/") and speed_unit[2:] not in SWIM_PACE_UNITS else None
+    unit = (
+        "spm" if metric == "cadence" and speed_unit.startswith("s/") and speed_unit[2:] not in SWIM_PACE_UNITS else None
+    )
     low_value, high_value, unit = RANGES[metric].decode_range(low, high, name, unit or speed_unit)
     bottom, top = min(low_value, high_value), max(low_value, high_value)
     if metric == "pace":
@@ -448,7 +457,7 @@ def decode_target(
     else:
         check_limits(bottom, top, unit, f"{name} target")
     target = Target(metric, None, bottom, top, unit, span, average)
-    if (low_value > high_value) != (metric == "pace"):  # a pace's low end is the higher speed
+    if low_value > high_value:  # a pace's ends were swapped when read: its low end is the higher speed
         raise Reversed(target, low, high)
     return target
 

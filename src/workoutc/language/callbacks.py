@@ -120,7 +120,8 @@ class Callbacks:
     method (the start rule and the parser's own helper rules) become plain Trees."""
 
     def __init__(self, lowerer):
-        for name, function in vars(type(lowerer)).items():
+        methods = {name: function for cls in reversed(type(lowerer).__mro__) for name, function in vars(cls).items()}
+        for name, function in methods.items():
             if callable(function) and not name.startswith("_") and name not in NOT_RULES:
                 uses_span = getattr(function, "uses_span", True)
                 setattr(self, name, partial(_lower_rule, function.__get__(lowerer), uses_span))

@@ -8,7 +8,7 @@ from pathlib import PurePath
 
 from .. import units
 from ..diagnostics import Diagnostic, Span, input_error
-from ..model import Document, Plan, PlanEntry, Repeat, Workout, expanded_count, fit_step_count
+from ..model import Document, Lengths, Plan, PlanEntry, Repeat, Workout, expanded_count, fit_step_count, walk_steps
 from ..names import readable
 from .callbacks import Invalid, LowerError
 
@@ -43,6 +43,24 @@ def check_size(workout: Workout) -> Workout:
     return workout
 
 
+def check_sport(workout: Workout) -> Workout:
+    """Swim strokes and equipment belong to swims, lengths to a workout with a pool."""
+    for step in walk_steps(workout.steps):
+        if (step.stroke or step.equipment) and workout.sport != "swimming":
+            raise LowerError(
+                step.span,
+                f"a swim {'stroke' if step.stroke else 'piece of equipment'} in a {workout.sport} workout",
+                'strokes and equipment belong to swims: `workout "Name" swim` or `pool 25m`',
+            )
+        if isinstance(step.duration, Lengths) and workout.pool is None:
+            raise LowerError(
+                step.duration.span or step.span,
+                "lengths need the pool's length",
+                'name the pool on the workout\'s line: `workout "Name" pool 25m`',
+            )
+    return workout
+
+
 def name_sessions(plans: list[Plan]) -> list[Plan]:
     """Name the one-line sessions of a file's plans, all plans together (names are
     unique per file), by kind and date: `easy 11-26`, at most 17 bytes.
@@ -61,7 +79,8 @@ def name_sessions(plans: list[Plan]) -> list[Plan]:
         workout = entry.workout
         if workout is None:
             return entry
-        name = f"{entry.day:%Y-%m-%d} {workout.kind}" if with_year else f"{workout.kind} {entry.day:%m-%d}"
+        words = workout.name  # the session's words as written: `easy`, `long ride`
+        name = f"{entry.day:%Y-%m-%d} {words}" if with_year else f"{words} {entry.day:%m-%d}"
         base, number = name, 2
         while name.casefold() in taken:
             name, number = f"{base} {number}", number + 1
@@ -80,8 +99,8 @@ def finish(items: list, path: str) -> tuple[Document | None, list[Diagnostic]]:
     workouts, plans = [], []
     for item in items:
         if isinstance(item, tuple):  # a top-level one-line session
-            kind, steps, span = item
-            workouts.append(Workout(default_name, kind, steps, span, path, one_line=True))
+            session = Workout(default_name, item.kind, item.steps, item.span, path, item.sport, True, item.sub_sport)
+            workouts.append(session)
             named.append((workouts[-1], FROM_FILE))
         elif isinstance(item, Workout):
             workouts.append(item)

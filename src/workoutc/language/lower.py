@@ -11,58 +11,47 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, time
-from functools import cache, lru_cache
+from functools import cache
+from typing import NamedTuple
 
 from lark import Lark, Token
 
 from .. import units
 from ..diagnostics import Diagnostic
-from ..model import (
-    KINDS,
-    SPORTS,
-    Distance,
-    Document,
-    Intensity,
-    LapKey,
-    Plan,
-    PlanEntry,
-    Repeat,
-    Step,
-    Target,
-    Time,
-    UntilHeartRate,
-    Workout,
-)
+from ..model import KINDS, Document, Intensity, Plan, PlanEntry, Pool, Step, Target, Workout
 from ..suggest import did_you_mean
-from .callbacks import Callbacks, LowerError, extent, spanless, token_span, unit_error
-from .document import check_nesting, check_size, finish
+from .callbacks import Callbacks, LowerError, spanless, token_span
+from .document import check_size, check_sport, finish
+from .durations import DurationRules, power_average
 from .grammar import build_parser, comments_of
 from .indentation import Comment
 from .parse import run_parser
 from .relative import read_level, read_relative_pace
-from .targets import metric_label, read_pace, read_value
-from .vocabulary import STEP_KEYWORDS, unquote
+from .steps import StepRules
+from .targets import read_pace
+from .vocabulary import SPORT_OF_SUB_SPORT, SPORT_WORDS, SUB_SPORT_WORDS, hyphenated, unquote
 
-STRIDE_JOG_FACTOR = 3  # an unwritten stride recovery jogs 3x the stride
-MAX_TARGETS = 2  # FIT has a primary and a secondary target
+LAP_ONLY = {"lap": "lap"}  # heart rate, pace and speed are averaged over the lap or not at all
+
 MAX_STRING_BYTES = 254  # FIT string fields: 255 bytes with the terminating NUL
 ESCAPE = re.compile(r"\\(.)")  # inside a quoted string, only \" and \\ mean anything
-REPEAT_AS_DURATION = re.compile(r"(\d+)[xX](\d.*)")  # `easy 5x400m`: a repeat written where a duration goes
 
 
-# A library repeats the same few durations ("15min", "400m") thousands of times;
-# reading one is a pure function of its text, so each is read once. Errors are not
-# cached (lru_cache keeps only returned values), and callers may adjust them.
-@lru_cache(maxsize=4096)
-def _read_duration(text: str) -> tuple[str, float, str]:
-    """units.read_duration, plus the unit of a distance in lower case ("" for a time)."""
-    kind, value = units.read_duration(text)
-    return kind, value, units.folded(units.split_quantity(text)[0].unit) if kind == "distance" else ""
+class Session(NamedTuple):
+    """A one-line session as lowered: what its words say, and its steps."""
+
+    kind: str | None
+    sport: str
+    sub_sport: str | None
+    label: str  # its words as written, in lower case: `long ride`
+    steps: tuple
+    span: object
 
 
-class Lowerer:
+class Lowerer(DurationRules, StepRules):
     """Rule methods receive (span, *children); one instance serves every file of a
-    process, one at a time (`start_file`)."""
+    process, one at a time (`start_file`). Durations and the lines of a block are read
+    by the mixins (language/durations.py, language/steps.py)."""
 
     def __init__(self, path: str = "<input>"):
         self.path = path
@@ -72,57 +61,49 @@ class Lowerer:
         self.path = path
         self.references = set()
 
-    # ------------------------------------------------------------ durations
-
-    def fixed(self, span, token):
-        repeat = REPEAT_AS_DURATION.fullmatch(token.value)
-        if repeat:
-            raise LowerError(
-                token_span(token),
-                f"`{token}` is not a duration",
-                f"repeats are written in a workout block: `{repeat.group(1)}x` on its own line, "
-                f"then `run {repeat.group(2)}` indented below it",
-            )
-        try:
-            kind, value, unit = _read_duration(token.value)
-        except units.UnitError as error:
-            raise unit_error(token, error) from None
-        if kind == "time":
-            return Time(value, span)
-        return Distance(value, unit, span)
-
-    def lap(self, span, token):
-        return LapKey(span)
-
-    def until_hr(self, span, _until, _hr, compare, quantity):
-        if compare.value not in ("<", ">"):
-            raise LowerError(
-                token_span(compare),
-                f"`until hr{compare.value}` is not a condition the watch knows",
-                "write `until hr<VALUE` or `until hr>VALUE`",
-            )
-        value, unit = read_value(quantity, "hr")
-        return UntilHeartRate(compare.value == ">", int(value), unit, span)
-
     # ------------------------------------------------------------ targets
 
-    def hr(self, span, _keyword, level):
-        return self._level("hr", level, span)
+    def hr(self, span, keyword, level):
+        return self._averaged(self._level("hr", level, span), keyword, LAP_ONLY)
 
     def power(self, span, keyword, level):
         target = self._level("power", level, span)
-        return replace(target, average="lap") if keyword.type == "LAP_POWER" else target
+        average = power_average(keyword)
+        if average == "max-lap":
+            raise LowerError(
+                token_span(keyword), "`max-lap-power` ends a repeat; it is not a target", "write `lap-power`"
+            )
+        return replace(target, average=average)
 
     def cadence(self, span, _keyword, level):
         return self._level("cadence", level, span)
 
-    def pace(self, span, _keyword, spec):
-        low, high, unit, _ = spec
-        return Target("pace", None, low, high, unit, span)
+    def grade(self, span, _keyword, level):
+        return self._level("grade", level, span)
 
-    def relative_pace(self, span, _keyword, spec):
+    def resistance(self, span, _keyword, level):
+        return self._level("resistance", level, span)
+
+    def speed(self, span, keyword, level, per):
+        """`speed 30-35km/h`: the `/h` is read as part of the unit before it."""
+        if per is not None:
+            level = _per_hour(level, per)
+        return self._averaged(self._level("speed", level, span), keyword, LAP_ONLY)
+
+    def pace(self, span, keyword, spec):
+        low, high, unit, _ = spec
+        return self._averaged(Target("pace", None, low, high, unit, span), keyword, LAP_ONLY)
+
+    def relative_pace(self, span, keyword, spec):
         relative, _ = spec
-        return self._noted(Target("pace", None, None, None, None, span, relative=relative))
+        target = Target("pace", None, None, None, None, span, relative=relative)
+        return self._noted(self._averaged(target, keyword, LAP_ONLY))
+
+    @staticmethod
+    def _averaged(target: Target, keyword: Token, averages: dict[str, str]) -> Target:
+        """A target averaged over the lap when its keyword says so (`lap-hr`)."""
+        word = units.folded(keyword.value)
+        return replace(target, average=averages[word.partition("-")[0]]) if "-" in word else target
 
     def _level(self, metric: str, level: tuple, span) -> Target:
         return self._noted(read_level(metric, level, span))
@@ -178,97 +159,10 @@ class Lowerer:
         """(fast, slow, unit, span): the span makes the pace target end where its text does."""
         return (*read_pace(fast_token, slow_token, unit_token), span)
 
-    # ------------------------------------------------------------ steps
-
-    def step(self, span, kind, name, duration, *rest):
-        *targets, note = rest
-        return Step(
-            STEP_KEYWORDS[units.folded(kind.value)],
-            duration,
-            self._targets(targets),
-            self._note(note),
-            span,
-            self._step_name(name),
-        )
-
-    def repeat(self, span, count, name, *steps):
-        check_nesting(steps, span)
-        return Repeat(self._count(count, count.value[:-1]), tuple(steps), span, name=self._step_name(name))
-
-    def repeat_until(self, span, _repeat, until_keyword, hr, compare, quantity, name, *steps):
-        check_nesting(steps, span)
-        until = self.until_hr(extent((until_keyword, quantity)), until_keyword, hr, compare, quantity)
-        return Repeat(None, tuple(steps), span, until=until, name=self._step_name(name))
+    # ------------------------------------------------------------ strings
 
     def _step_name(self, token: Token | None) -> str | None:
         return None if token is None else self._string(token, "a step name")
-
-    def strides(self, span, _keyword, spec, jog, *targets):
-        """`strides NxD[/R]`: N passes of a stride and its recovery jog."""
-        text = spec.value
-        number, x, stride_text = units.folded(text).partition("x")
-        if not x or not number.isdigit() or not stride_text or not stride_text[0].isdigit():
-            raise LowerError(
-                token_span(spec),
-                f"`strides {text}` is not a count and a length",
-                "write strides as COUNTxLENGTH, like `strides 4x20s` or `strides 6x100m/45s`",
-            )
-        count = self._count(spec, number)
-        stride = self._duration_part(spec, stride_text, len(number) + 1)
-        if jog is None:
-            recovery = _scaled(stride, STRIDE_JOG_FACTOR)
-            too_long = (
-                recovery.seconds > units.LIMITS.duration_seconds
-                if isinstance(recovery, Time)
-                else recovery.metres > units.LIMITS.distance_metres
-            )
-            if too_long:
-                raise LowerError(
-                    token_span(spec),
-                    f"the jog after each stride ({STRIDE_JOG_FACTOR}x the stride) is longer than a step may be",
-                    "write a shorter jog: `/2min`",
-                )
-        else:
-            recovery = self.fixed(token_span(jog), jog)
-        run = Step(Intensity.ACTIVE, stride, self._targets(targets), None, span, stride=True)
-        rest = Step(Intensity.RECOVERY, recovery, (), None, span, stride=True)
-        return Repeat(count, (run, rest), span, strides=True)
-
-    def strides_step(self, span, repeat, note):
-        if note is None:
-            return repeat
-        run, jog = repeat.steps
-        run = Step(run.intensity, run.duration, run.targets, self._note(note), run.span, stride=True)
-        return Repeat(repeat.count, (run, jog), repeat.span, strides=True)
-
-    def _duration_part(self, token: Token, text: str, offset: int):
-        try:
-            kind, value, unit = _read_duration(text)
-        except units.UnitError as error:
-            error.start += offset
-            raise unit_error(token, error) from None
-        return Time(value) if kind == "time" else Distance(value, unit)
-
-    def _count(self, token: Token, digits: str) -> int:
-        count = int(digits)
-        limit = units.LIMITS.repeat_count
-        if not 1 <= count <= limit:
-            raise LowerError(token_span(token).sub(0, len(digits)), f"a repeat count must be 1-{limit}, not {count}")
-        return count
-
-    def _targets(self, targets) -> tuple[Target, ...]:
-        if len(targets) > MAX_TARGETS:
-            raise LowerError(
-                targets[MAX_TARGETS].span,
-                "a step takes at most two targets",
-                "the first is the main target, the second a secondary one",
-            )
-        seen = {}
-        for target in targets:
-            if target.metric in seen:
-                raise LowerError(target.span, f"a second {metric_label(target.metric)} target on one step")
-            seen[target.metric] = target
-        return tuple(targets)
 
     def _note(self, token: Token | None) -> str | None:
         return None if token is None else self._string(token, "a note")
@@ -295,40 +189,69 @@ class Lowerer:
 
     # ------------------------------------------------------------ workouts
 
-    def session(self, span, kind, duration, *rest):
-        """KIND DURATION [TARGET...] [strides ...] ["note"] -> (kind, steps)."""
-        *targets, strides, note = rest
-        main = Step(Intensity.ACTIVE, duration, self._targets(targets), self._note(note), span)
-        steps = (main,) if strides is None else (main, strides)
-        return self._kind(kind), steps, span
+    def words(self, span, *tokens):
+        return tokens
 
-    def _kind(self, token: Token) -> str:
-        kind = units.folded(token.value)
-        if kind not in KINDS:
-            raise LowerError(
-                token_span(token),
-                f"unknown workout kind `{token}`",
-                did_you_mean(token.value, KINDS) or f"kinds: {', '.join(KINDS)}",
-                "E003",
-            )
-        return kind
+    def session(self, span, words, duration, *rest):
+        """[KIND] [SPORT] DURATION [TARGET...] [strides ...] ["note"] -> Session."""
+        *attributes, strides, note = rest
+        kind, sport, sub_sport = self._header(words)
+        targets, stroke, equipment = self._attributes(attributes)
+        main = Step(Intensity.ACTIVE, duration, targets, self._note(note), span, stroke=stroke, equipment=equipment)
+        steps = (main,) if strides is None else (main, strides)
+        label = " ".join(units.folded(word.value) for word in words)
+        return Session(kind, sport or "running", sub_sport, label, steps, span)
+
+    def _header(self, words) -> tuple[str | None, str | None, str | None]:
+        """(kind, sport, sub-sport) from a header's or a session's words; the sport is
+        None when neither a sport nor a sub-sport implying one is named."""
+        kind = sport = sub_sport = None
+        for word in words:
+            folded = units.folded(word.value)
+            if folded in KINDS:
+                kind = self._one(kind, folded, word, "kind")
+            elif folded in SPORT_WORDS:
+                sport = self._one(sport, SPORT_WORDS[folded][0], word, "sport")
+                sub_sport = SPORT_WORDS[folded][1] or sub_sport
+            elif folded in SUB_SPORT_WORDS:
+                sub_sport = self._one(sub_sport, SUB_SPORT_WORDS[folded], word, "sub-sport")
+            else:
+                raise _unknown_header_word(word)
+        return kind, sport or SPORT_OF_SUB_SPORT.get(sub_sport or ""), sub_sport
+
+    @staticmethod
+    def _one(current: str | None, value: str, token: Token, what: str) -> str:
+        if current is not None and current != value:
+            raise LowerError(token_span(token), f"a workout has one {what}; `{hyphenated(current)}` was given first")
+        return value
 
     def workout_line(self, span, _keyword, name, session):
-        kind, steps, _ = session
-        return check_size(Workout(self._name(name), kind, steps, span, self.path, one_line=True))
+        workout = Workout(
+            self._name(name), session.kind, session.steps, span, self.path, session.sport, True, session.sub_sport
+        )
+        return check_size(check_sport(workout))
 
-    def workout_block(self, span, _keyword, name, *rest):
-        words = [child for child in rest if isinstance(child, Token)]
-        steps = tuple(child for child in rest if not isinstance(child, Token))
-        kind, sport = None, "running"
-        for word in words:
-            if units.folded(word.value) in SPORTS:
-                sport = units.folded(word.value)
-            elif kind is None or units.folded(word.value) not in KINDS:
-                kind = self._kind(word)
-            else:
-                raise LowerError(token_span(word), f"a workout has one kind; `{kind}` was given first")
-        return check_size(Workout(self._name(name), kind, steps, span, self.path, sport))
+    def workout_block(self, span, _keyword, name, words, pool_keyword, pool_length, description, *steps):
+        kind, sport, sub_sport = self._header(words or ())
+        pool = None if pool_length is None else self._pool(pool_length)
+        sport = sport or ("swimming" if pool is not None else "running")
+        described = None if description is None else self._string(description, "a description")
+        workout = Workout(
+            self._name(name), kind, tuple(steps), span, self.path, sport, False, sub_sport, pool, described
+        )
+        return check_size(check_sport(workout))
+
+    def _pool(self, token: Token) -> Pool:
+        parts = units.split_quantity(token.value)
+        unit = units.folded(parts[0].unit) if len(parts) == 1 else ""
+        floor, ceiling = units.LIMITS.pool_metres
+        if unit not in ("m", "yd"):
+            raise LowerError(
+                token_span(token), f"`pool {token}` is not a pool length", "write `pool 25m` or `pool 25yd`"
+            )
+        if not floor <= parts[0].number * units.METRES[unit] <= ceiling:
+            raise LowerError(token_span(token), f"a pool of `{token}` is outside {floor}-{ceiling}m")
+        return Pool(parts[0].number * units.METRES[unit], unit)
 
     def _name(self, token: Token) -> str:
         name = self._string(token, "a workout name").strip()
@@ -349,9 +272,8 @@ class Lowerer:
             return PlanEntry(when, clock, None, None, span)
         if isinstance(what, Token):
             return PlanEntry(when, clock, None, self._string(what, "a workout name"), span)
-        kind, steps, session_span = what
-        workout = Workout(kind, kind, steps, session_span, self.path, one_line=True)
-        return PlanEntry(when, clock, workout, None, span)
+        workout = Workout(what.label, what.kind, what.steps, what.span, self.path, what.sport, True, what.sub_sport)
+        return PlanEntry(when, clock, check_sport(workout), None, span)
 
     def _date(self, token: Token) -> date:
         try:
@@ -372,10 +294,21 @@ class Lowerer:
         return time(int(hours), int(minutes))
 
 
-def _scaled(duration, factor: int):
-    if isinstance(duration, Time):
-        return Time(duration.seconds * factor)
-    return Distance(duration.metres * factor, duration.unit)
+def _per_hour(level: tuple, per: Token) -> tuple:
+    """`35km` followed by `/h` as the one token `35km/h` (the unit ends the level)."""
+    shape, *tokens = level
+    last = tokens[-1]
+    if not isinstance(last, Token) or not last.value[-1:].isalpha() or units.folded(per.value) != "h":
+        raise LowerError(token_span(per), f"unknown speed unit `/{per}`", "write speeds in km/h or mph: `speed 30km/h`")
+    return (shape, *tokens[:-1], Token.new_borrow_pos(last.type, f"{last.value}/{per.value}", last))
+
+
+def _unknown_header_word(word: Token) -> LowerError:
+    known = [*KINDS, *SPORT_WORDS, *SUB_SPORT_WORDS]
+    hint = did_you_mean(word.value, known) or (
+        f"kinds: {', '.join(KINDS)}; sports: run, ride, swim, strength, cardio, walk, hike"
+    )
+    return LowerError(token_span(word), f"unknown workout kind or sport `{word}`", hint, "E003")
 
 
 @cache

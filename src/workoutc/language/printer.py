@@ -9,21 +9,40 @@ resolved or not, which is what `fmt` compares; decoded targets never are.
 
 from __future__ import annotations
 
+from ..fit import exercises
 from ..model import (
+    Calories,
     Distance,
+    Exercise,
+    Intensity,
     LapKey,
+    Lengths,
     Plan,
     PlanEntry,
+    Pool,
     Relative,
     Repeat,
+    Reps,
+    SendOff,
     Step,
     Target,
     Time,
+    Tss,
     UntilHeartRate,
+    UntilPower,
     Workout,
 )
-from ..units import METRES, PACE_UNITS, WRITTEN_UNITS, format_clock
-from .vocabulary import KEYWORD_OF, quote
+from ..units import KILOGRAMS, METRES, PACE_UNITS, SINGLE_VALUE_HALF_WIDTH, SPEED_UNITS, WRITTEN_UNITS, format_clock
+from .vocabulary import (
+    ACTIVE_VERB,
+    EQUIPMENT_WORD_OF,
+    KEYWORD_OF,
+    SPORT_OF_SUB_SPORT,
+    SPORT_WORD_OF,
+    STROKE_WORD_OF,
+    hyphenated,
+    quote,
+)
 
 INDENT = "  "
 
@@ -34,19 +53,48 @@ def number(value: float, decimals: int = 3) -> str:
     return text or "0"
 
 
-def duration_text(duration) -> str:
-    if isinstance(duration, Time):
-        return time_text(duration.seconds)
-    if isinstance(duration, Distance):
-        return distance_text(duration.metres, duration.unit)
-    if isinstance(duration, LapKey):
-        return "lap"
-    assert isinstance(duration, UntilHeartRate)
-    return "until " + hr_condition(duration)
+def duration_text(duration, preferred: str = "m") -> str:
+    """A duration as written; distances in the `preferred` unit when it is exact."""
+    match duration:
+        case Time(seconds=seconds):
+            return time_text(seconds)
+        case Distance(metres=metres, unit=unit):
+            return distance_text(metres, unit if preferred == "m" else preferred)
+        case LapKey():
+            return "lap"
+        case UntilHeartRate() | UntilPower():
+            return "until " + condition_text(duration)
+        case SendOff(seconds=seconds):
+            return "on " + send_off_text(seconds)
+        case Calories(kcal=kcal):
+            return f"{kcal}kcal"
+        case Reps(count=count):
+            return f"{count}reps"
+        case Tss(points=points):
+            return f"{points}tss"
+        case Lengths(count=count):
+            return f"{count}len"
+    raise TypeError(f"not a duration: {duration!r}")
 
 
-def hr_condition(until: UntilHeartRate) -> str:
-    return f"hr{'>' if until.above else '<'}{until.value}{'bpm' if until.unit == 'bpm' else '%'}"
+def condition_text(until: UntilHeartRate | UntilPower) -> str:
+    """`hr>160bpm`, `power-3s<250W`, `max-lap-power<300W`."""
+    compare = ">" if until.above else "<"
+    if isinstance(until, UntilHeartRate):
+        return f"hr{compare}{until.value}{'bpm' if until.unit == 'bpm' else '%'}"
+    return f"{power_keyword(until.average)}{compare}{until.value}{WRITTEN_UNITS[until.unit]}"
+
+
+def power_keyword(average: str | None) -> str:
+    """`power`, `power-3s`, `lap-power`, `max-lap-power`."""
+    if average is None:
+        return "power"
+    return f"power-{average}" if average[0].isdigit() else f"{average}-power"
+
+
+def send_off_text(seconds: float) -> str:
+    """`1:45` for whole seconds under an hour, else the time spelled out."""
+    return format_clock(seconds) if seconds == int(seconds) and seconds < 3600 else time_text(seconds)
 
 
 def time_text(seconds: float) -> str:
@@ -94,18 +142,40 @@ def _span(low: float, high: float, unit: str) -> str:
     return f"{number(low)}-{number(high)}{unit}"
 
 
+def target_keyword(target: Target) -> str:
+    """`hr`, `lap-hr`, `power-3s`, `lap-pace`: the metric and what it is averaged over."""
+    if target.metric == "power":
+        return power_keyword(target.average)
+    return f"lap-{target.metric}" if target.average == "lap" else target.metric
+
+
 def target_text(target: Target) -> str:
-    keyword = "lap-power" if target.average == "lap" else target.metric
+    keyword = target_keyword(target)
     if target.zone is not None:
         return f"{keyword} z{target.zone}"
     if target.relative is not None:
         return relative_text(target.relative, keyword)
     low, high = target.bounds
+    unit = target.range_unit
     if target.metric == "pace":
-        per = target.range_unit[2:]
+        per = unit[2:]
         metres = PACE_UNITS[per]
-        return f"pace {pace_clock(low, metres)}-{pace_clock(high, metres)}/{per}"
-    return f"{keyword} {_span(low, high, WRITTEN_UNITS[target.range_unit])}"
+        return f"{keyword} {pace_clock(low, metres)}-{pace_clock(high, metres)}/{per}"
+    if target.metric == "speed":
+        return f"{keyword} {speed_text(low, unit)}-{speed_text(high, unit)}{unit}"
+    if low == high and SINGLE_VALUE_HALF_WIDTH[unit] == 0:  # one value stands for itself
+        return f"{keyword} {number(low)}{WRITTEN_UNITS[unit]}"
+    return f"{keyword} {_span(low, high, WRITTEN_UNITS[unit])}"
+
+
+def speed_text(value: float, unit: str) -> str:
+    """A speed whose mm/s is what `value` in `unit` encodes to, written shortest."""
+    millimetres = round(value * SPEED_UNITS[unit] * 1000)
+    for decimals in range(5):
+        text = number(value, decimals)
+        if round(float(text) * SPEED_UNITS[unit] * 1000) == millimetres:
+            return text
+    return number(value, 5)
 
 
 def relative_text(relative: Relative, keyword: str) -> str:
@@ -135,42 +205,158 @@ def signed_offset(seconds: float) -> str:
     return ("-" if seconds < 0 else "+") + time_text(abs(seconds))
 
 
-def step_line(step: Step, sport: str = "running") -> str:
-    keyword = KEYWORD_OF[step.intensity]
-    words = ["ride" if keyword == "run" and sport == "cycling" else keyword]
+def step_keyword(intensity: Intensity, sport: str) -> str:
+    """`run`, `ride`, `swim` (an active step in its sport's verb), `recover`, `rest`, ..."""
+    if intensity == Intensity.ACTIVE:
+        return ACTIVE_VERB.get(sport, "active")
+    return KEYWORD_OF[intensity]
+
+
+def step_line(step: Step, sport: str = "running", preferred: str = "m") -> str:
+    if step.exercise is not None:
+        return exercise_line(step, None, None)
+    words = [step_keyword(step.intensity, sport)]
     if step.name:
         words.append(quote(step.name))
-    words.append(duration_text(step.duration))
-    words += [target_text(target) for target in step.targets]
-    if step.notes:
-        words.append(quote(step.notes))
-    return " ".join(words)
+    words.append(duration_text(step.duration, preferred))
+    return " ".join(words + _attribute_words(step) + _note(step))
+
+
+def _attribute_words(step: Step) -> list[str]:
+    """A step's stroke, equipment and targets, as they follow its duration."""
+    words = [STROKE_WORD_OF[step.stroke]] if step.stroke else []
+    if step.equipment:
+        words.append(EQUIPMENT_WORD_OF[step.equipment])
+    return words + [target_text(target) for target in step.targets]
+
+
+def _note(step: Step) -> list[str]:
+    return [quote(step.notes)] if step.notes else []
+
+
+def _after(step: Step, rest: Step | None) -> list[str]:
+    """What ends a line of sets: the step's attributes, the rest after each, the note."""
+    return _attribute_words(step) + ([rest_text(rest)] if rest is not None else []) + _note(step)
+
+
+def exercise_line(step: Step, count: int | None, rest: Step | None) -> str:
+    """`squat 3x10 @ 60kg rest 90s`: an exercise, its sets and the rest after each."""
+    exercise = step.exercise
+    assert exercise is not None
+    words = [exercises.written(exercise.category, exercise.name)]
+    if step.name:
+        words.append(quote(step.name))
+    amount = str(step.duration.count) if isinstance(step.duration, Reps) else duration_text(step.duration)
+    words.append(amount if count is None else f"{count}x{amount}")
+    if exercise.weight is not None:
+        words.append("@ " + weight_text(exercise))
+    return " ".join(words + _after(step, rest))
+
+
+def weight_text(exercise: Exercise) -> str:
+    """The weight in its unit, with the decimals that give back the same hundredths of a kg."""
+    assert exercise.weight is not None
+    hundredths = round(exercise.weight * 100)
+    size = KILOGRAMS[exercise.weight_unit]
+    for decimals in range(5):
+        text = number(exercise.weight / size, decimals)
+        if round(float(text) * size * 100) == hundredths:
+            return text + exercise.weight_unit
+    return number(exercise.weight, 2) + "kg"
+
+
+def rest_text(rest: Step) -> str:
+    """What follows each set: `rest 90s`, `recover 2min`, `on 1:45`."""
+    if isinstance(rest.duration, SendOff) and rest.intensity == Intensity.REST:
+        return duration_text(rest.duration)
+    return f"{KEYWORD_OF[rest.intensity]} {duration_text(rest.duration)}"
+
+
+def set_parts(repeat: Repeat) -> tuple[Step, Step | None] | None:
+    """(work, rest) when the repeat can be written as one line of sets, else None."""
+    if repeat.until is not None or repeat.name or repeat.strides or not 1 <= len(repeat.steps) <= 2:
+        return None
+    work, *after = repeat.steps
+    rest = after[0] if after else None
+    if not isinstance(work, Step) or work.intensity != Intensity.ACTIVE or work.stride:
+        return None
+    if work.exercise is None and (work.name or isinstance(work.duration, Reps)):
+        return None  # a set line has no place for a step name; a bare number there is no duration
+    if rest is not None and not _plain_rest(rest):
+        return None
+    return work, rest
+
+
+def _plain_rest(step) -> bool:
+    return (
+        isinstance(step, Step)
+        and step.intensity in (Intensity.REST, Intensity.RECOVERY)
+        and not (step.targets or step.notes or step.name or step.stroke or step.equipment or step.exercise)
+        and not step.stride
+    )
+
+
+def set_line(repeat: Repeat, work: Step, rest: Step | None, sport: str, preferred: str) -> str:
+    if work.exercise is not None:
+        count = None if repeat.count == 1 and rest is not None else repeat.count
+        return exercise_line(work, count, rest)
+    return " ".join([f"{repeat.count}x{duration_text(work.duration, preferred)}", *_after(work, rest)])
 
 
 def repeat_line(repeat: Repeat) -> str:
-    head = f"repeat until {hr_condition(repeat.until)}" if repeat.until else f"{repeat.count}x"
+    until = repeat.until
+    if until is None:
+        head = f"{repeat.count}x"
+    elif isinstance(until, (UntilHeartRate, UntilPower)):
+        head = f"repeat until {condition_text(until)}"
+    else:
+        head = f"repeat until {duration_text(until)}"
     return head + (f" {quote(repeat.name)}" if repeat.name else "")
 
 
-def node_lines(nodes, depth: int, sport: str = "running") -> list[str]:
+def node_lines(nodes, depth: int, sport: str = "running", preferred: str = "m") -> list[str]:
     lines = []
     for node in nodes:
         if isinstance(node, Repeat):
+            parts = set_parts(node)
+            if parts is not None:
+                lines.append(INDENT * depth + set_line(node, *parts, sport, preferred))
+                continue
             lines.append(INDENT * depth + repeat_line(node))
-            lines += node_lines(node.steps, depth + 1, sport)
+            lines += node_lines(node.steps, depth + 1, sport, preferred)
         else:
-            lines.append(INDENT * depth + step_line(node, sport))
+            lines.append(INDENT * depth + step_line(node, sport, preferred))
     return lines
+
+
+def header_words(workout: Workout) -> list[str]:
+    """The words after a workout's name: kind, sport, sub-sport, pool, description."""
+    words = [workout.kind] if workout.kind else []
+    sport, sub_sport = workout.sport, workout.sub_sport
+    if sport == "training" and sub_sport in SPORT_WORD_OF:
+        words.append(SPORT_WORD_OF[sub_sport])
+    else:
+        implied = SPORT_OF_SUB_SPORT.get(sub_sport or "") or ("swimming" if workout.pool else "running")
+        if sport != implied:
+            words.append(hyphenated(sport))
+        if sub_sport is not None:
+            words.append(hyphenated(sub_sport))
+    if workout.pool is not None:
+        words.append("pool " + pool_text(workout.pool))
+    if workout.description:
+        words.append(quote(workout.description))
+    return words
+
+
+def pool_text(pool: Pool) -> str:
+    return distance_text(pool.metres, pool.unit)
 
 
 def workout_text(workout: Workout) -> str:
     """The block form of a workout (strides are written out as the repeat they are)."""
-    header = f"workout {quote(workout.name)}"
-    if workout.kind:
-        header += f" {workout.kind}"
-    if workout.sport != "running":
-        header += f" {workout.sport}"
-    return "\n".join([header, *node_lines(workout.steps, 1, workout.sport)]) + "\n"
+    header = " ".join([f"workout {quote(workout.name)}", *header_words(workout)])
+    preferred = workout.pool.unit if workout.pool is not None else "m"
+    return "\n".join([header, *node_lines(workout.steps, 1, workout.sport, preferred)]) + "\n"
 
 
 def plan_text(plan: Plan) -> str:

@@ -19,11 +19,19 @@ from .callbacks import LowerError, token_span, unit_error
 
 ZONE_COUNT = {"hr": units.LIMITS.hr_zones, "power": units.LIMITS.power_zones}
 # What a one-sided bound (`hr<150bpm`) uses for its open side.
-OPEN_SIDE = {"bpm": (30, 250), "%max": (50, 100), "W": (1, 3000), "%ftp": (1, 300), "spm": (20, 300), "rpm": (10, 150)}
+OPEN_SIDE = {
+    "bpm": (30, 250),
+    "%max": (50, 100),
+    "W": (1, 3000),
+    "%ftp": (1, 300),
+    "spm": (20, 300),
+    "rpm": (10, 150),
+    **{unit: units.LEVEL_LIMITS[unit] for unit in ("km/h", "mph", "%", "")},
+}
 
 
 def metric_label(metric: str) -> str:
-    return {"hr": "heart-rate", "power": "power", "cadence": "cadence"}.get(metric, metric)
+    return {"hr": "heart-rate"}.get(metric, metric)
 
 
 # A library repeats the same few values ("170-180spm") thousands of times; reading one
@@ -145,36 +153,28 @@ def read_pace(fast_token: Token, slow_token: Token | None, unit_token: Token) ->
     seconds = [_clock(token, per) for token in (fast_token, slow_token) if token is not None]
     if len(seconds) == 1:
         half = units.SINGLE_VALUE_HALF_WIDTH["pace"]
-        floor, ceiling = pace_limits(per)  # a window never leaves the pace limits, as a level's does
+        floor, ceiling = units.pace_limits(per)  # a window never leaves the pace limits, as a level's does
         seconds = [max(seconds[0] - half, floor), min(seconds[0] + half, ceiling)]
     return min(seconds), max(seconds), f"s/{per}"
 
 
 def read_pace_unit(token: Token) -> str:
-    """The `km` or `mi` after a pace's `/`, in any case."""
+    """The `km`, `mi`, `100m` or `100yd` after a pace's `/`, in any case."""
     per = units.folded(token.value)
     if per not in units.PACE_UNITS:
-        hint = did_you_mean(per, units.PACE_UNITS) or "pace is written per km or per mi: `4:00/km`"
+        hint = did_you_mean(per, units.PACE_UNITS) or "pace is written per km, mi, 100m or 100yd: `4:00/km`"
         raise LowerError(token_span(token), f"unknown pace unit `/{token}`", hint, "E003")
     return per
-
-
-def pace_limits(per: str) -> tuple[float, float]:
-    """The pace limits (units.Limits, per km) in seconds per `per` (km or mi)."""
-    low, high = units.LIMITS.pace_seconds_per_km
-    size = units.PACE_UNITS[per] / 1000
-    return low * size, high * size
 
 
 def _clock(token: Token, per: str) -> float:
     """A pace clock in seconds per `per`, within the pace limits."""
     try:
         value = units.read_clock(token.value)
-        per_km = value * 1000 / units.PACE_UNITS[per]
-        low, high = units.LIMITS.pace_seconds_per_km
-        if not low <= per_km <= high:
+        low, high = units.pace_limits(per)
+        if not low <= value <= high:
             raise units.UnitError(
-                f"pace {token.value}/{per} is outside {units.format_clock(low)}-{units.format_clock(high)} per km",
+                f"pace {token.value}/{per} is outside {units.format_clock(low)}-{units.format_clock(high)} per {per}",
                 None,
                 0,
                 len(token.value),

@@ -5,19 +5,87 @@ Unit spellings live in units.py, beside the code that reads them.
 
 from __future__ import annotations
 
+from ..fit.profile import SPORT_NAMES, SUB_SPORT_NAMES
 from ..model import Intensity
 
-# The step keyword of the language for each intensity; `ride` reads better in a cycling workout.
+# The step keyword of the language for each intensity. An active step is written with
+# the sport's verb (`run`, `ride`, `swim`...), any of which the language reads.
 STEP_KEYWORDS = {
     "warmup": Intensity.WARMUP,
     "run": Intensity.ACTIVE,
     "ride": Intensity.ACTIVE,
+    "swim": Intensity.ACTIVE,
+    "walk": Intensity.ACTIVE,
+    "hike": Intensity.ACTIVE,
+    "row": Intensity.ACTIVE,
+    "active": Intensity.ACTIVE,
+    "interval": Intensity.INTERVAL,
     "recover": Intensity.RECOVERY,
     "rest": Intensity.REST,
     "cooldown": Intensity.COOLDOWN,
+    "other": Intensity.OTHER,
 }
 # The keyword each intensity is written with (the first one listed above).
 KEYWORD_OF = {intensity: keyword for keyword, intensity in reversed(STEP_KEYWORDS.items())}
+# The verb of an active step in each sport; `active` in the others.
+ACTIVE_VERB = {"running": "run", "cycling": "ride", "swimming": "swim", "walking": "walk", "hiking": "hike"}
+ACTIVE_VERB["rowing"] = "row"
+
+
+def hyphenated(name: str) -> str:
+    """FIT's `indoor_cycling` as the language writes it: `indoor-cycling`."""
+    return name.replace("_", "-")
+
+
+# Words naming a sport (and a sub-sport it implies) in a workout's header or a session:
+# FIT's own names, hyphenated, and the words people use.
+SPORT_WORDS: dict[str, tuple[str, str | None]] = {
+    hyphenated(name): (name, None) for name in SPORT_NAMES.values() if name != "all"
+}
+SPORT_WORDS |= {
+    "run": ("running", None),
+    "ride": ("cycling", None),
+    "bike": ("cycling", None),
+    "swim": ("swimming", None),
+    "walk": ("walking", None),
+    "hike": ("hiking", None),
+    "strength": ("training", "strength_training"),
+    "cardio": ("training", "cardio_training"),
+}
+# The word a workout's sport and sub-sport are written with, where one word says both.
+SPORT_WORD_OF = {"strength_training": "strength", "cardio_training": "cardio"}
+SUB_SPORT_WORDS = {hyphenated(name): name for name in SUB_SPORT_NAMES.values() if name != "all"}
+# The sport a sub-sport implies when the header names none.
+SPORT_OF_SUB_SPORT = dict.fromkeys(("lap_swimming", "open_water"), "swimming") | dict.fromkeys(
+    ("indoor_cycling", "road", "mountain", "cyclocross", "track_cycling", "gravel_cycling", "downhill", "spin"),
+    "cycling",
+)
+SPORT_OF_SUB_SPORT |= dict.fromkeys(("strength_training", "cardio_training", "yoga", "pilates"), "training")
+
+# A swim step's stroke and equipment, as written -> FIT's names.
+STROKE_WORDS = {
+    "free": "freestyle",
+    "back": "backstroke",
+    "breast": "breaststroke",
+    "fly": "butterfly",
+    "drill": "drill",
+    "mixed": "mixed",
+    "im": "im",
+    "im-by-round": "im_by_round",
+    "rimo": "rimo",
+}
+STROKE_WORD_OF = {stroke: word for word, stroke in STROKE_WORDS.items()}
+STROKE_WORDS |= {"freestyle": "freestyle", "backstroke": "backstroke", "breaststroke": "breaststroke"}
+STROKE_WORDS |= {"butterfly": "butterfly", "choice": "mixed"}
+EQUIPMENT_WORDS = {
+    "fins": "swim_fins",
+    "kickboard": "swim_kickboard",
+    "paddles": "swim_paddles",
+    "pull-buoy": "swim_pull_buoy",
+    "snorkel": "swim_snorkel",
+}
+EQUIPMENT_WORD_OF = {equipment: word for word, equipment in EQUIPMENT_WORDS.items()}
+EQUIPMENT_WORDS |= {"buoy": "swim_pull_buoy", "board": "swim_kickboard", "paddle": "swim_paddles"}
 
 # The athlete's paces a pace target may be relative to (`pace threshold+10s`), and each
 # one's long word from itself or its letter (`E`, `M`, `T`, `I`, `R`: Daniels' names).
