@@ -11,6 +11,7 @@ from ..diagnostics import Diagnostic, Span, input_error
 from ..model import Document, Lengths, Plan, PlanEntry, Repeat, Workout, expanded_count, fit_step_count, walk_steps
 from ..names import readable
 from .callbacks import Invalid, LowerError
+from .vocabulary import SPORT_WORD_OF, hyphenated
 
 
 def _depth(nodes) -> int:
@@ -43,13 +44,18 @@ def check_size(workout: Workout) -> Workout:
     return workout
 
 
+def sport_word(workout: Workout) -> str:
+    """How a workout's sport is written: `strength`, `indoor-cycling` is `cycling`."""
+    return SPORT_WORD_OF.get(workout.sub_sport or "") or hyphenated(workout.sport)
+
+
 def check_sport(workout: Workout) -> Workout:
     """Swim strokes and equipment belong to swims, lengths to a workout with a pool."""
     for step in walk_steps(workout.steps):
         if (step.stroke or step.equipment) and workout.sport != "swimming":
             raise LowerError(
                 step.span,
-                f"a swim {'stroke' if step.stroke else 'piece of equipment'} in a {workout.sport} workout",
+                f"a swim {'stroke' if step.stroke else 'piece of equipment'} in a {sport_word(workout)} workout",
                 'strokes and equipment belong to swims: `workout "Name" swim` or `pool 25m`',
             )
         if isinstance(step.duration, Lengths) and workout.pool is None:

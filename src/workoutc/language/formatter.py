@@ -132,7 +132,8 @@ def _unit(token: Token) -> str:
 def _join(tokens: list[Token]) -> str:
     parts = []
     for previous, token in zip([None, *tokens], tokens, strict=False):
-        if previous is not None and previous.type not in TIGHT and token.type not in TIGHT:
+        glued = previous is not None and previous.type == "REPEAT_COUNT" and token.type == "QUANTITY"  # 10x100m
+        if previous is not None and previous.type not in TIGHT and token.type not in TIGHT and not glued:
             parts.append(" ")
         parts.append(_spelling(token))
     return "".join(parts)  # joined once: a line may carry any number of targets
