@@ -21,7 +21,10 @@ from .vocabulary import LEVEL_ALIASES, LEVEL_REFERENCES, PACE_ALIASES, PACE_REFE
 
 CLOCK = r"\d+:\d+(?:\.\d+)?"
 CLOCKS = rf"{CLOCK}(?:\s*-\s*{CLOCK})?"  # 5:30 or 5:30-6:00
-STEP_WORDS = re.compile(r"(?ai:warmup|run|ride|recover|rest|cooldown|strides)(?![\w-])")
+STEP_WORDS = re.compile(
+    r"(?ai:warmup|cooldown|recover|rest|interval|other|active|run|ride|swim|walk|hike|row|strides)(?![\w-])"
+)
+SET_WITH_SLASH = re.compile(r"\s*(\d+[xX]\d[^\s/]*)/(\d\S*)(.*)")  # `5x400m/200m pace 3:50/km`
 REPEAT_LINE = re.compile(r"(\s*)(\d+)[ \t]*(?ai:x|×|times(?![\w-]))[ \t]*(.*)")
 PACE_UNIT_TWICE = re.compile(rf"(?ai)\bpace\s*({CLOCK})\s*/\s*(km|mi)\s*-\s*({CLOCK})\s*/\s*\2(?![\w-])")
 PACE_BEFORE_UNIT = re.compile(rf"(?ai)\bpace\s*({CLOCKS})\s*$")
@@ -114,6 +117,18 @@ def repeat_on_one_line(stop: Stop) -> Reading | None:
     )
 
 
+def set_with_slash(stop: Stop) -> Reading | None:
+    """`5x400m/200m`: the rest after each repeat is written after the step, in words."""
+    match = SET_WITH_SLASH.fullmatch(stop.code.rstrip())
+    if match is None or stop.at != match.end(1):
+        return None
+    work, rest, after = match.group(1), match.group(2), match.group(3).rstrip()
+    return Reading(
+        f"write `{work}{after} recover {rest}` (or `rest {rest}`)",
+        "the recovery after each repeat is written after the step, with `recover` or `rest`",
+    )
+
+
 def _steps_written(rest: str) -> str | None:
     """`run 400m pace 3:50/km` for `400m pace 3:50/km`; `400m/200m` is a run and a recovery."""
     if STEP_WORDS.match(rest):
@@ -156,7 +171,7 @@ def pace_without_unit(stop: Stop) -> Reading | None:
 
 def at_sign(stop: Stop) -> Reading | None:
     """`@ 5:30/km`, `@z2`, `@ 150bpm`: a target starts with what it measures."""
-    if stop.found or not stop.after.startswith("@"):
+    if not stop.after.startswith("@"):
         return None
     match = AT_SIGN.match(stop.after)
     target = _target_after_at(match) if match else None
@@ -237,6 +252,7 @@ def other_quotes(stop: Stop) -> Reading | None:
 
 RECOGNISERS: tuple[Callable[[Stop], Reading | None], ...] = (
     repeat_on_one_line,
+    set_with_slash,
     pace_unit_twice,
     pace_without_unit,
     at_sign,
