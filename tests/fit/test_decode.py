@@ -100,41 +100,81 @@ def _encoded(*steps: dict, sport: int | None = None, name: str = "W") -> bytes:
     "step, sport, loss",
     [
         (
-            {"duration_type": 4, "duration_value": 100, "target_type": 2},
+            {"duration_type": 31, "duration_value": 100, "target_type": 2},
             None,
-            "step 0: a calories duration; it is left out",
+            "step 1: a time only duration; the step is kept, ended with the lap key",
         ),
         (
-            {"duration_type": 0, "duration_value": 1000, "target_type": 11, "target_value": 1},
+            {"duration_type": 0, "duration_value": 1000, "target_type": 11, "target_value": 99},
             None,
-            "step 0: a swim_stroke target; it is left out",
+            "step 1: a swim stroke target of stroke 99, which FIT does not define; left out",
         ),
         (
             {"duration_type": 0, "duration_value": 1000, "target_type": 5},
             None,
-            "step 0: a grade target; it is left out",
+            "step 1: a grade target with no range; the target is left out, the step kept",
         ),
         (
-            {"duration_type": 0, "duration_value": 1000, "target_type": 2, "intensity": 5},
+            {"duration_type": 0, "duration_value": 1000, "target_type": 2, "intensity": 9},
             None,
-            "step 0: intensity 5 has no step keyword; it is written as `run`",
+            "step 1: intensity 9 is not one FIT defines; it is written as active",
         ),
         (
             {"duration_type": 0, "duration_value": 1000, "target_type": 2},
-            5,
-            "the workout's sport is swimming, which the language lacks; it is written as running",
+            99,
+            "the workout's sport is 99, which FIT does not define; it is written as running",
         ),
         (
             {"duration_type": 0, "duration_value": 1000, "target_type": 2, "notes": "a\nb"},
             None,
-            "step 0's note held control characters (line breaks); they are written as spaces",
+            "step 1's note held control characters (line breaks); they are written as spaces",
+        ),
+        (
+            {
+                "duration_type": 0,
+                "duration_value": 1000,
+                "target_type": 1,
+                "target_value": 0,
+                "custom_target_value_low": 160,
+                "custom_target_value_high": 150,
+            },
+            None,
+            "step 1: its range is written high end first (custom low 160, high 150); it is written low end first",
+        ),
+        (
+            {"duration_type": 0, "duration_value": 1000, "target_type": 1, "target_value": 7},
+            None,
+            "step 1: a heart rate target in zone 7; the target is left out, the step kept",
         ),
     ],
 )
 def test_what_the_language_cannot_express_is_reported(step, sport, loss):
     data = _encoded({"duration_type": 0, "duration_value": 60000, "target_type": 2}, step, sport=sport)
     result = decompile(data, "x")
-    assert [text.replace("step 1", "step 0") for text in result.losses] == [loss]
+    assert result.losses == [loss]
+    assert len(result.workout.steps) == 2  # the step is never dropped
+
+
+@pytest.mark.parametrize(
+    "step, sport, expected",
+    [
+        ({"duration_type": 4, "duration_value": 300, "target_type": 2, "intensity": 5}, 2, "interval calories"),
+        ({"duration_type": 29, "duration_value": 12, "target_type": 2, "intensity": 6}, 10, "other reps"),
+        ({"duration_type": 28, "duration_value": 105_000, "target_type": 2, "intensity": 1}, 5, "rest send-off"),
+        ({"duration_type": 16, "duration_value": 40, "target_type": 2}, 2, "active tss"),
+        ({"duration_type": 22, "duration_value": 1300, "target_type": 2}, 2, "active power"),
+    ],
+)
+def test_every_duration_and_intensity_is_read(step, sport, expected):
+    from workoutc.model import Calories, Reps, SendOff, Tss, UntilPower
+
+    result = decompile(_encoded(step, sport=sport), "x")
+    [read] = result.workout.steps
+    assert result.losses == [] and isinstance(read, Step)
+    kinds = {"calories": Calories(300), "reps": Reps(12), "send-off": SendOff(105), "tss": Tss(40)}
+    kinds["power"] = UntilPower(True, 300, "W", "3s")
+    intensity, duration = expected.split()
+    assert (read.intensity.value, read.duration) == (intensity, kinds[duration])
 
 
 @pytest.mark.parametrize(
@@ -186,18 +226,21 @@ def _compiles(text: str) -> bool:
 CRAFTED = {
     "a 100h step": (
         [{"duration_type": 0, "duration_value": 100 * 3_600_000, "target_type": 2}, RUN],
-        ["step 0: a time duration of 100h (a step lasts at most 24h); it is left out"],
-        'workout "W"\n  run 1min\n',
+        ["step 0: a time duration of 100h (a step lasts at most 24h); the step is kept, ended with the lap key"],
+        'workout "W"\n  run lap\n  run 1min\n',
     ),
     "hr 101-300bpm": (
         [{**RUN, "target_type": 1, "custom_target_value_low": 201, "custom_target_value_high": 400}, RUN],
-        ["step 0: a heart_rate target of 101-300bpm (the language takes 30-250bpm); it is left out"],
-        'workout "W"\n  run 1min\n',
+        [
+            "step 0: a heart rate target of 101-300bpm (the language takes 30-250bpm); "
+            "the target is left out, the step kept"
+        ],
+        'workout "W"\n  run 1min\n  run 1min\n',
     ),
     "until hr>899bpm": (
         [RUN, {"duration_type": 3, "duration_value": 999, "target_type": 2}],
-        ["step 1: a heart rate of 899bpm (the language takes 30-250bpm); it is left out"],
-        'workout "W"\n  run 1min\n',
+        ["step 1: a heart rate of 899bpm (the language takes 30-250bpm); the step is kept, ended with the lap key"],
+        'workout "W"\n  run 1min\n  run lap\n',
     ),
     "repeat until hr>899bpm": (
         [RUN, {"duration_type": 11, "duration_value": 0, "target_type": 1, "target_value": 999}],
@@ -212,10 +255,10 @@ CRAFTED = {
         ["step 1: a repeat count of 0 (the language takes 1-99); the repeat is left out, its steps are written once"],
         'workout "W"\n  run 1min\n',
     ),
-    "a step left out of a repeat": (
+    "a step kept open inside a repeat": (
         [{"duration_type": 0, "duration_value": 100 * 3_600_000, "target_type": 2}, RUN, _repeat(0, 3)],
-        ["step 0: a time duration of 100h (a step lasts at most 24h); it is left out"],
-        'workout "W"\n  3x\n    run 1min\n',
+        ["step 0: a time duration of 100h (a step lasts at most 24h); the step is kept, ended with the lap key"],
+        'workout "W"\n  3x\n    run lap\n    run 1min\n',
     ),
     "seven levels of repeats": (
         [RUN, *[_repeat(0, 2) for _ in range(7)]],

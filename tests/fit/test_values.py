@@ -10,35 +10,69 @@ from workoutc.diagnostics import Span
 from workoutc.fit import profile
 from workoutc.fit.values import (
     CENTIMETRES,
+    EQUIPMENT,
     HEART_RATE,
+    HUNDREDTHS,
     INTENSITY,
     MILLISECONDS,
+    POOL_UNIT,
     POWER,
     RANGES,
     SPORT,
+    STROKE,
+    SUB_SPORT,
     TARGET_TYPE,
+    WEIGHT_UNIT,
+    Reversed,
     Unsupported,
     decode_duration,
     decode_local_time,
+    decode_repeat,
     decode_target,
     encode_duration,
     encode_local_time,
+    encode_repeat,
+    encode_stroke,
     encode_target,
 )
-from workoutc.model import Distance, LapKey, Target, Time, UntilHeartRate
+from workoutc.model import (
+    Calories,
+    Distance,
+    LapKey,
+    Lengths,
+    Pool,
+    Reps,
+    SendOff,
+    Target,
+    Time,
+    Tss,
+    UntilHeartRate,
+    UntilPower,
+)
 
 SPAN = Span(1, 1, 1, 2)
 
 
-@pytest.mark.parametrize("table", [INTENSITY, SPORT, TARGET_TYPE], ids=["intensity", "sport", "target type"])
+TABLES = [INTENSITY, SPORT, SUB_SPORT, TARGET_TYPE, STROKE, EQUIPMENT, POOL_UNIT, WEIGHT_UNIT]
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda table: ",".join(map(str, list(table.raw)[:2])))
 def test_enum_tables_are_one_to_one(table):
     assert len(set(table.raw.values())) == len(table.raw)
     assert all(table.value[raw] == value for value, raw in table.raw.items())
 
 
+def test_every_fit_sport_keeps_its_name():
+    assert SPORT.value[profile.SPORT_CYCLING] == "cycling" and SPORT.raw["stand_up_paddleboarding"] == 37
+    assert SUB_SPORT.value[6] == "indoor_cycling" and STROKE.value[4] == "drill"
+    assert EQUIPMENT.value[1] == "swim_fins" and 0 not in EQUIPMENT.value  # 0 is FIT's "none"
+    assert POOL_UNIT.value == {0: "m", 1: "yd"} and WEIGHT_UNIT.value == {1: "kg", 2: "lb"}
+
+
 def test_scaled_quantities_round_trip_to_the_unit_stored():
     assert MILLISECONDS.encode(90.5) == 90_500 and MILLISECONDS.decode(90_500) == 90.5
     assert CENTIMETRES.encode(1609.344) == 160_934 and CENTIMETRES.decode(160_934) == 1609.34
+    assert HUNDREDTHS.encode(22.86) == 2286 and HUNDREDTHS.decode(2286) == 22.86  # a 25 yd pool in metres
 
 
 @pytest.mark.parametrize(
@@ -70,12 +104,20 @@ def test_a_range_mixing_percent_and_absolute_is_unsupported():
         ("power", 200, 240, "W"),
         ("power", 90, 105, "%ftp"),
         ("cadence", 170, 180, "spm"),
+        ("cadence", 85, 95, "rpm"),
         ("pace", 240, 250, "s/km"),
+        ("pace", 420, 435, "s/mi"),
+        ("pace", 95, 105, "s/100m"),
+        ("pace", 80, 90, "s/100yd"),
+        ("speed", 30, 35, "km/h"),
+        ("speed", 18, 22, "mph"),
+        ("grade", 2, 6, "%"),
+        ("resistance", 3, 7, ""),
     ],
 )
 def test_custom_ranges_round_trip(metric, low, high, unit):
     raw = RANGES[metric].encode_range(low, high, unit)
-    decoded_low, decoded_high, decoded_unit = RANGES[metric].decode_range(*raw, metric)
+    decoded_low, decoded_high, decoded_unit = RANGES[metric].decode_range(*raw, metric, unit)
     assert decoded_unit == unit
     assert decoded_low == pytest.approx(low, abs=0.1) and decoded_high == pytest.approx(high, abs=0.1)
 
@@ -100,10 +142,49 @@ def test_odd_step_cadences_widen_to_whole_strides():
         LapKey(),
         UntilHeartRate(False, 120, "bpm"),
         UntilHeartRate(True, 80, "%max"),
+        *[UntilPower(above, 250, "W", average) for average in (None, "3s", "10s", "30s", "lap") for above in (0, 1)],
+        UntilPower(False, 90, "%ftp"),
+        Calories(300),
+        Reps(12),
+        Tss(50),
+        SendOff(105),
     ],
 )
 def test_durations_round_trip(duration):
     assert decode_duration(*encode_duration(duration)) == duration
+
+
+def test_lengths_are_a_distance_in_the_pools_length():
+    pool = Pool(22.86, "yd")
+    assert encode_duration(Lengths(4), pool) == (profile.DURATION_DISTANCE, 9144)
+    assert decode_duration(*encode_duration(Lengths(4), pool)) == Distance(91.44, "m")
+
+
+@pytest.mark.parametrize(
+    ("count", "until"),
+    [
+        (5, None),
+        (None, UntilHeartRate(False, 130, "bpm")),
+        (None, UntilHeartRate(True, 85, "%max")),
+        (None, UntilPower(False, 200, "W")),
+        (None, UntilPower(True, 110, "%ftp")),
+        (None, UntilPower(False, 180, "W", "lap")),
+        (None, UntilPower(False, 400, "W", "max-lap")),
+        (None, Time(1800)),
+        (None, Distance(5000, "km")),
+        (None, Calories(500)),
+        (None, Tss(80)),
+    ],
+)
+def test_repeats_round_trip(count, until):
+    kind, _, value = encode_repeat(count, until)
+    assert decode_repeat(kind, value) == (count, until)
+
+
+def test_a_repeat_count_is_its_target_value():
+    assert encode_repeat(3, None) == (profile.DURATION_REPEAT_UNTIL_STEPS_CMPLT, profile.TARGET_OPEN, 3)
+    with pytest.raises(Unsupported, match=r"a repeat count of 0 \(the language takes 1-99\)"):
+        decode_repeat(profile.DURATION_REPEAT_UNTIL_STEPS_CMPLT, 0)
 
 
 @pytest.mark.parametrize(
@@ -112,7 +193,8 @@ def test_durations_round_trip(duration):
         (profile.DURATION_TIME, 0, "a time duration of zero"),
         (profile.DURATION_DISTANCE, None, "a distance duration without a value"),
         (profile.DURATION_TIME + 100, 5, "a type 100 duration"),
-        (4, 500, "a calories duration"),
+        (profile.DURATION_TIME_ONLY, 5000, "a time only duration"),
+        (profile.DURATION_CALORIES, 0, r"a calories duration of 0 \(the language takes"),
     ],
 )
 def test_durations_the_language_lacks_are_named(kind, value, message):
@@ -129,6 +211,11 @@ def test_durations_the_language_lacks_are_named(kind, value, message):
         Target("hr", None, 140, 150, "bpm", SPAN),
         Target("power", None, 250, 270, "W", SPAN, average="lap"),
         Target("cadence", None, 170, 180, "spm", SPAN),
+        *[Target("power", None, 200, 220, "W", SPAN, average) for average in ("3s", "10s", "30s")],
+        Target("hr", None, 70, 80, "%max", SPAN, average="lap"),
+        Target("pace", None, 200, 250, "s/km", SPAN, average="lap"),  # 5 and 4 m/s: exact
+        Target("grade", None, 2, 4, "%", SPAN),
+        Target("resistance", None, 5, 8, "", SPAN),
     ],
 )
 def test_targets_round_trip(target):
@@ -136,13 +223,58 @@ def test_targets_round_trip(target):
 
 
 @pytest.mark.parametrize(
+    ("target", "speed_unit"),
+    [
+        (Target("speed", None, 30, 35, "km/h", SPAN), "km/h"),
+        (Target("speed", None, 18, 22, "mph", SPAN, average="lap"), "mph"),
+        (Target("pace", None, 95, 105, "s/100m", SPAN), "s/100m"),
+        (Target("pace", None, 80, 90, "s/100yd", SPAN), "s/100yd"),
+        (Target("cadence", None, 85, 95, "rpm", SPAN), "km/h"),  # a bike's cadence is revolutions
+        (Target("cadence", None, 170, 180, "spm", SPAN), "s/km"),  # a runner's is steps
+    ],
+)
+def test_speeds_are_read_in_the_unit_the_sport_asks_for(target, speed_unit):
+    raw = encode_target(target)
+    decoded = decode_target(*raw, SPAN, speed_unit=speed_unit)
+    assert decoded is not None and (decoded.metric, decoded.unit) == (target.metric, target.unit)
+    assert decoded.bounds == pytest.approx(target.bounds, abs=0.05)  # speeds are whole mm/s
+    assert encode_target(decoded) == raw
+
+
+def test_a_stroke_is_a_swim_stroke_target():
+    assert encode_stroke("backstroke") == (profile.TARGET_SWIM_STROKE, 1, 0xFFFFFFFF, 0xFFFFFFFF)
+    with pytest.raises(Unsupported, match="a swim stroke target"):
+        decode_target(*encode_stroke("backstroke"), SPAN)
+
+
+@pytest.mark.parametrize(
+    ("raw", "low", "high"),
+    [
+        ((profile.TARGET_HEART_RATE, 0, 350, 130), 30, 250),
+        ((profile.TARGET_SPEED, 0, 4167, 4000), 240, 250),  # the faster speed first
+        ((profile.TARGET_POWER, 0, 1300, 1200), 200, 300),
+    ],
+)
+def test_a_range_written_high_end_first_is_turned_round(raw, low, high):
+    with pytest.raises(Reversed) as reversed_range:
+        decode_target(*raw, SPAN)
+    assert reversed_range.value.target.bounds == pytest.approx((low, high), abs=0.05)
+
+
+def test_a_pace_range_written_slower_speed_low_is_not_reversed():
+    target = decode_target(profile.TARGET_SPEED, 0, 4000, 4167, SPAN)
+    assert target is not None and target.bounds == pytest.approx((240, 250), abs=0.05)
+
+
+@pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ((profile.TARGET_HEART_RATE, 6, None, None), "a heart_rate target in zone 6"),
+        ((profile.TARGET_HEART_RATE, 6, None, None), "a heart rate target in zone 6"),
+        ((profile.TARGET_POWER, 8, None, None), "a power target in zone 8"),
         ((profile.TARGET_CADENCE, 2, None, None), "a cadence target in zone 2"),
         ((profile.TARGET_SPEED, 0, None, 3000), "a speed target with no range"),
         ((profile.TARGET_SPEED, 0, 0, 3000), "a speed target of zero speed"),
-        ((7, 0, 1, 2), "a power_3s target"),
+        ((14, 0, 1, 2), "a type 14 target"),
     ],
 )
 def test_targets_the_language_lacks_are_named(raw, message):
@@ -194,12 +326,12 @@ def test_durations_at_the_limits_are_read(raw, duration):
     [
         (
             (profile.TARGET_HEART_RATE, 0, 201, 400),
-            r"a heart_rate target of 101-300bpm \(the language takes 30-250bpm\)",
+            r"a heart rate target of 101-300bpm \(the language takes 30-250bpm\)",
         ),
-        ((profile.TARGET_HEART_RATE, 0, 0, 50), "a heart_rate target of 0-50%"),
+        ((profile.TARGET_HEART_RATE, 0, 0, 50), "a heart rate target of 0-50%"),
         ((profile.TARGET_POWER, 0, 1001, 4001), r"a power target of 1-3001W \(the language takes 1-3000W\)"),
         ((profile.TARGET_POWER, 0, 250, 301), "a power target of 250-301%"),
-        ((profile.TARGET_POWER_LAP, 0, 0, 100), "a power_lap target of 0-100%"),
+        ((profile.TARGET_POWER_LAP, 0, 0, 100), "a power lap target of 0-100%"),
         ((profile.TARGET_CADENCE, 0, 9, 90), r"a cadence target of 18-180spm \(the language takes 20-300spm\)"),
         ((profile.TARGET_CADENCE, 0, 90, 151), "a cadence target of 180-302spm"),
         (
@@ -224,7 +356,6 @@ def test_targets_beyond_the_limits_are_unsupported(raw, message):
         (profile.TARGET_POWER, 0, 1, 300),
         (profile.TARGET_CADENCE, 0, 10, 150),
         (profile.TARGET_SPEED, 0, 556, 11111),  # 30:00/km and 1:30/km, as the language writes them
-        (profile.TARGET_HEART_RATE, 0, 350, 130),  # either way round
     ],
 )
 def test_targets_at_the_limits_are_read(raw):

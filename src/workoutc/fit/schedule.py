@@ -1,6 +1,7 @@
 """A schedules file (what compiling a plan writes beside its workouts) -> a plan.
 
-Each schedule message puts a workout on the watch's calendar: a local date and time,
+Any field may hold any base type; one the reader needs as a number that holds
+something else is absent, with a loss. Each schedule message puts a workout on the watch's calendar: a local date and time,
 and the workout file it names by that file's maker, serial number and time_created
 (how the watch knows a file; encode.encode_schedule writes them). Nothing in the
 schedule says what the workout is called: `schedule_plan` names a session after the
@@ -47,7 +48,7 @@ class FileRef:
     @classmethod
     def read(cls, fields: dict, numbers: tuple[profile.Field, ...]) -> FileRef:
         """From a file_id (FILE_ID_REF) or schedule (SCHEDULE_REF) message's fields."""
-        manufacturer, product, serial, created = (fields.get(f.number) for f in numbers)
+        manufacturer, product, serial, created = (_whole(fields.get(f.number)) for f in numbers)
         return cls(manufacturer, product, serial, created)
 
     @property
@@ -72,7 +73,11 @@ def read_schedule(messages: list[dict]) -> DecompiledSchedule:
     """The sessions of a schedules file's schedule messages, in file order; what the
     language cannot say (a course on the calendar, a date it does not take) is a loss."""
     schedule = DecompiledSchedule([])
-    for position, fields in enumerate(messages):
+    for position, values in enumerate(messages):
+        fields = {key: value for key, value in values.items() if _whole(value) is not None}
+        if len(fields) != len(values):
+            wrong = ", ".join(str(key) for key in sorted(set(values) - set(fields)))
+            schedule.losses.append(f"schedule message {position}: its field {wrong} is not a number; left out")
         try:
             schedule.sessions.append(_session(fields, schedule.losses))
         except Unsupported as problem:
@@ -98,6 +103,11 @@ def _session(fields: dict, losses: list[str]) -> Scheduled:
     if fields.get(profile.SCHEDULE_COMPLETED.number):
         losses.append(f"{when:%Y-%m-%d}: the session is marked done, which the language cannot say")
     return Scheduled(when.replace(second=0), FileRef.read(fields, SCHEDULE_REF))
+
+
+def _whole(value: object) -> int | None:
+    """A field's value when it is a whole number (any other base type reads as absent)."""
+    return value if type(value) is int else None
 
 
 class WorkoutNames:

@@ -34,12 +34,12 @@ def decompiled_text(result: Decompiled, shown: str, banner: str = "") -> tuple[s
     """The text to write for a decompiled workout, and why it does not compile (the
     compile errors; none when it compiles).
 
-    The decoder leaves out what the language cannot say, but the text is compiled
-    here too, so that nothing it missed is written silently: text that does not
-    compile begins with a `# workoutc could not express: ...` line per loss and per
-    error, before `banner` (comment lines) and the workout.
+    The decoder leaves out what the language cannot say, and names each: the text
+    begins with a `# workoutc could not express: ...` line per loss, before `banner`
+    (comment lines) and the workout. The text is compiled here too, so that nothing
+    the decoder missed is written silently: each compile error heads it the same way.
     """
-    return _checked(workout_text(result.workout), result.losses, shown, banner, always=False)
+    return _checked(workout_text(result.workout), result.losses, shown, banner, always=True)
 
 
 def decompiled_plan(
@@ -87,7 +87,8 @@ def decompile_files(inputs: list[tuple[str, bool]], outdir: Path | None, force: 
     standard output or into `outdir`; whether anything went wrong.
 
     Every file is read first, so that a schedule's plan can name the workouts of the
-    whole batch. A file that is no workout or schedule is an error when it was named;
+    whole batch. A workout's losses are warnings, printed and heading its text; only
+    text that does not compile fails it. A plan that lost anything fails. A file that is no workout or schedule is an error when it was named;
     found in a folder, a readable FIT file of another kind (an activity) is skipped
     with a note, and a damaged one is an error. The batch goes on either way."""
     read, failed = [], False
@@ -103,12 +104,12 @@ def decompile_files(inputs: list[tuple[str, bool]], outdir: Path | None, force: 
     output = _Output(outdir, force, reporter)
     for shown, result in read:
         banner = f"# decompiled from {Path(shown).name}\n" if outdir is None else ""
-        if isinstance(result, Decompiled):
+        if isinstance(result, Decompiled):  # a workout fails only when its text does not compile
             text, errors = decompiled_text(result, shown, banner)
-            problems = [*result.losses, *errors]
+            failed |= output.put(shown, text, [*result.losses, *errors], failed=bool(errors))
         else:
             text, problems = decompiled_plan(result, shown, names, banner)
-        failed |= output.put(shown, text, problems)
+            failed |= output.put(shown, text, problems, failed=bool(problems))
     return failed
 
 
@@ -118,7 +119,7 @@ def _read(shown: str, named: bool, reporter: Reporter) -> tuple[Decompiled | Dec
     try:
         data, size = read_limited(path, MAX_FIT_BYTES)
         if size > MAX_FIT_BYTES:
-            raise FitError(f"the file is {size:,} bytes; a workout file is far smaller")
+            raise FitError(f"the file is {size:,} bytes; FIT files this large are not read")
         return decompile_any(data, path.stem), False
     except OSError as error:
         raise io_error(f"{shown}: cannot read", error) from None
@@ -142,11 +143,11 @@ class _Output:
         self.outdir, self.force, self.reporter = outdir, force, reporter
         self.written: dict[str, tuple[str, Path, bytes]] = {}  # casefolded file name -> (input, file, text)
 
-    def put(self, shown: str, text: str, problems: list[str]) -> bool:
-        """Say the problems and write the text; whether anything went wrong."""
+    def put(self, shown: str, text: str, problems: list[str], *, failed: bool) -> bool:
+        """Say the problems and write the text; whether anything went wrong (`failed`,
+        or the text could not be written)."""
         for problem in problems:
             self.reporter.note(f"{shown}: warning: {_one_line(problem)}")
-        failed = bool(problems)
         if self.outdir is None:
             self.reporter.write(text + "\n")
             return failed
