@@ -267,12 +267,12 @@ CRAFTED = {
             "the repeat is left out, its steps are written once"
             for index in (6, 7)
         ],
-        'workout "W"\n' + "".join("  " * level + "2x\n" for level in range(1, 6)) + "  " * 6 + "run 1min\n",
+        'workout "W"\n' + "".join("  " * level + "2x\n" for level in range(1, 5)) + "  " * 5 + "2x1min\n",
     ),
     "99x 99x 99x": (
         [RUN, _repeat(0, 99), _repeat(0, 99), _repeat(0, 99), RUN],
         ["the repeat from step 0: 99 times would take the workout past 10,000 steps; it is written 1 time"],
-        'workout "W"\n  1x\n    99x\n      99x\n        run 1min\n  run 1min\n',
+        'workout "W"\n  1x\n    99x\n      99x1min\n  run 1min\n',  # a one-step repeat is one set line
     ),
 }
 
@@ -331,3 +331,34 @@ def test_a_damaged_string_is_cut_to_what_the_language_holds():
     assert isinstance(step, Step) and step.notes == "\ufffd" * 84
     assert result.losses == ["step 0's note is longer than the language takes (254 bytes); its end is left out"]
     assert _compiles(workout_text(result.workout))
+
+
+# ------------------------------------------------------------------ fields and messages the language has no place for
+
+
+def _handmade(step_fields: list, extra: bytes = b"") -> bytes:
+    from tools.gen_fit_corpus import _framed, _head, _record
+
+    return _framed(_head("<", b"Odd\0") + extra + _record(2, 27, "<", step_fields))
+
+
+STEP = [(254, "H", 0x84, 0), (1, "B", 0x00, 0), (2, "I", 0x86, 60_000)]
+
+
+def test_an_unknown_field_of_a_step_is_named_and_left_out():
+    result = decompile(_handmade([*STEP, (30, "B", 0x02, 7)]), "x")
+    assert result.losses == ["step 0: the language has no place for its field 30 (7); left out"]
+
+
+def test_a_field_of_the_wrong_type_reads_as_absent_with_a_loss():
+    result = decompile(_handmade([*STEP, (7, "4s", 0x07, b"hot\0")]), "x")
+    assert result.losses == ["step 0: its intensity is a string; it is left out"]
+    assert [step.intensity.value for step in result.workout.steps] == ["active"]
+
+
+def test_messages_a_workout_file_holds_beyond_the_workout_are_named():
+    from tools.gen_fit_corpus import _record
+
+    title = _record(3, 264, "<", [(0, "H", 0x84, 28), (1, "H", 0x84, 37)])
+    result = decompile(_handmade(STEP, title), "x")
+    assert result.losses == ["1 exercise_title message left out"]
