@@ -43,13 +43,15 @@ function scrolledBoxes(win) {
   return found;
 }
 
-// Each time label of the chart: its size on screen (font size times the SVG's scale) and
+// Each label of the chart (time ticks across, level lines up): its size on screen (font size times the SVG's scale) and
 // its box, beside the chart's box.
 function chartLabels(win) {
   return Array.prototype.map.call(win.document.querySelectorAll("svg.profile text"), function (text) {
     var box = text.getBoundingClientRect(), chart = text.ownerSVGElement.getBoundingClientRect();
     return {
       text: text.textContent,
+      kind: text.getAttribute("class") || "",
+      top: box.top, bottom: box.bottom,
       px: text.getScreenCTM().a * parseFloat(win.getComputedStyle(text).fontSize),
       left: box.left, right: box.right, chartLeft: chart.left, chartRight: chart.right,
     };

@@ -18,10 +18,13 @@ from pathlib import Path
 
 import pytest
 
+from workoutc.check.config import Athlete
 from workoutc.cli import main
+from workoutc.emit.html import workout_page
 from workoutc.model import expanded_steps
 
 from ..helpers import workout
+from . import sport_models
 from .png import distinct_colours
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,9 +132,23 @@ def long_words_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def every_page(site, long_words_site) -> dict[str, Path]:
-    """Every page of both sites, by a name like "examples/index.html"."""
+def sports_site(tmp_path_factory) -> Path:
+    """A page for each sport: a swim, a strength session, rides in power and in speed."""
+    folder = tmp_path_factory.mktemp("sports")
+    athlete = Athlete(ftp=250, max_hr=190, easy_pace=(330, 360))
+    for make in (sport_models.swim, sport_models.yard_swim, sport_models.strength, sport_models.sweet_spot):
+        made = workout_page(make(), text="\n" * 10, findings=[], athlete=athlete, fit_name=None)
+        (folder / f"{make.__name__}.html").write_text(made, encoding="utf-8")
+    made = workout_page(sport_models.road_ride(), text="", findings=[], athlete=Athlete(), fit_name=None)
+    (folder / "road_ride.html").write_text(made, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def every_page(site, long_words_site, sports_site) -> dict[str, Path]:
+    """Every page of the three sites, by a name like "examples/index.html"."""
     pages = {f"examples/{page.name}": page for page in sorted(site.glob("*.html"))}
+    pages |= {f"sports/{page.name}": page for page in sorted(sports_site.glob("*.html"))}
     return pages | {f"long-words/{page.name}": page for page in sorted(long_words_site.glob("*.html"))}
 
 
@@ -204,6 +221,8 @@ def test_tables_need_no_sideways_scrolling(layouts, viewport):
 def test_chart_labels_are_readable_whole_and_apart(layouts, viewport):
     charted = {key: page["labels"] for key, page in layouts[viewport].items() if page["charts"]}
     assert "examples/track-5x1k.html" in charted and all(charted.values())
+    assert {"sports/sweet_spot.html", "sports/yard_swim.html"} <= set(charted)
+    assert "sports/strength.html" not in charted  # sets are listed, not charted
     problems = {key: label_problems(labels) for key, labels in charted.items()}
     assert {key: found for key, found in problems.items() if found} == {}
 
@@ -215,7 +234,10 @@ def label_problems(labels: list[dict]) -> list[str]:
         for label in labels
         if label["left"] < label["chartLeft"] - 0.5 or label["right"] > label["chartRight"] + 0.5
     ]
+    ticks = [label for label in labels if "tick" in label["kind"].split()]
+    levels = sorted((label for label in labels if "level" in label["kind"].split()), key=lambda label: label["top"])
     found += [
-        f"{left['text']} overlaps {right['text']}" for left, right in pairwise(labels) if left["right"] > right["left"]
+        f"{left['text']} overlaps {right['text']}" for left, right in pairwise(ticks) if left["right"] > right["left"]
     ]
+    found += [f"{up['text']} overlaps {down['text']}" for up, down in pairwise(levels) if up["bottom"] > down["top"]]
     return found

@@ -21,8 +21,21 @@ from ..check.config import Athlete
 from ..check.plans import PlanView
 from ..check.training import remembered
 from ..diagnostics import Diagnostic, Severity
-from ..model import Document, Workout
-from .view import WEEKDAYS, calendar, chart, finding_rows, source_lines, step_rows, totals
+from ..model import FOOT_SPORTS, Document, Workout
+from .sports import header_words, kind_words, pool_words
+from .view import (
+    WEEKDAYS,
+    calendar,
+    chart,
+    finding_rows,
+    foot_metres,
+    has_chart,
+    set_count,
+    source_lines,
+    step_rows,
+    totals,
+    watch_counts,
+)
 from .words import distance_words, duration_words
 
 
@@ -54,21 +67,37 @@ def workout_page(
     index_name: str = "index.html",
 ) -> str:
     sums = totals(workout, athlete)
+    steps, repeats = watch_counts(workout.steps)
     return render(
         "workout.html",
         title=workout.name,
         workout=workout,
-        kind=workout.kind or "workout",
-        time=sums.time_text(),
-        distance=sums.distance_words(athlete.units == "imperial"),
-        chart=chart(workout, athlete),
-        steps=step_rows(workout.steps, athlete),
+        kind=kind_words(workout),
+        sport=header_words(workout),
+        facts=facts(workout, sums, athlete),
+        watch={"steps": steps, "repeats": repeats},
+        chart=chart(workout, athlete) if has_chart(workout) else None,
+        steps=step_rows(workout.steps, athlete, workout),
         findings=finding_rows(findings),
         fit_name=fit_name,
         athlete_name=athlete.name,
         index_name=index_name,
         source=source_lines(text, workout.span.line, workout.span.end_line),
     )
+
+
+def facts(workout: Workout, sums, athlete) -> list[tuple[str, str]]:
+    """The page's headline numbers, by sport: time and distance (a swim's in its pool's
+    unit, with the pool), or a strength session's sets."""
+    shown = [("Time", sums.time_text())]
+    if workout.sport == "training":
+        sets = set_count(workout.steps)
+        return [*shown, ("Sets", str(sets))] if sets else shown
+    if sums.metres or workout.sport in FOOT_SPORTS:  # an indoor ride's unknown distance is no news
+        shown.append(("Distance", sums.distance_words(athlete.units == "imperial")))
+    if workout.pool is not None:
+        shown.append(("Pool", pool_words(workout).removesuffix(" pool")))
+    return shown
 
 
 def plan_page(
@@ -228,7 +257,7 @@ def _workout_entry(
     athlete, mine = source.athlete, findings.within(workout.span)
     html = workout_page(workout, text=lines, findings=mine, athlete=athlete, fit_name=fit_name)
     sums = totals(workout, athlete)
-    kind = workout.kind or "workout"
+    kind = kind_words(workout)
     imperial = athlete.units == "imperial"
     entry = IndexEntry(workout.name, source.path, kind, page, fit_name, sums.time_text(), sums.distance_words(imperial))
     return entry.counting(mine), html
@@ -241,7 +270,7 @@ def _plan_entry(
     mine = findings.within(plan.span)
     html = plan_page(view, text=lines, findings=mine, athlete=athlete, pages=links)
     dates = f"{view.sessions[0].start:%Y-%m-%d} to {view.sessions[-1].start:%Y-%m-%d}" if view.sessions else ""
-    metres = sum(totals(s.workout, athlete).metres for s in view.sessions if s.workout)
+    metres = foot_metres(view.sessions, athlete)
     time = duration_words(sum(s.seconds for s in view.sessions), exact=False)
     distance = distance_words(metres, athlete.units == "imperial") if metres else "unknown"
     entry = IndexEntry(plan.name, source.path, dates, page, None, time, distance, plan=True)

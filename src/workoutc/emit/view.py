@@ -7,20 +7,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..check.load import session_load, step_level, zone_number
-from ..check.training import MODERATE, per_workout, step_metres, step_seconds
+from ..check.load import session_load
+from ..check.training import MODERATE, per_workout
 from ..diagnostics import Diagnostic
-from ..model import Repeat, Workout, expanded_steps
-from .words import distance_words, duration_words, heart_rate_condition, step_duration_words, step_word, target_words
+from ..model import FOOT_SPORTS, Distance, Intensity, Pool, Repeat, SendOff, Step, Workout
+from .chart import LAST_TICK, chart, has_chart, level, zone_class
+from .estimates import estimates
+from .sports import kind_words, step_word
+from .words import (
+    distance_words,
+    duration_words,
+    repeat_until_words,
+    step_duration_words,
+    swim_distance_words,
+    target_words,
+)
 
-# The chart is drawn in percentages of its box, not in a viewBox: the box stretches to
-# the page's width while its height and the labels' font size stay in CSS pixels, so
-# the time labels read the same on a phone as on a desktop (a viewBox would shrink them).
-CHART_TOP = 5.5  # the level at the top of the chart
-BARS_TOP, BARS_BOTTOM = 2, 88  # % of the height the bars span; the time labels sit below
-LAST_TICK = 95  # % across beyond which a time label, centred on its minute, would run off the chart
-OPEN_STEP_SECONDS = 120  # how wide an open-ended step is drawn when its length is unknown
+__all__ = ["LAST_TICK", "chart", "has_chart"]
+
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+NON_DISTANCE_SPORTS = ("training",)  # whose distance is not worth a word
+UNTARGETED_SPORTS = ("swimming", "training")  # whose steps without a target are not "open" running
 
 
 @dataclass
@@ -29,99 +36,131 @@ class Totals:
     metres: float
     time_known: bool
     distance_known: bool
+    sport: str = "running"
+    pool: Pool | None = None
 
     def time_text(self) -> str:
         return ("" if self.time_known else "at least ") + duration_words(self.seconds, exact=False)
 
     def distance_words(self, imperial_first: bool) -> str:
+        """The distance in the sport's terms (a swim's in its pool's unit); `unknown`
+        when nothing could be told, a dash for a strength session."""
+        if self.sport in NON_DISTANCE_SPORTS:
+            return "\u2014"
         if not self.metres:
             return "unknown"
-        return ("" if self.distance_known else "at least ") + distance_words(self.metres, imperial_first)
+        if self.sport == "swimming":
+            shown = swim_distance_words(self.metres, self.pool)
+        else:
+            shown = distance_words(self.metres, imperial_first)
+        return ("" if self.distance_known else "at least ") + shown
 
 
 @per_workout  # a plan's calendar asks once per entry
 def totals(workout: Workout, athlete) -> Totals:
+    """The workout's time and distance, estimated step by step in its sport's terms."""
     seconds = metres = 0.0
     time_known = distance_known = True
-    for step in expanded_steps(workout.steps):
-        step_time, step_distance = step_seconds(step, athlete), step_metres(step, athlete)
+    for _, step_time, step_distance in estimates(workout, athlete):
         time_known &= step_time is not None
         distance_known &= step_distance is not None
         seconds += step_time or 0
         metres += step_distance or 0
-    return Totals(seconds, metres, time_known, distance_known)
+    return Totals(seconds, metres, time_known, distance_known, workout.sport, workout.pool)
 
 
-def zone_class(level: float) -> str:
-    return f"z{max(1, zone_number(level))}"
+def watch_counts(nodes) -> tuple[int, int]:
+    """(steps, repeats) as the compile line counts the workout_step messages."""
+    steps = repeats = 0
+    for node in nodes:
+        if isinstance(node, Repeat):
+            inner = watch_counts(node.steps)
+            steps, repeats = steps + inner[0], repeats + inner[1] + 1
+        else:
+            steps += 1
+    return steps, repeats
 
 
-def chart(workout: Workout, athlete) -> dict:
-    """The intensity profile: one bar per expanded step, time across, level up, every
-    coordinate a percentage of the chart's box."""
-    steps = list(expanded_steps(workout.steps))
-    widths = [step_seconds(step, athlete) for step in steps]
-    total = sum(width or OPEN_STEP_SECONDS for width in widths) or 1
-    scale = 100 / total
-    bars, x = [], 0.0
-    for step, seconds in zip(steps, widths, strict=True):
-        width = (seconds or OPEN_STEP_SECONDS) * scale
-        level = step_level(step, athlete)
-        height = (BARS_BOTTOM - BARS_TOP) * min(level, CHART_TOP) / CHART_TOP
-        bars.append(
-            {
-                "x": round(x, 3),
-                "y": round(BARS_BOTTOM - height, 3),
-                "width": round(max(width, 0.05), 3),
-                "height": round(height, 3),
-                "zone": zone_class(level),
-                "open": seconds is None,
-                "label": f"{step.intensity.value}: {step_duration_words(step, athlete)}"
-                + "".join(f", {target_words(t, athlete)}" for t in step.targets),
-            }
-        )
-        x += width
-    return {"axis": BARS_BOTTOM, "bars": bars, "ticks": _ticks(total, scale)}
+def set_count(nodes) -> int:
+    """How many sets a strength session holds: each exercise step times its repeats."""
+    found = 0
+    for node in nodes:
+        if isinstance(node, Repeat):
+            found += node.passes * set_count(node.steps)
+        elif node.exercise is not None:
+            found += 1
+    return found
 
 
-def _ticks(total: float, scale: float) -> list[dict]:
-    for step_minutes in (1, 2, 5, 10, 15, 30, 60):
-        if total / (step_minutes * 60) <= 10:
-            break
-    places = ((minute, round(minute * 60 * scale, 3)) for minute in range(0, int(total // 60) + 1, step_minutes))
-    return [{"x": x, "label": f"{minute}'"} for minute, x in places if x <= LAST_TICK]
-
-
-def step_rows(nodes, athlete, depth: int = 0, counter: list | None = None) -> list[dict]:
-    """The step table in written order: repeats as headers over their indented steps."""
+def step_rows(nodes, athlete, workout: Workout, depth: int = 0, counter: list | None = None) -> list[dict]:
+    """The step table in written order: repeats as headers over their indented steps, and
+    a line of sets (`10x100m free on 1:45`, `squat 3x10 @ 60kg rest 90s`) as one row."""
     counter = counter if counter is not None else [0]
     rows = []
     for node in nodes:
-        if isinstance(node, Repeat):
-            if node.until is not None:
-                label = f"repeat until {heart_rate_condition(node.until)}"
-            else:
-                label = f"{node.count} \u00d7 strides" if node.strides else f"repeat {node.count} \u00d7"
-            if node.name:
-                label += f" \u00b7 {node.name}"
-            rows.append({"kind": "repeat", "depth": depth, "label": label})
-            rows += step_rows(node.steps, athlete, depth + 1, counter)
-            continue
-        counter[0] += 1
-        level = step_level(node, athlete)
-        rows.append(
-            {
-                "kind": "step",
-                "depth": depth,
-                "number": counter[0],
-                "label": step_word(node) + (f" \u00b7 {node.name}" if node.name else ""),
-                "duration": step_duration_words(node, athlete),
-                "targets": [target_words(t, athlete) for t in node.targets],
-                "notes": node.notes or "",
-                "zone": zone_class(level),
-            }
-        )
+        if isinstance(node, Repeat) and _one_row(node):
+            counter[0] += 1
+            rows.append(_set_row(node, athlete, workout, depth, counter[0]))
+        elif isinstance(node, Repeat):
+            rows.append({"kind": "repeat", "depth": depth, "label": _repeat_label(node, athlete, workout)})
+            rows += step_rows(node.steps, athlete, workout, depth + 1, counter)
+        else:
+            counter[0] += 1
+            rows.append(_step_row(node, athlete, workout, depth, counter[0]))
     return rows
+
+
+def _repeat_label(node: Repeat, athlete, workout: Workout) -> str:
+    if node.until is not None:
+        label = f"repeat {repeat_until_words(node.until, athlete, workout.sport, workout.pool)}"
+    else:
+        label = f"{node.count} \u00d7 strides" if node.strides else f"repeat {node.count} \u00d7"
+    return label + (f" \u00b7 {node.name}" if node.name else "")
+
+
+def _step_row(step: Step, athlete, workout: Workout, depth: int, number: int) -> dict:
+    return {
+        "kind": "step",
+        "depth": depth,
+        "number": number,
+        "label": step_word(step, workout.sport) + (f" \u00b7 {step.name}" if step.name else ""),
+        "duration": step_duration_words(step, athlete, workout.sport, workout.pool),
+        "targets": [target_words(t, athlete, workout.sport) for t in step.targets],
+        "rest": "",
+        "open": "" if workout.sport in UNTARGETED_SPORTS else "open",
+        "notes": step.notes or "",
+        "zone": zone_class(level(step, athlete)),
+    }
+
+
+def _one_row(node: Repeat) -> bool:
+    """A line of sets written as one line reads as one row: a counted step, and its rest."""
+    if not node.sets or node.count is None or node.until is not None or not 1 <= len(node.steps) <= 2:
+        return False
+    work, rest = node.steps[0], node.steps[-1]
+    if not isinstance(work, Step) or not isinstance(rest, Step):
+        return False
+    return rest is work or rest.intensity in (Intensity.REST, Intensity.RECOVERY)
+
+
+def _set_row(node: Repeat, athlete, workout: Workout, depth: int, number: int) -> dict:
+    """`squat` over `3 × 10 reps @ 60 kg`, `rest 1 min 30 s`; `swim · freestyle` over
+    `10 × 100 m`, `send-off 1:45`."""
+    work = node.steps[0]
+    assert isinstance(work, Step)
+    row = _step_row(work, athlete, workout, depth, number)
+    if isinstance(work.duration, Distance) and workout.sport == "swimming":  # `10 × 100 m`, lengths aside
+        row["duration"] = swim_distance_words(work.duration.metres, workout.pool)
+    row["duration"] = f"{node.count} \u00d7 {row['duration']}"
+    if len(node.steps) == 2:
+        rest = node.steps[1]
+        assert isinstance(rest, Step)
+        amount = step_duration_words(rest, athlete, workout.sport, workout.pool)
+        row["rest"] = amount if isinstance(rest.duration, SendOff) else f"rest {amount}"
+        row["notes"] = " ".join(note for note in (row["notes"], rest.notes or "") if note)
+    if node.name:
+        row["label"] += f" \u00b7 {node.name}"
+    return row
 
 
 def finding_rows(findings: list[Diagnostic]) -> list[dict]:
@@ -188,7 +227,7 @@ def calendar(view, athlete, pages, day_findings, imperial_first) -> list[dict]:
                     "findings": day_findings.get(day, 0),
                 }
             )
-        metres = sum(totals(s.workout, athlete).metres for s in week.sessions if s.workout)
+        metres = foot_metres(week.sessions, athlete)
         rows.append(
             {
                 "label": week.label,
@@ -200,13 +239,19 @@ def calendar(view, athlete, pages, day_findings, imperial_first) -> list[dict]:
     return rows
 
 
+def foot_metres(sessions, athlete) -> float:
+    """The distance run, walked or hiked in `sessions`: a ride's kilometres or a swim's
+    metres would make a week's distance mean nothing."""
+    return sum(totals(s.workout, athlete).metres for s in sessions if s.workout and s.workout.sport in FOOT_SPORTS)
+
+
 def _session_cell(session, athlete, pages) -> dict:
     if session.workout is None:
         return {"name": "rest", "kind": "rest", "effort": "rest", "href": "", "time": "", "at": ""}
     workout = session.workout
     return {
         "name": workout.name,
-        "kind": workout.kind or "workout",
+        "kind": kind_words(workout),
         "effort": f"the long run: {session.intensity.why}" if session.long else session.intensity.why,
         "href": pages.get((workout.path, workout.name), ""),
         "time": duration_words(session.seconds, exact=False) if session.seconds else "",
