@@ -120,16 +120,8 @@ def test_encoding_the_decoded_workout_gives_the_original_fields(path):
     assert _compare(data, encode_workout(result.workout, CREATED), result.losses) == []
 
 
-TEXT_GAPS = {  # file name -> what the text does not yet say (language/printer.py, in progress)
-    "activity-with-workout.fit": "sub_sport generic is printed as `generic`, which reads back as sport generic",
-    "strength.fit": "an exercise step's warmup intensity is not printed (`cardio 5min` reads back as active)",
-}
-
-
 @pytest.mark.parametrize("path", WORKOUTS, ids=_ids)
-def test_going_through_the_text_gives_the_original_fields(path, request):
-    if path.name in TEXT_GAPS:
-        request.applymarker(pytest.mark.xfail(reason=TEXT_GAPS[path.name], strict=False))
+def test_going_through_the_text_gives_the_original_fields(path):
     data = path.read_bytes()
     result = decompile(data, path.stem)
     text = workout_text(result.workout)

@@ -204,13 +204,14 @@ class Lowerer(DurationRules, StepRules):
 
     def _header(self, words) -> tuple[str | None, str | None, str | None]:
         """(kind, sport, sub-sport) from a header's or a session's words; the sport is
-        None when neither a sport nor a sub-sport implying one is named."""
+        None when neither a sport nor a sub-sport implying one is named. A word that is
+        both (`generic`, `hiit`) is the sport, or the sub-sport after a sport."""
         kind = sport = sub_sport = None
         for word in words:
             folded = units.folded(word.value)
             if folded in KINDS:
                 kind = self._one(kind, folded, word, "kind")
-            elif folded in SPORT_WORDS:
+            elif folded in SPORT_WORDS and (sport is None or folded not in SUB_SPORT_WORDS):
                 sport = self._one(sport, SPORT_WORDS[folded][0], word, "sport")
                 sub_sport = SPORT_WORDS[folded][1] or sub_sport
             elif folded in SUB_SPORT_WORDS:

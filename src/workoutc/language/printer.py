@@ -39,6 +39,7 @@ from .vocabulary import (
     KEYWORD_OF,
     SPORT_OF_SUB_SPORT,
     SPORT_WORD_OF,
+    SPORT_WORDS,
     STROKE_WORD_OF,
     hyphenated,
     quote,
@@ -244,6 +245,8 @@ def exercise_line(step: Step, count: int | None, rest: Step | None) -> str:
     exercise = step.exercise
     assert exercise is not None
     words = [exercises.written(exercise.category, exercise.name)]
+    if step.intensity != Intensity.ACTIVE:
+        words.append(KEYWORD_OF[step.intensity])
     if step.name:
         words.append(quote(step.name))
     amount = str(step.duration.count) if isinstance(step.duration, Reps) else duration_text(step.duration)
@@ -278,7 +281,7 @@ def set_parts(repeat: Repeat) -> tuple[Step, Step | None] | None:
         return None
     work, *after = repeat.steps
     rest = after[0] if after else None
-    if not isinstance(work, Step) or work.intensity != Intensity.ACTIVE or work.stride:
+    if not isinstance(work, Step) or work.stride or (work.intensity != Intensity.ACTIVE and work.exercise is None):
         return None
     if work.exercise is None and (work.name or isinstance(work.duration, Reps)):
         return None  # a set line has no place for a step name; a bare number there is no duration
@@ -337,7 +340,7 @@ def header_words(workout: Workout) -> list[str]:
         words.append(SPORT_WORD_OF[sub_sport])
     else:
         implied = SPORT_OF_SUB_SPORT.get(sub_sport or "") or ("swimming" if workout.pool else "running")
-        if sport != implied:
+        if sport != implied or hyphenated(sub_sport or "") in SPORT_WORDS:  # `running generic`
             words.append(hyphenated(sport))
         if sub_sport is not None:
             words.append(hyphenated(sub_sport))

@@ -12,8 +12,9 @@ from lark import Token
 
 from .. import units
 from ..fit import exercises
-from ..model import Distance, Exercise, Intensity, Repeat, Step, Target, Time, UntilPower
 from ..suggest import did_you_mean
+from ..diagnostics import Span
+from ..model import Distance, Exercise, Intensity, Repeat, Step, Target, Time, UntilPower
 from .callbacks import LowerError, token_span
 from .document import check_nesting
 from .durations import read_duration_token
@@ -23,6 +24,7 @@ from .vocabulary import EQUIPMENT_WORDS, STEP_KEYWORDS, STROKE_WORDS
 STRIDE_JOG_FACTOR = 3  # an unwritten stride recovery jogs 3x the stride
 MAX_TARGETS = 2  # FIT has a primary and a secondary target
 WEIGHT_UNITS = {"kg": "kg", "lb": "lb", "lbs": "lb"}
+LINE_KEYWORDS = (*STEP_KEYWORDS, "strides", "repeat")  # what else may start a line of a block
 # What a repeat may run until on power: (average, above) pairs FIT has a repeat for.
 REPEAT_POWER = {(None, False), (None, True), ("lap", False), ("max-lap", False)}
 
@@ -65,14 +67,14 @@ class StepRules:
         work = Step(Intensity.ACTIVE, duration, targets, self._note(note), span, stroke=stroke, equipment=equipment)
         return self._sets(span, count, work, after)
 
-    def exercise(self, span, word, name_part, name, count, amount, weight, *rest):
+    def exercise(self, span, word, name_part, kind, name, count, amount, weight, *rest):
         """`squat 3x10 @ 60kg rest 90s`: sets of an exercise, each followed by its rest."""
         *attributes, after, note = rest
         category, exercise_name = self._exercise(word, name_part)
         targets, stroke, equipment = self._attributes(attributes)
         kilos, unit = weight if weight is not None else (None, "kg")
         step = Step(
-            Intensity.ACTIVE,
+            Intensity.ACTIVE if kind is None else STEP_KEYWORDS[units.folded(kind.value)],
             amount,
             targets,
             self._note(note),
@@ -116,7 +118,12 @@ class StepRules:
             return exercises.lookup(written)
         except exercises.UnknownExercise as error:
             start, end = token_span(word), token_span(name_part or word)
-            where = start.__class__(start.line, start.column, end.end_line, end.end_column)
+            step = did_you_mean(word.value, LINE_KEYWORDS) if name_part is None else None
+            if step is not None:  # a misspelt step keyword (`rnu 30min`), not an exercise
+                raise LowerError(
+                    start, f"expected a step, a repeat or an exercise, found `{word}`", step, "E001"
+                ) from None
+            where = Span(start.line, start.column, end.end_line, end.end_column)
             raise LowerError(where, str(error), error.hint, "E003") from None
 
     def _attributes(self, attributes) -> tuple[tuple[Target, ...], str | None, str | None]:
@@ -126,13 +133,11 @@ class StepRules:
             if isinstance(item, Target):
                 targets.append(item)
                 continue
-            word = units.folded(item.value)
+            word = units.folded(item.value)  # a SWIM_WORD: a stroke or a piece of equipment
             if word in STROKE_WORDS:
                 stroke = self._once(stroke, STROKE_WORDS[word], item, "stroke")
-            elif word in EQUIPMENT_WORDS:
-                equipment = self._once(equipment, EQUIPMENT_WORDS[word], item, "piece of equipment")
             else:
-                raise _unknown_word(item)
+                equipment = self._once(equipment, EQUIPMENT_WORDS[word], item, "piece of equipment")
         return self._targets(targets), stroke, equipment
 
     @staticmethod
@@ -203,15 +208,6 @@ class StepRules:
                 raise LowerError(target.span, f"a second {metric_label(target.metric)} target on one step")
             seen[target.metric] = target
         return tuple(targets)
-
-
-def _unknown_word(token: Token) -> LowerError:
-    known = [*STROKE_WORDS, *EQUIPMENT_WORDS, "hr", "pace", "speed", "power", "cadence", "grade", "resistance"]
-    hint = did_you_mean(token.value, known) or (
-        "after a duration come targets (`hr z2`, `pace 4:00/km`, `power 250W`), a swim stroke "
-        "(`free`, `back`, `breast`, `fly`, `drill`, `im`) or equipment (`fins`, `paddles`, `pull-buoy`)"
-    )
-    return LowerError(token_span(token), f"unknown word `{token}` after a duration", hint, "E003")
 
 
 def _scaled(duration: Time | Distance, factor: int) -> Time | Distance:

@@ -13,7 +13,7 @@ from ..diagnostics import Diagnostic, Span, input_error
 from ..suggest import closest
 from ..units import AMBIGUOUS_UNITS, METRES, SECONDS, SPELLINGS, WRITTEN_UNITS, folded, written_unit
 from .notations import Reading, recognise
-from .vocabulary import STEP_KEYWORDS
+from .vocabulary import EQUIPMENT_WORDS, STEP_KEYWORDS, STROKE_WORDS
 
 # What each terminal looks like to a user, for "expected ..." messages.
 DESCRIPTIONS = {
@@ -34,6 +34,7 @@ DESCRIPTIONS = {
     "ON": "`on`",
     "POOL": "`pool`",
     "EXERCISE_NAME": "an exercise name",
+    "SWIM_WORD": "a swim stroke or equipment",
     "AT": "`@`",
     "STRING": "a quoted string",
     "_NL": "the end of the line",
@@ -68,6 +69,7 @@ KEYWORDS = {
     "GRADE": ("grade",),
     "RESISTANCE": ("resistance",),
     "POOL": ("pool",),
+    "SWIM_WORD": (*STROKE_WORDS, *EQUIPMENT_WORDS),
     "WORKOUT": ("workout",),
     "PLAN": ("plan",),
     "REST": ("rest",),
@@ -255,6 +257,6 @@ def _expected_text(expected: set) -> str:
 
 
 def _suggest(word: str, expected: set) -> str | None:
-    words = [keyword for name in expected for keyword in KEYWORDS.get(name, ())]
+    words = [keyword for name in expected for keyword in KEYWORDS.get(name, ()) if len(word) > 2 or len(keyword) > 2]
     match = closest(word, words)
     return f"did you mean `{match}`?" if match else None
