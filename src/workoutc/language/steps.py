@@ -11,10 +11,10 @@ from __future__ import annotations
 from lark import Token
 
 from .. import units
-from ..fit import exercises
-from ..suggest import did_you_mean
 from ..diagnostics import Span
+from ..fit import exercises
 from ..model import Distance, Exercise, Intensity, Repeat, Step, Target, Time, UntilPower
+from ..suggest import did_you_mean
 from .callbacks import LowerError, token_span
 from .document import check_nesting
 from .durations import read_duration_token
