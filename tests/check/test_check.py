@@ -64,13 +64,13 @@ def test_warnings_are_printed_and_the_fit_is_written(tmp_path, capsys):
     assert "warning R101" in capsys.readouterr().err
 
 
-def test_long_names_are_truncated_in_the_fit_and_noted(tmp_path, capsys):
+def test_long_names_are_written_whole_in_the_fit_and_noted(tmp_path, capsys):
     source = write(
         tmp_path, "n.wkt", 'workout "Tuesday track séance" intervals\n  warmup 15min\n  run 1km\n  cooldown lap\n'
     )
     assert main(["compile", str(source), "-o", str(tmp_path / "out")]) == 0
     fit = decode((tmp_path / "out" / "tuesday-track-seance.fit").read_bytes())
-    assert fit["workout_mesgs"][0]["wkt_name"] == "Tuesday track s"  # é would need bytes 16 and 17
+    assert fit["workout_mesgs"][0]["wkt_name"] == "Tuesday track séance"  # the whole name; the watch shows 16 bytes
     assert 'info D402 the watch shows this name as "Tuesday track s"' in capsys.readouterr().err
 
 
@@ -203,7 +203,8 @@ def test_plan_sessions_compile_to_their_own_fit_files(tmp_path):
 def test_examples_sensible_week_is_clean_and_overreaching_week_trips_plan_rules(capsys):
     assert check("--format", "json", str(ROOT / "examples")) == 0
     records = json.loads(capsys.readouterr().out)
-    assert all(r["path"].endswith("overreaching-week.wkt") for r in records)
+    # notes (a long name's D402) may fall anywhere; warnings only in the overreaching week
+    assert all(r["path"].endswith("overreaching-week.wkt") for r in records if r["severity"] != "info")
     assert {"P301", "P303", "P304", "P305", "P306", "P307"} <= {r["code"] for r in records}
 
 

@@ -15,7 +15,7 @@ def test_rule_is_documented(rule):
     doc = documentation(rule)
     assert "**Source.**" in doc and "**Options.**" in doc
     assert {"passing", "failing"} <= set(examples(rule))
-    assert rule.SCOPE in ("workout", "plan") and rule.SUMMARY and rule.NAME
+    assert rule.SCOPE in ("workout", "plan", "run") and rule.SUMMARY and rule.NAME
     assert isinstance(rule.SEVERITY, Severity)
 
 

@@ -44,6 +44,7 @@ def test_registry_holds_every_rule_of_the_issue():
         "P313",
         "D401",
         "D402",
+        "D403",
     ]
 
 

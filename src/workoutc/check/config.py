@@ -57,6 +57,13 @@ class Athlete:
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
+    def threshold_power(self) -> int | None:
+        """The power % FTP targets are taken of: the FTP, or without one the critical
+        power (both the power held for about an hour; CP runs a few % above FTP, and
+        runners with a power meter often know only their CP)."""
+        return self.ftp if self.ftp is not None else self.critical_power
+
+    @property
     def vdot(self) -> float | None:
         """Daniels' VDOT of `race` (check/vdot.py); None without a race."""
         return None if self.race is None else vdot(*self.race)

@@ -21,8 +21,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Intensity, Step, Target, Workout, expanded_steps
-from .training import EASY, hr_percent, pace_per_km, per_workout, power_percent, step_metres, target_effort
+from ..model import Step, Target, Workout, expanded_steps
+from .estimates import step_metres
+from .memo import per_workout
+from .sports import RUNNING, is_running, is_work
+from .training import EASY, hr_percent, pace_per_km, power_percent, target_effort
 
 DOMAINS = ("E", "M", "T", "I", "R")
 THRESHOLD_HR_PERCENT = 88  # Daniels: T running at 88-92 % of max heart rate
@@ -31,9 +34,10 @@ POWER_ZONE_DOMAINS = {3: "M", 4: "T", 5: "I"}  # higher zones are R
 NAMES = {"E": "easy", "M": "marathon", "T": "threshold", "I": "interval", "R": "repetition"}
 
 
-def target_domain(target: Target, athlete) -> str | None:
-    """The Daniels intensity a target asks for; None when it cannot be told."""
-    effort = target_effort(target, athlete)
+def target_domain(target: Target, athlete, sport: str = RUNNING) -> str | None:
+    """The Daniels intensity a target asks for (in any sport: Coggan's power levels and
+    heart rate place a ride too); None when it cannot be told."""
+    effort = target_effort(target, athlete, sport)
     if effort is None:
         return None
     if effort == EASY:
@@ -85,17 +89,20 @@ class DomainRunning:
 
 
 def _work_steps(workout: Workout) -> Iterator[Step]:
-    return (s for s in expanded_steps(workout.steps) if s.intensity is Intensity.ACTIVE and not s.stride)
+    return (s for s in expanded_steps(workout.steps) if is_work(s) and not s.stride)
 
 
 @per_workout
 def domain_running(workout: Workout, athlete) -> dict[str, DomainRunning]:
     """The session's work steps at T, I and R by their pace or power targets (heart
-    rate lags behind short bouts), in metres; steps of unknown length are left out."""
+    rate lags behind short bouts), in metres; steps of unknown length are left out.
+    Running only: Daniels' caps are on running, so another sport's session has none."""
     bouts: dict[str, list[float]] = {}
+    if not is_running(workout):
+        return {}
     for step in _work_steps(workout):
         domain = step_domain(step, athlete)
-        metres = step_metres(step, athlete) if domain in ("T", "I", "R") else None
+        metres = step_metres(step, athlete, workout) if domain in ("T", "I", "R") else None
         if domain is not None and metres is not None:
             bouts.setdefault(domain, []).append(metres)
     return {

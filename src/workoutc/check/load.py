@@ -7,34 +7,41 @@ from __future__ import annotations
 
 from statistics import fmean, pstdev
 
-from ..model import Intensity, Step, Target, Workout, expanded_steps
+from ..model import Intensity, Step, Target, Workout
 from ..units import HR_ZONE_BOUNDS
-from .training import hr_percent, pace_per_km, per_workout, power_percent, step_seconds
+from .estimates import step_times
+from .memo import per_workout
+from .sports import RUNNING, judges_pace
+from .training import hr_percent, pace_per_km, power_percent
 from .zones import power_zone_percent
 
-# Without a target a step's level follows its intensity (work steps sit in zone 2).
+# Without a target a step's level follows its intensity (work steps sit in zone 2,
+# FIT's interval steps in zone 3).
 UNTARGETED_LEVEL = {
     Intensity.WARMUP: 1.5,
     Intensity.ACTIVE: 2.0,
+    Intensity.INTERVAL: 3.0,
+    Intensity.OTHER: 1.5,
     Intensity.RECOVERY: 1.0,
     Intensity.REST: 0.5,
     Intensity.COOLDOWN: 1.5,
 }
 
 
-def step_level(step: Step, athlete) -> float:
+def step_level(step: Step, athlete, sport: str = RUNNING) -> float:
     """How hard a step is on the heart-rate zone scale (about 1-5), for charts and load.
 
-    The first target that can be placed decides; otherwise the step's intensity does.
+    The first target that can be placed decides (a pace only in a run: `sports.judges_pace`);
+    otherwise the step's intensity does.
     """
     for target in step.targets:
-        level = _target_level(target, athlete)
+        level = _target_level(target, athlete, sport)
         if level is not None:
             return max(0.5, min(level, 5.5))
     return UNTARGETED_LEVEL[step.intensity]
 
 
-def _target_level(target: Target, athlete) -> float | None:
+def _target_level(target: Target, athlete, sport: str) -> float | None:
     if target.metric == "hr":
         span = hr_percent(target, athlete)
         return None if span is None else 1 + (sum(span) / 2 - HR_ZONE_BOUNDS[0]) / 10
@@ -44,7 +51,7 @@ def _target_level(target: Target, athlete) -> float | None:
         span = power_percent(target, athlete)
         starts = tuple(power_zone_percent(athlete, zone)[0] for zone in range(1, 7))  # zone 1 .. zone 6's start
         return None if span is None else _interpolate(sum(span) / 2, starts)
-    if target.metric == "pace":
+    if judges_pace(sport, target):
         easy, threshold = athlete.easy_pace, athlete.threshold_pace
         if easy is None or threshold is None or easy[0] <= threshold:
             return None
@@ -72,10 +79,9 @@ def session_load(workout: Workout, athlete) -> float:
     """Zone-weighted minutes: a minute counts its step's zone (zone 1 = 1 ... zone 5 = 5;
     standing rest 0)."""
     load = 0.0
-    for step in expanded_steps(workout.steps):
-        seconds = step_seconds(step, athlete)
+    for step, seconds in step_times(workout, athlete):
         if seconds:
-            load += seconds / 60 * zone_number(step_level(step, athlete))
+            load += seconds / 60 * zone_number(step_level(step, athlete, workout.sport))
     return load
 
 

@@ -22,18 +22,10 @@ from ..model import Distance, Plan, PlanEntry, Step, Workout
 from ..suggest import closest
 from ..units import METRES
 from .config import Athlete
+from .estimates import timeable, workout_seconds
 from .resolve import resolve_workout
-from .training import (
-    EASY,
-    SessionIntensity,
-    duration_text,
-    is_easy_run,
-    is_long,
-    is_quality,
-    session_intensity,
-    timeable,
-    workout_seconds,
-)
+from .sports import RUNNING, is_running, noun
+from .training import EASY, SessionIntensity, duration_text, is_easy_run, is_long, is_quality, session_intensity
 
 MAX_SUGGESTIONS = 200  # different unknown workout names a run suggests a spelling for
 UNTIMED = time(12, 0)  # entries without a time sort (and are spaced) as if at noon
@@ -52,10 +44,21 @@ class Session:
     seconds: float
     timed: bool  # no distance lacks a pace, so `seconds` is the session's time (open steps count 0)
     intensity: SessionIntensity  # its effective intensity, and why
+    sport: str = RUNNING  # FIT's name; rest days count as running's
 
     @property
     def hard(self) -> bool:
         return self.quality or self.long
+
+    @property
+    def running(self) -> bool:
+        """A run: what the running-only plan rules count (P302-P307, P311, P312)."""
+        return self.workout is not None and self.sport == RUNNING
+
+    @property
+    def easy_run(self) -> bool:
+        """An easy or recovery run, easy in effect (`easy` is such a session of any sport)."""
+        return self.easy and self.running
 
     @property
     def day(self) -> date:
@@ -75,7 +78,10 @@ class Session:
             amount = f"{length.metres / METRES[length.unit]:g} {length.unit}"
         else:
             amount = duration_text(self.seconds)
-        return f"{self.workout.kind or 'run'} {amount}"
+        words = [self.workout.kind] if self.workout.kind else []
+        if not words or not is_running(self.workout):
+            words.append(noun(self.workout))
+        return f"{' '.join(words)} {amount}"
 
     @property
     def label(self) -> str:
@@ -114,6 +120,7 @@ def session(entry: PlanEntry, workout: Workout | None, athlete) -> Session:
         workout_seconds(workout, athlete),
         timeable(workout, athlete),
         session_intensity(workout, athlete),
+        workout.sport,
     )
 
 
@@ -136,8 +143,22 @@ class Week:
 
     @cached_property
     def timed(self) -> bool:
-        """Whether the week's running time is known (no session of unknown length)."""
+        """Whether the week's training time is known (no session of unknown length)."""
         return all(session.timed for session in self.sessions)
+
+    @cached_property
+    def runs(self) -> tuple[Session, ...]:
+        """The week's runs: what the running-only rules count."""
+        return tuple(session for session in self.sessions if session.running)
+
+    @cached_property
+    def running_seconds(self) -> float:
+        return sum(session.seconds for session in self.runs)
+
+    @cached_property
+    def running_timed(self) -> bool:
+        """Whether the week's running time is known (no run of unknown length)."""
+        return all(session.timed for session in self.runs)
 
 
 @dataclass(frozen=True)
@@ -154,8 +175,9 @@ class Calendar:
         return sorted(by_day.items())
 
     def measured_weeks(self) -> list[Week]:
-        """The weeks whose running time is known and not zero: the ones shares are taken of."""
-        return [week for week in self.weeks() if week.timed and week.seconds > 0]
+        """The weeks whose running time is known and not zero: the ones shares of the
+        running are taken of (other sports' sessions left out)."""
+        return [week for week in self.weeks() if week.running_timed and week.running_seconds > 0]
 
     def weeks(self) -> list[Week]:
         by_monday: dict[date, list[Session]] = defaultdict(list)

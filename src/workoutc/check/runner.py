@@ -24,6 +24,7 @@ from .config import DEFAULT, Athlete, Config, ConfigFinder
 from .plans import Calendar, Library, PlanView, calendars, merged, session
 from .resolve import resolve_loaded
 from .rules import REGISTRY, RULES, Problem
+from .shown import shown_groups
 from .training import remembered
 
 INCOMPLETE_PROFILE = "N001"  # the note about a missing profile value
@@ -40,6 +41,7 @@ PROFILE_HELP = {
     "repetition_pace": 'repetition_pace = "3:40/km"',
     "critical_power": "critical_power = 290",
     "ftp": "ftp = 250",
+    "threshold_power": "ftp = 250` (or `critical_power = 290`",
     "lthr": "lthr = 170",
     "resting_hr": "resting_hr = 50",
 }
@@ -49,8 +51,10 @@ PROFILE_HELP = {
 # (power_zones, name, race ...) have a meaning when unset.
 MEASURES = frozenset(
     {"max_hr", "resting_hr", "lthr", "level", "easy_pace", "marathon_pace", "threshold_pace"}
-    | {"interval_pace", "repetition_pace", "ftp", "critical_power"}
+    | {"interval_pace", "repetition_pace", "ftp", "critical_power", "threshold_power"}
 )
+# A value read under another name than the profile's key: FTP, or critical power without one.
+SHOWN_KEYS = {"threshold_power": "ftp"}
 
 
 class RecordingAthlete:
@@ -139,8 +143,7 @@ class Checker:
         for workout in resolved.document.all_workouts():
             found = []
             for rule in self._enabled(config, "workout"):
-                kinds = getattr(rule, "KINDS", None)
-                if kinds is None or workout.kind in kinds:
+                if _looks_at(rule, workout):
                     found += self._apply(rule, workout, workout.span, config, loaded.path, missing)
             if any(d.severity is Severity.ERROR for d in found):
                 blocked.add(workout.name)
@@ -165,6 +168,7 @@ class Checker:
                 views = [plan.view for plan in group]
                 for indices in calendars(views):
                     self._judge([group[index] for index in indices], merged(views, indices), found, needed)
+        self._judge_run(files, found)
         result = PlanFindings()
         for loaded, _ in files:
             if loaded.path in found:
@@ -235,6 +239,16 @@ class Checker:
                         found[owner.loaded.path].append(self._stamp(rule, problem, config, owner.loaded.path))
                 needed[first.loaded.path] += [Missing(key, rule.ID, first.view.plan.span) for key in lacked]
 
+    def _judge_run(self, files, found: dict) -> None:
+        """The run-scope rules over what the watch shows of every workout the run
+        compiles (check/shown.py), each finding filed under its workout's file and config."""
+        for config, group in shown_groups(files, self._config_for, lambda config: self._enabled(config, "run")):
+            where = {id(shown.span): shown.path for shown in group}
+            for rule in self._enabled(config, "run"):
+                for problem in self._problems(rule, group, config)[0]:
+                    path = where[id(problem.span)]
+                    found.setdefault(path, []).append(self._stamp(rule, problem, self._config_for(path), path))
+
     def _enabled(self, config: Config, scope: str) -> list:
         """The rules of a scope that `config` leaves on, worked out once per config.
 
@@ -272,6 +286,12 @@ class Checker:
     def _stamp(rule, problem: Problem, config: Config, path: str) -> Diagnostic:
         severity = config.rules.severity.get(rule.ID) or problem.severity or rule.SEVERITY
         return Diagnostic(path, problem.span, severity, rule.ID, rule.NAME, problem.message, problem.hint)
+
+
+def _looks_at(rule, workout) -> bool:
+    """Whether a workout rule judges the workout: its KINDS and SPORTS, when it has them."""
+    kinds, sports = getattr(rule, "KINDS", None), getattr(rule, "SPORTS", None)
+    return (kinds is None or workout.kind in kinds) and (sports is None or workout.sport in sports)
 
 
 class _Planned(NamedTuple):
@@ -321,7 +341,7 @@ def _missing_notes(missing: list[tuple[str, Missing]]) -> list[tuple[str, Diagno
     for key, (path, span) in first.items():
         listed = sorted(codes[key], key=list(REGISTRY).index)
         message = (
-            f"athlete.{key} is not set, so {', '.join(listed)} skipped part of "
+            f"athlete.{SHOWN_KEYS.get(key, key)} is not set, so {', '.join(listed)} skipped part of "
             f"{'its' if len(listed) == 1 else 'their'} checks"
         )
         hint = f"add `{PROFILE_HELP.get(key, key)}` under [athlete] in workoutc.toml"

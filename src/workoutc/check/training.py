@@ -12,82 +12,23 @@ measured once, however many plan entries name it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import wraps
-from typing import Any, TypeVar
 
-from ..model import Distance, Intensity, Repeat, Step, Target, Time, Workout, expanded_steps
+from ..model import Intensity, Repeat, Step, Target, Time, Workout, expanded_steps
 from ..units import PACE_UNITS, format_clock
+from .estimates import step_metres as step_metres  # the pages read them from here
+from .estimates import step_seconds, workout_seconds
+from .memo import per_workout
+from .memo import remembered as remembered
+from .sports import LONG_EFFORT_SECONDS, RUNNING, TRAINING, doing, is_work, judges_pace, noun, own_pace
 from .zones import hr_zone_percent_of_max
 
 QUALITY_KINDS = frozenset({"tempo", "threshold", "intervals", "hills", "fartlek", "race"})
 EASY_KINDS = frozenset({"easy", "recovery"})
 MODERATE_KINDS = frozenset({"steady", "progression"})
-LONG_EFFORT_SECONDS = 2 * 3600  # two hours of running or more make a moderate day, whatever the pace
 EASY, MODERATE, HARD = 1, 2, 3
 HARD_POWER_PERCENT = 90  # above this % of FTP a step is quality work
 EASY_POWER_PERCENT = 75  # the recovery cap
-
-
-# ------------------------------------------------------------------ once per workout
-
-# A plan may name one workout thousands of times; within `remembered()` each measure of
-# a whole workout is worked out once per profile. Keyed by id(workout) and holding the
-# workout, so an id is not reused while its entry lives.
-_MEMO: ContextVar[dict | None] = ContextVar("workoutc_training_memo", default=None)
-_Value = TypeVar("_Value")
-
-
-@contextmanager
-def remembered() -> Iterator[None]:
-    """Remember whole-workout measures until the block ends (one run of the checker or pages)."""
-    token = _MEMO.set({})
-    try:
-        yield
-    finally:
-        _MEMO.reset(token)
-
-
-class _Reads:
-    """An athlete that notes each profile value read, first reads only, in order."""
-
-    def __init__(self, athlete):
-        self._athlete = athlete
-        self.reads: dict[str, object] = {}
-
-    def __getattr__(self, name: str):
-        value = getattr(self._athlete, name)
-        self.reads.setdefault(name, value)
-        return value
-
-
-def per_workout(measure: Callable[[Workout, Any], _Value]) -> Callable[[Workout, Any], _Value]:
-    """`measure(workout, athlete)`, remembered inside `remembered()`.
-
-    A remembered value is reused when the athlete gives the same values it was worked
-    out from; they are read again in the order `measure` read them, so a recording
-    athlete notes the same missing values, in the same order, as a fresh call. (The
-    reads stop at the first difference: up to there `measure` would read the same.)
-    """
-
-    @wraps(measure)
-    def remembering(workout: Workout, athlete) -> _Value:
-        memo = _MEMO.get()
-        if memo is None:
-            return measure(workout, athlete)
-        known = memo.setdefault((measure.__name__, id(workout)), (workout, []))[1]
-        for reads, value in known:
-            if all(getattr(athlete, name) == seen for name, seen in reads.items()):
-                return value
-        reader = _Reads(athlete)
-        value = measure(workout, reader)
-        known.append((reader.reads, value))
-        return value
-
-    return remembering
 
 
 def hr_percent(target: Target, athlete) -> tuple[float, float] | None:
@@ -98,10 +39,12 @@ def hr_percent(target: Target, athlete) -> tuple[float, float] | None:
 
 
 def power_percent(target: Target, athlete) -> tuple[float, float] | None:
-    """A power target as (low, high) % of FTP; None when unknown (zones, or watts without FTP)."""
+    """A power target as (low, high) % of FTP; None when unknown (zones, or watts without
+    FTP). Watts are taken over `athlete.threshold_power`: the FTP, or without one the
+    critical power (config.Athlete)."""
     if target.zone is not None:
         return None
-    return _percent_of(target, "%ftp", athlete, "ftp")
+    return _percent_of(target, "%ftp", athlete, "threshold_power")
 
 
 def _percent_of(target: Target, percent_unit: str, athlete, reference: str) -> tuple[float, float] | None:
@@ -123,10 +66,14 @@ def pace_per_km(target: Target) -> tuple[float, float]:
     return low * factor, high * factor
 
 
-def target_effort(target: Target, athlete) -> int | None:
+def target_effort(target: Target, athlete, sport: str = RUNNING) -> int | None:
     """EASY, MODERATE or HARD by the middle of the target; None when it cannot be told.
     Heart rate is judged under the athlete's zone model: easy up to the top of zone 2,
-    hard from the bottom of zone 4 (70 and 80 % of max under the default model)."""
+    hard from the bottom of zone 4 (70 and 80 % of max under the default model), in
+    every sport; power by Coggan's levels in % of FTP, in every sport; pace against
+    the runner's paces in a run only (`sports.judges_pace`: a swim's pace per 100 m or
+    a walk's pace is not a running pace). Speed, cadence, grade and resistance say
+    nothing about effort."""
     if target.metric == "hr":
         span = hr_percent(target, athlete)
         bounds = None if span is None else _hr_effort_bounds(athlete)
@@ -142,7 +89,7 @@ def target_effort(target: Target, athlete) -> int | None:
             return None
         middle = sum(span) / 2
         return EASY if middle <= EASY_POWER_PERCENT else HARD if middle > HARD_POWER_PERCENT else MODERATE
-    if target.metric == "pace":
+    if judges_pace(sport, target):
         middle = sum(pace_per_km(target)) / 2
         threshold = athlete.threshold_pace
         if threshold is not None and middle <= threshold:
@@ -151,7 +98,7 @@ def target_effort(target: Target, athlete) -> int | None:
         if easy is None:
             return None if threshold is None else MODERATE
         return EASY if middle >= easy[0] else MODERATE
-    return None  # cadence says nothing about effort
+    return None
 
 
 def _hr_effort_bounds(athlete) -> tuple[float, float] | None:
@@ -160,14 +107,10 @@ def _hr_effort_bounds(athlete) -> tuple[float, float] | None:
     return None if two is None or four is None else (two[1], four[0])
 
 
-def step_effort(step: Step, athlete) -> int | None:
+def step_effort(step: Step, athlete, sport: str = RUNNING) -> int | None:
     """The hardest known effort among the step's targets."""
-    efforts = [effort for target in step.targets if (effort := target_effort(target, athlete)) is not None]
+    efforts = [e for target in step.targets if (e := target_effort(target, athlete, sport)) is not None]
     return max(efforts) if efforts else None
-
-
-def is_hard_step(step: Step, athlete) -> bool:
-    return step.intensity is Intensity.ACTIVE and not step.stride and step_effort(step, athlete) == HARD
 
 
 def hard_part(workout: Workout, athlete) -> tuple[int, int] | None:
@@ -188,10 +131,10 @@ def hard_part(workout: Workout, athlete) -> tuple[int, int] | None:
             if not node.strides:
                 hard.append(index)
             continue
-        if node.intensity is not Intensity.ACTIVE:
+        if not is_work(node):
             continue
         first_work = index if first_work is None else first_work
-        effort = step_effort(node, athlete)
+        effort = step_effort(node, athlete, workout.sport)
         if effort is not None and effort >= MODERATE:
             hard.append(index)
         elif effort is None and node.targets:
@@ -211,7 +154,8 @@ def is_long(workout: Workout) -> bool:
 
 
 def is_easy_run(workout: Workout, athlete) -> bool:
-    """An easy or recovery run that is easy in fact, not only by its kind."""
+    """An easy or recovery session that is easy in fact, not only by its kind (of any
+    sport: `Session.running` tells runs apart)."""
     return workout.kind in EASY_KINDS and session_intensity(workout, athlete).level == EASY
 
 
@@ -228,63 +172,76 @@ class SessionIntensity:
 
 @per_workout
 def session_intensity(workout: Workout, athlete) -> SessionIntensity:
-    """The one place that decides how hard a session is, from its kind, its targets
-    (resolved for the athlete) and its duration, in this order:
+    """The one place that decides how hard a session is, from its sport, its kind, its
+    targets (resolved for the athlete) and its duration, in this order:
 
     - HARD: a quality kind (tempo, threshold, intervals, hills, fartlek, race), or any
       step but strides, recoveries and rests at zone 4 or above (the athlete's zone
-      model), at threshold pace or faster, or above 90 % FTP (`target_effort`),
+      model), at threshold pace or faster (runs), or above 90 % FTP (`target_effort`),
       whatever the kind says;
     - MODERATE: the steady and progression kinds, a step at zone 3, between easy and
-      threshold pace or at 76-90 % FTP, or two hours of running or more;
-    - EASY: the rest, easy targets or none.
+      threshold pace or at 76-90 % FTP, or two hours of running or four of riding
+      (`sports.LONG_EFFORT_SECONDS`);
+    - a strength or cardio session (FIT's "training") without an easy or recovery
+      kind: MODERATE, lifting is work whatever the heart rate says;
+    - EASY: the rest, easy targets or none (an untargeted swim, walk or hike is easy
+      unless its kind says otherwise).
     """
     if workout.kind in QUALITY_KINDS:
         return SessionIntensity(HARD, f"{_article(workout.kind)} {workout.kind} session")
     effort, seconds, target = hardest_running(workout, athlete)
     if effort == HARD:
-        return SessionIntensity(HARD, _time_at(seconds, target))
+        return SessionIntensity(HARD, _time_at(seconds, target, workout))
     if workout.kind in MODERATE_KINDS:
-        return SessionIntensity(MODERATE, f"a {workout.kind} run")
+        return SessionIntensity(MODERATE, f"a {workout.kind} {noun(workout)}")
     if effort == MODERATE:
-        return SessionIntensity(MODERATE, _time_at(seconds, target))
-    running = workout_seconds(workout, athlete)
-    if running >= LONG_EFFORT_SECONDS:
-        return SessionIntensity(MODERATE, f"{duration_text(running)} of running")
-    return SessionIntensity(EASY, "easy running")
+        return SessionIntensity(MODERATE, _time_at(seconds, target, workout))
+    if workout.sport == TRAINING and workout.kind not in EASY_KINDS:
+        return SessionIntensity(MODERATE, f"a {_training_words(workout)} session")
+    long_effort = LONG_EFFORT_SECONDS.get(workout.sport)
+    done = workout_seconds(workout, athlete) if long_effort is not None else 0.0
+    if long_effort is not None and done >= long_effort:
+        return SessionIntensity(MODERATE, f"{duration_text(done)} of {doing(workout)}")
+    return SessionIntensity(EASY, f"easy {doing(workout)}")
+
+
+def _training_words(workout: Workout) -> str:
+    return {"strength_training": "strength", "cardio_training": "cardio"}.get(workout.sub_sport or "", "training")
 
 
 @per_workout
 def hardest_running(workout: Workout, athlete) -> tuple[int | None, float, Target | None]:
-    """The hardest effort above easy of the session's running (strides, recoveries and
-    rests left out), the time known to be spent at it, and the first target asking for it."""
+    """The hardest effort above easy of the session's work (strides, recoveries and
+    rests left out), the time known to be spent at it, and the first target asking for
+    it. (Named for running, as it was first; every sport's targets count.)"""
     hardest, seconds, first = None, 0.0, None
+    sport = workout.sport
     for step in expanded_steps(workout.steps):
         if step.stride or step.intensity in (Intensity.RECOVERY, Intensity.REST):
             continue
-        effort = step_effort(step, athlete)
+        effort = step_effort(step, athlete, sport)
         if effort is None or effort == EASY or (hardest is not None and effort < hardest):
             continue
         if effort != hardest:
             hardest, seconds = effort, 0.0
-            first = next(target for target in step.targets if target_effort(target, athlete) == effort)
+            first = next(target for target in step.targets if target_effort(target, athlete, sport) == effort)
         seconds += _written_seconds(step)
     return hardest, seconds, first
 
 
 def _written_seconds(step: Step) -> float:
-    """A step's time as written: its duration, or its distance at its own pace target; 0 otherwise."""
+    """A step's time as written: its duration, or its distance at its own pace or speed
+    target; 0 otherwise."""
     if isinstance(step.duration, Time):
         return step.duration.seconds
-    pace = next((target for target in step.targets if target.metric == "pace"), None)
-    if isinstance(step.duration, Distance) and pace is not None:
-        return step.duration.metres * sum(pace_per_km(pace)) / 2000
-    return 0.0
+    pace = own_pace(step)
+    metres = getattr(step.duration, "metres", None)
+    return metres * pace if pace is not None and metres is not None else 0.0
 
 
-def _time_at(seconds: float, target: Target | None) -> str:
+def _time_at(seconds: float, target: Target | None, workout: Workout) -> str:
     where = "a hard target" if target is None else target_words(target)
-    return f"{duration_text(seconds)} at {where}" if seconds else f"running at {where}"
+    return f"{duration_text(seconds)} at {where}" if seconds else f"{doing(workout)} at {where}"
 
 
 _UNIT_WORDS = {"%max": "% of max heart rate", "%ftp": "% of FTP", "bpm": "bpm", "W": "W"}
@@ -325,73 +282,11 @@ def easy_seconds(workout: Workout, athlete) -> float | None:
     untargeted_easy = workout.kind in EASY_KINDS or workout.kind == "long"
     seconds = 0.0
     for step in expanded_steps(workout.steps):
-        if step.stride and step.intensity is Intensity.ACTIVE:
+        if step.stride and is_work(step):
             continue
-        effort = step_effort(step, athlete)
+        effort = step_effort(step, athlete, workout.sport)
         if effort is None and step.targets:
             return None
-        if effort == EASY or (not step.targets and (untargeted_easy or step.intensity is not Intensity.ACTIVE)):
-            seconds += step_seconds(step, athlete) or 0
+        if effort == EASY or (not step.targets and (untargeted_easy or not is_work(step))):
+            seconds += step_seconds(step, athlete, workout) or 0
     return seconds
-
-
-# ------------------------------------------------------------------ estimates
-
-
-def step_pace(step: Step, athlete) -> float | None:
-    """Seconds per metre for timing a step: its pace target, else the athlete's easy pace."""
-    for target in step.targets:
-        if target.metric == "pace":
-            return sum(pace_per_km(target)) / 2 / 1000
-    easy = athlete.easy_pace
-    return sum(easy) / 2 / 1000 if easy else None
-
-
-def step_seconds(step: Step, athlete) -> float | None:
-    """How long a step lasts; None for open-ended steps or distances with no known pace."""
-    if isinstance(step.duration, Time):
-        return step.duration.seconds
-    if isinstance(step.duration, Distance):
-        pace = step_pace(step, athlete)
-        return None if pace is None else step.duration.metres * pace
-    return None
-
-
-def step_metres(step: Step, athlete) -> float | None:
-    if isinstance(step.duration, Distance):
-        return step.duration.metres
-    if isinstance(step.duration, Time):
-        pace = step_pace(step, athlete)
-        return None if pace is None else step.duration.seconds / pace
-    return None
-
-
-def total(nodes, measure, athlete) -> tuple[float, bool]:
-    """(sum of known values, whether every step was known) over the expanded steps."""
-    known, complete = 0.0, True
-    for step in expanded_steps(nodes):
-        value = measure(step, athlete)
-        if value is None:
-            complete = False
-        else:
-            known += value
-    return known, complete
-
-
-@per_workout
-def timeable(workout: Workout, athlete) -> bool:
-    """Whether every distance step has a pace to time it by.
-
-    Open-ended steps (lap key, heart-rate conditions) have no length by design and count
-    as zero in estimates; a distance without a pace is a missing profile value.
-    """
-    return all(
-        not isinstance(step.duration, Distance) or step_pace(step, athlete) is not None
-        for step in expanded_steps(workout.steps)
-    )
-
-
-@per_workout
-def workout_seconds(workout: Workout, athlete) -> float:
-    """Estimated running time; open-ended steps count as zero."""
-    return total(workout.steps, step_seconds, athlete)[0]

@@ -24,7 +24,6 @@ from ..check.config import ConfigError, ConfigFinder, load_config
 from ..check.runner import Checker, PlanFindings, WorkoutFindings
 from ..diagnostics import Diagnostic, Severity
 from ..language.source import MAX_FILE_BYTES, Loaded, load_data
-from ..model import truncate_utf8
 from ..reporter import UsageError, io_error
 from .inputs import collect_inputs, read_limited
 from .outputs import hold_folder, release_folder, remove_own_temporaries, remove_stale_temporaries, run_id, stage
@@ -218,10 +217,9 @@ class _Job:
         from ..fit.encode import encode_workout
 
         created = time_created(loaded.path)
-        limit = self.finder.for_file(loaded.path).device.name_bytes
         made = []
         for workout in loaded.document.all_workouts():
-            data = encode_workout(workout, created, truncate_utf8(workout.name, limit))
+            data = encode_workout(workout, created)  # the whole name: the watch shows what fits (D402)
             try:
                 staged = stage(self.output, data, self.owner)
             except OSError as error:

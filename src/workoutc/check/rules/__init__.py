@@ -2,11 +2,15 @@
 
 A rule module declares:
 
-- ``ID`` (the code), ``NAME``, ``SEVERITY`` (default), ``SCOPE`` ("workout" or "plan"),
+- ``ID`` (the code), ``NAME``, ``SEVERITY`` (default), ``SCOPE`` ("workout", "plan" or
+  "run": once per run, over what the watch shows of every workout it compiles),
   ``OPTIONS`` (name -> default) and ``SUMMARY`` (one line); optionally ``KINDS``, the
-  session kinds a workout rule looks at (the runner skips the others);
+  session kinds a workout rule looks at, and ``SPORTS``, the sports it looks at (FIT's
+  names, model.SPORTS; the runner skips the others; without it, every sport);
 - ``check(subject, ctx)``, a generator of `Problem`s, where `subject` is a
-  `model.Workout` or a `check.plans.Calendar` (the plans of one athlete) and `ctx` a `check.runner.Context`;
+  `model.Workout`, a `check.plans.Calendar` (the plans of one athlete) or, for a run
+  rule, a list of `check.shown.Shown` (the workouts bound for one watch), and `ctx` a
+  `check.runner.Context`;
 - a docstring that is its documentation (docs/rules.md is generated from it), with a
   passing and a failing example that the tests run.
 
@@ -51,6 +55,7 @@ RULE_MODULES = (
     "p313_monotony",
     "d401_too_many_steps",
     "d402_name_truncated",
+    "d403_same_name_on_watch",
 )
 RULES: tuple[ModuleType, ...] = tuple(import_module(f".{name}", __name__) for name in RULE_MODULES)
 REGISTRY: dict[str, ModuleType] = {rule.ID: rule for rule in RULES}

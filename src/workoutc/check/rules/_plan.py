@@ -1,5 +1,6 @@
 """What the plan rules share: the athlete's level, the days of a calendar, and weeks
-measured against each other (running time, the days they cover, step-back weeks)."""
+measured against each other (running time, or every sport's training time; the days
+they cover, step-back weeks)."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def is_off(sessions: list[Session]) -> bool:
 
 
 def is_easy_day(sessions: list[Session]) -> bool:
-    """An off day, or a day of easy or recovery runs that are easy in effect."""
+    """An off day, or a day of easy or recovery sessions (of any sport) easy in effect."""
     return all(session.workout is None or session.easy for session in sessions)
 
 
@@ -54,9 +55,10 @@ def free_days(week: Week) -> list[date]:
 
 
 def off_days(week: Week, calendar) -> list[date]:
-    """The week's days inside the calendar's span that hold no run."""
+    """The week's days inside the calendar's span that hold no run (a day of swimming
+    only is a day off running)."""
     first, last = first_and_last(calendar)
-    running = {session.day for session in week.sessions if session.workout is not None}
+    running = {session.day for session in week.runs}
     days = (week.monday + offset * DAY for offset in range(7))
     return [day for day in days if first <= day <= last and day not in running]
 
@@ -70,11 +72,13 @@ def covered_days(week: Week, calendar) -> int:
 
 @dataclass(frozen=True)
 class Volume:
-    """A calendar week's running time as the load rules compare it."""
+    """A calendar week's running time (or every sport's training time) as the load rules
+    compare it."""
 
     week: Week
     seconds: float | None  # None: a session of unknown length
     days: int  # of its seven days, those the calendar covers
+    sessions: tuple[Session, ...]  # the sessions counted: the runs, or every session
 
     @property
     def full(self) -> bool:
@@ -83,12 +87,13 @@ class Volume:
     @property
     def raced(self) -> bool:
         """A race week: its volume is the race, a rise the load rules leave alone."""
-        return any(session.workout is not None and session.workout.kind == "race" for session in self.week.sessions)
+        return any(session.workout is not None and session.workout.kind == "race" for session in self.sessions)
 
 
-def volumes(calendar) -> list[Volume | None]:
+def volumes(calendar, running: bool = True) -> list[Volume | None]:
     """One entry per calendar week from the first to the last, in order; None for a week
-    inside the span with no session at all (its volume is zero)."""
+    inside the span with no session at all (its volume is zero). `running`: count the
+    runs only (P305); else every sport's sessions (P308)."""
     weeks = {week.monday: week for week in calendar.weeks()}
     if not weeks:
         return []
@@ -99,9 +104,16 @@ def volumes(calendar) -> list[Volume | None]:
         if week is None:
             found.append(None)
         else:
-            found.append(Volume(week, week.seconds if week.timed else None, covered_days(week, calendar)))
+            found.append(_volume(week, calendar, running))
         monday += 7 * DAY
     return found
+
+
+def _volume(week: Week, calendar, running: bool) -> Volume:
+    days = covered_days(week, calendar)
+    if running:
+        return Volume(week, week.running_seconds if week.running_timed else None, days, week.runs)
+    return Volume(week, week.seconds if week.timed else None, days, week.sessions)
 
 
 def is_step_back(volume: Volume | None, before: Volume | None, percent: float) -> bool:
@@ -117,9 +129,9 @@ def is_week_off(volume: Volume | None) -> bool:
     return volume is None or volume.seconds == 0
 
 
-def seconds_from(week: Week, weekday: int) -> float:
-    """The week's running time from `weekday` (0 Monday) to Sunday."""
-    return sum(session.seconds for session in week.sessions if session.day.weekday() >= weekday)
+def seconds_from(volume: Volume, weekday: int) -> float:
+    """The volume's time from `weekday` (0 Monday) to Sunday."""
+    return sum(session.seconds for session in volume.sessions if session.day.weekday() >= weekday)
 
 
 def minutes(seconds: float) -> str:
@@ -130,6 +142,7 @@ def longest(sessions) -> Session:
     return max(sessions, key=lambda session: session.seconds)
 
 
-def cut_hint(week: Week, seconds: float, keep: float, why: str) -> str:
+def cut_hint(volume: Volume, seconds: float, keep: float, why: str) -> str:
     """`keep it to about 5 h 10 min (+10 %): take 40 min off, e.g. from the long run`."""
-    return f"keep it to about {minutes(keep)} ({why}): take {minutes(seconds - keep)} off, e.g. from {longest(week.sessions).label}"
+    cut = minutes(seconds - keep)
+    return f"keep it to about {minutes(keep)} ({why}): take {cut} off, e.g. from {longest(volume.sessions).label}"

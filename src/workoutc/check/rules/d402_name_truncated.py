@@ -1,9 +1,10 @@
-"""Notes a workout name longer than the watch shows; the FIT file gets the shortened name.
+"""Notes a workout name longer than the watch shows.
 
 Watches show roughly the first 15-16 bytes of a workout name. workoutc writes the
-name cut at that many bytes (never inside a character), so what you see in the list
-on the watch is what you wrote. Set the width for your watch with `name_bytes` under
-`[device]`.
+whole name into the FIT file (Garmin Connect and other apps show it all), and the
+watch's list shows its first bytes: this note says what that list will show (cut at
+that many bytes, never inside a character). Set the width for your watch with
+`name_bytes` under `[device]`. Two names that show alike are D403's warning.
 
 **Source.** Garmin's example workout configuration (workout names of 16 bytes).
 
@@ -28,7 +29,7 @@ NAME = "name-truncated"
 SEVERITY = Severity.INFO
 SCOPE = "workout"
 OPTIONS: dict = {}
-SUMMARY = "a workout name longer than the device shows (default 16 bytes); the FIT gets it shortened"
+SUMMARY = "a workout name longer than the device shows (default 16 bytes)"
 
 
 def check(workout, ctx):

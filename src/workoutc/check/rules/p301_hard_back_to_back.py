@@ -12,6 +12,10 @@ race, on purpose, so that its last miles are run on tired legs as the marathon's
 be. A race followed by a long run is left to P311, which judges what a race of that
 distance allows after it (a marathon: no running for days).
 
+**Sports.** Every sport: a hard day is hard on the body whatever the sport, so a
+threshold ride the day after a track session counts, as does a long ride (a session
+of kind `long`).
+
 **Source.** "How I Recover After Speed Sessions" ("Sandwich speed days between easy or
 off days. Always."; after a Saturday long run, Sunday is rest or a light jog); "How to
 design easy recovery runs that promote blood flow and aid adaptation between hard
@@ -50,6 +54,7 @@ Douglas, *Advanced Marathoning* (tune-up races, the long run the next day).
 
 from ...diagnostics import Problem, Severity
 from ..plans import day_words
+from ..sports import noun
 from ._plan import DAY
 
 ID = "P301"
@@ -84,4 +89,4 @@ def _tune_up_weekend(before: list, hard: list) -> bool:
 
 def why_hard(session) -> str:
     """What makes the session hard: its effective intensity, or its being the long run."""
-    return session.intensity.why if session.quality else "the long run"
+    return session.intensity.why if session.quality else f"the long {noun(session.workout)}"

@@ -14,6 +14,9 @@ When both entries give a time the hours between them are compared; when either h
 none, only calendar days are (a beginner's run must be on a later day; anyone else's
 may be the same day). Without `athlete.level` the runner is taken as intermediate.
 
+**Sports.** Runs only: the quality session and the easy run are both runs (the
+hours between a double's runs); a swim or a spin after a hard run is not judged.
+
 **Source.** "How to design easy recovery runs that promote blood flow and aid
 adaptation between hard sessions" (at least 24 hours between intense work and the
 recovery run); "Recovery Run: Speed Up Recovery Between Hard Workouts" (a short
@@ -57,12 +60,13 @@ SUMMARY = "an easy or recovery run too soon after a quality session (24 h for be
 
 
 def check(calendar, ctx):
-    if not any(s.quality for s in calendar.sessions):
+    runs = [s for s in calendar.sessions if s.running]
+    if not any(s.quality for s in runs):
         return
     beginner = level_of(ctx)[0] == "beginner"
     limit = ctx.options["min_hours" if beginner else "double_hours"]
     last_quality = None
-    for session in calendar.sessions:
+    for session in runs:
         if session.easy and last_quality is not None and _too_soon(last_quality, session, limit):
             yield _problem(last_quality, session, limit, beginner)
         if session.quality:

@@ -6,6 +6,10 @@ Quality is the effective intensity (see P301): an easy run at zone 4 counts. Lon
 do not count here (see P301). Without `athlete.level` the limit is the intermediate
 one, and the first finding says so.
 
+**Sports.** Runs only: the limits are Daniels' quality days of running. A
+triathlete's hard rides and swims are not counted here (P301 and P309 judge the
+days of every sport).
+
 **Source.** "How I Recover After Speed Sessions" (start with one speed day a week);
 "How to design easy recovery runs that promote blood flow and aid adaptation between
 hard sessions" (avoid long, uninterrupted stretches of hard training).
@@ -49,7 +53,7 @@ WEEK = timedelta(days=7)
 
 
 def check(calendar, ctx):
-    quality = [s for s in calendar.sessions if s.quality]
+    quality = [s for s in calendar.sessions if s.quality and s.running]
     if not quality:
         return
     level, assumed = level_of(ctx)

@@ -15,6 +15,9 @@ asks for the run; `beginner_rest_counts = true` takes the rest day. A hint never
 to turn a `rest` entry into a run: it offers a day the plan leaves free, or an easier
 hard session. Without `athlete.level` the runner is taken as intermediate.
 
+**Sports.** Runs only: quality runs against easy runs and days without a run (a day
+of swimming only is an off day from running).
+
 **Source.** "How to design easy recovery runs that promote blood flow and aid
 adaptation between hard sessions" (beginners: one easy run for every hard session);
 "How I Recover After Speed Sessions" (sandwich speed days between easy or off days);
@@ -61,10 +64,10 @@ def check(calendar, ctx):
     beginner = level_of(ctx)[0] == "beginner"
     rest_counts = not beginner or ctx.options["beginner_rest_counts"]
     for week in calendar.weeks():
-        hard = [s for s in week.sessions if (s.quality and not _race(s)) or (beginner and s.long)]
+        hard = [s for s in week.runs if (s.quality and not _race(s)) or (beginner and s.long)]
         if not hard:
             continue
-        easy = sum(s.easy for s in week.sessions)
+        easy = sum(s.easy for s in week.runs)
         off = len(off_days(week, calendar)) if rest_counts else 0
         if easy + off < len(hard):
             yield _problem(week, hard, easy, off, rest_counts, beginner)

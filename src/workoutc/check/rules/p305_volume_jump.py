@@ -21,6 +21,10 @@ Each week is compared with the week before, with two exceptions:
 A week with a race is not judged: its volume is the race. P308 compares a week with
 the mean of the weeks before it instead.
 
+**Sports.** Runs only: the studies measured running distance, so the weekly volume
+is the running time; rides, swims and strength sessions are left out (P308 weighs
+every sport's load).
+
 **Source.** Nielsen et al. 2014, "Excessive progression in weekly running distance
 and risk of running-related injuries" (873 novices, over 30 % in two weeks); Buist et
 al. 2008 (the 10 % rule showed no injury reduction, 532 novices).
@@ -102,7 +106,7 @@ def _rise(before, after, start, skipped: str | None) -> Rise | None:
     if before.week.monday >= start:
         return Rise(before.seconds, after.seconds, before.week.label + (f", before {skipped}" if skipped else ""))
     days = f"{before.week.label}, which the plan starts on a {WEEKDAYS[start.weekday()]}"
-    same_days = Rise(before.seconds, seconds_from(after.week, start.weekday()), f"the same days of {days}")
+    same_days = Rise(before.seconds, seconds_from(after, start.weekday()), f"the same days of {days}")
     pro_rata = Rise(before.seconds * 7 / before.days, after.seconds, f"{days}, counted pro rata for 7 days")
     return max(same_days, pro_rata, key=lambda rise: rise.percent)
 
@@ -114,6 +118,6 @@ def _problem(after, rise: Rise, severity, keep_percent: float, target: float | N
         week.sessions[0].entry.span,
         f"{week.label} runs {minutes(rise.new)}, {rise.percent:.0f} % more than the {minutes(rise.old)} "
         f"of {rise.reference}",
-        cut_hint(week, rise.new, keep, f"+{keep_percent:g} %"),
+        cut_hint(after, rise.new, keep, f"+{keep_percent:g} %"),
         severity,
     )

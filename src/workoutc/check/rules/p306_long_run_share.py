@@ -14,6 +14,8 @@ So: info above `max_percent` (Daniels), warning above `warning_percent` (past
 Higdon's novice peak: more than half the week in one run). Galloway's runners raise
 `warning_percent`.
 
+**Sports.** Runs only: the long run against the week's running time.
+
 **Source.** Daniels, *Running Formula* (long run at most 30 % of weekly volume under
 40 mi/week, otherwise the lesser of 25 % and 150 minutes); Higdon, *Marathon: The
 Ultimate Training Guide* (novice plans: 20 miles in a 40-mile week); Galloway,
@@ -54,15 +56,15 @@ SUMMARY = "a long run over 30 % (info) or 50 % (warning) of its week's running t
 def check(calendar, ctx):
     guideline, warning = ctx.options["max_percent"], ctx.options["warning_percent"]
     for week in calendar.measured_weeks():
-        for session in week.sessions:
-            share = round(session.seconds * 100 / week.seconds, 6)  # a share of exactly half stays half
+        for session in week.runs:
+            share = round(session.seconds * 100 / week.running_seconds, 6)  # a share of exactly half stays half
             if session.long and share > guideline:
                 limit = warning if share > warning else guideline
                 yield Problem(
                     session.entry.span,
                     f"the long run {session.label} is {shown(share, limit)} % of the running time "
                     f"in {week.label}, more than {limit:g} %",
-                    _hint(session.seconds, week.seconds, guideline),
+                    _hint(session.seconds, week.running_seconds, guideline),
                     None if share > warning else Severity.INFO,
                 )
 

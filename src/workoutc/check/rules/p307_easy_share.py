@@ -7,6 +7,8 @@ running at heart-rate zone 2 or below, slower than the easy pace's fast end, or 
 as warm-up, cool-down, recovery or rest steps; strides never do, their jogs do. A
 week with a session whose length or effort cannot be told is not judged.
 
+**Sports.** Runs only: the share of the week's running time that is easy.
+
 **Source.** Seiler (polarised training: about 80 % of training below the first
 ventilatory threshold).
 
@@ -46,19 +48,19 @@ NAMED_SECONDS = 5 * 60  # a session with this much running above easy is named (
 def check(calendar, ctx):
     limit = ctx.options["min_percent"]
     for week in calendar.measured_weeks():
-        runs = [s for s in week.sessions if s.workout]
+        runs = list(week.runs)
         easy = [easy_seconds(s.workout, ctx.athlete) for s in runs]
         known = [seconds for seconds in easy if seconds is not None]
         if len(known) < len(easy):
             continue  # some step's effort cannot be told without the profile
-        share = sum(known) * 100 / week.seconds
+        share = sum(known) * 100 / week.running_seconds
         if share < limit:
             harder = [s for s, seconds in zip(runs, known, strict=True) if s.seconds - seconds >= NAMED_SECONDS]
-            more = week.seconds * limit / 100 - sum(known)
+            more = week.running_seconds * limit / 100 - sum(known)
             yield Problem(
                 week.sessions[0].entry.span,
                 f"{week.label} is {shown(share, limit)} % easy running, less than {limit:g} %"
                 + (f"; the rest is in {labels(harder)}" if harder else ""),
-                f"make {minutes(more)} more of it easy (of its {minutes(week.seconds)}, {limit:g} % is "
-                f"{minutes(week.seconds * limit / 100)}), so the hard sessions can work",
+                f"make {minutes(more)} more of it easy (of its {minutes(week.running_seconds)}, {limit:g} % is "
+                f"{minutes(week.running_seconds * limit / 100)}), so the hard sessions can work",
             )

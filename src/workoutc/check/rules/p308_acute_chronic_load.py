@@ -19,6 +19,12 @@ too short to scale and is left out). A week the plan ends in part-way through is
 judged, nor a race week (its volume is the race). P305 compares a week with the one
 before.
 
+**Sports.** Every sport: the load the body is used to is its whole training, so the
+week's time counts runs, rides, swims and strength sessions alike (the message says
+`trains` when the week holds more than runs). A week holding a session of unknown
+length (a swim with no pace target, a ride by distance with no speed target, a
+calories or TSS goal) is not measured; a set of reps counts as its rests.
+
 **Source.** Gabbett, "The training-injury prevention paradox" (BJSM 2016); Lolli et
 al., "Mathematical coupling causes spurious correlation within the conventional
 acute-to-chronic workload ratio calculations" (BJSM 2019); Impellizzeri et al.,
@@ -67,7 +73,7 @@ MIN_DAYS = 4  # a first week covering fewer days is too short to scale to a week
 
 
 def check(calendar, ctx):
-    weeks = volumes(calendar)
+    weeks = volumes(calendar, running=False)
     options = ctx.options
     for index, acute in enumerate(weeks):
         if acute is None or not acute.full or acute.raced:
@@ -82,11 +88,16 @@ def check(calendar, ctx):
             keep = chronic * options["info_ratio"]
             yield Problem(
                 week.sessions[0].entry.span,
-                f"{week.label} runs {minutes(acute.seconds)}, {ratio:.2f} times the {minutes(chronic)} a week "
+                f"{week.label} {_verb(acute)} {minutes(acute.seconds)}, {ratio:.2f} times the {minutes(chronic)} a week "
                 f"of the {counted} weeks before (acute:chronic ratio)",
-                cut_hint(week, acute.seconds, keep, f"{options['info_ratio']:g} times"),
+                cut_hint(acute, acute.seconds, keep, f"{options['info_ratio']:g} times"),
                 None if ratio > options["warning_ratio"] else Severity.INFO,
             )
+
+
+def _verb(volume) -> str:
+    """`runs` when every session of the week is a run, else `trains`: the load counts every sport."""
+    return "runs" if all(s.running for s in volume.sessions if s.workout is not None) else "trains"
 
 
 def _baseline(weeks, index: int, options) -> tuple[float, int]:

@@ -7,6 +7,10 @@ that are easy in effect (an easy run at zone 4 is not one), or no run at all: a 
 entry, or a day inside the plan's span that no entry mentions. P307 measures the
 share of easy running in a week; this rule looks for the days.
 
+**Sports.** Every sport: an easy day is an off day or one of easy or recovery
+sessions easy in effect, of any sport (`easy ride 60min power z2`); a strength
+session counts as moderate unless its kind says it is easy.
+
 **Source.** "How I Recover After Speed Sessions" ("Sandwich speed days between easy or
 off days. Always."); "How to design easy recovery runs that promote blood flow and
 aid adaptation between hard sessions" ("avoid long, uninterrupted stretches of hard
@@ -39,6 +43,7 @@ training").
 
 from ...diagnostics import Problem, Severity
 from ..plans import day_words, labels
+from ..sports import noun
 from ._plan import every_day, is_easy_day
 
 ID = "P309"
@@ -69,7 +74,7 @@ def _problem(streak: list) -> Problem:
         streak[-1][0].entry.span,
         f"{len(streak)} days in a row without an easy or off day, {day_words(first)} to {day_words(last)}: "
         f"{labels(runs)}",
-        f"make {lightest.label} an easy run of under 2 hours, or rest that day",
+        f"make {lightest.label} an easy {noun(lightest.workout)} of under 2 hours, or rest that day",
     )
 
 

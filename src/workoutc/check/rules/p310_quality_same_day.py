@@ -6,6 +6,10 @@ double threshold days (two controlled threshold sessions, lactate measured) is t
 school that disagrees: elite runners with a coach and a lactate meter. A deliberate
 double threshold day is silenced on its line with `# workoutc: disable=P310`.
 
+**Sports.** Two quality sessions of one sport: a hard swim in the morning and a hard
+ride in the evening, or a triathlete's brick (a ride, then a run), are not a double
+of one sport.
+
 **Source.** "How I Recover After Speed Sessions" (you do not stack intervals, race
 pace and hills; sandwich speed days between easy or off days); "Recovery Run: Speed
 Up Recovery Between Hard Workouts" (a double is a short recovery run later the day).
@@ -42,7 +46,7 @@ def check(calendar, ctx):
     hard_days = {day for day, sessions in days if any(s.hard for s in sessions)}
     free = None
     for day, sessions in days:
-        quality = [s for s in sessions if s.quality]
+        quality = _same_sport(s for s in sessions if s.quality)
         if len(quality) > 1:
             free = _next_free(max(day + 2 * DAY, free or day), hard_days)
             yield Problem(
@@ -50,6 +54,15 @@ def check(calendar, ctx):
                 f"{len(quality)} quality sessions on {day_words(day)}: {labels(quality)}",
                 f"move {quality[1].name} to {day_words(free)}, between easy days, or run it easy",
             )
+
+
+def _same_sport(quality) -> list:
+    """The day's quality sessions of the sport with the most of them (the first such
+    sport): a hard swim and a hard ride, or a brick, are no double of one sport."""
+    by_sport: dict[str, list] = {}
+    for session in quality:
+        by_sport.setdefault(session.sport, []).append(session)
+    return max(by_sport.values(), key=len, default=[])
 
 
 def _next_free(day, hard_days: set):

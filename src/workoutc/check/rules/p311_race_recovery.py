@@ -14,6 +14,9 @@ weeks after a marathon) is the cautious end; Pfitzinger's schedules put tune-up
 races of 8-15 km a few days before the next workout. The default sits between. Long
 runs after a short race are not judged (Pfitzinger's tune-up weekends).
 
+**Sports.** Runs only: a running race and the runs after it; a swim or an easy spin
+the day after a marathon is recovery, not running.
+
 **Source.** "Recovery Run: Speed Up Recovery Between Hard Workouts" (after racing or
 near-maximal efforts, more rest before even light jogging); Pfitzinger and Douglas,
 *Advanced Marathoning* (tune-up races; recovery after the marathon).
@@ -40,8 +43,9 @@ from datetime import timedelta
 from ...diagnostics import Problem, Severity
 from ...model import Intensity, Workout, expanded_steps
 from ...reporter import plural
+from ..estimates import step_metres, total
+from ..memo import per_workout
 from ..plans import day_words
-from ..training import per_workout, step_metres, total
 
 ID = "P311"
 NAME = "race-recovery"
@@ -54,7 +58,7 @@ SUMMARY = "running within days of a race (a day per 20 km) or quality within a d
 def check(calendar, ctx):
     sessions = calendar.sessions
     for index, race in enumerate(sessions):
-        if race.workout is None or race.workout.kind != "race":
+        if race.workout is None or not race.running or race.workout.kind != "race":
             continue
         metres = race_metres(race.workout, ctx.athlete)
         if metres is None:
@@ -73,7 +77,7 @@ def _days(metres: float, km_per_day: float) -> int:
 
 
 def _too_soon(race, later, after: int, metres: float, rest: int, easy: int) -> Problem | None:
-    if later.workout is None or after == 0:
+    if not later.running or after == 0:
         return None
     distance = f"{metres / 1000:.1f} km"
     back = race.day + timedelta(days=rest + 1)
@@ -100,5 +104,5 @@ def race_metres(workout: Workout, athlete) -> float | None:
     """The distance raced: the work steps, warm-up and cool-down left out; None when a
     step's length cannot be told."""
     work = tuple(s for s in expanded_steps(workout.steps) if s.intensity is Intensity.ACTIVE)
-    metres, complete = total(work, step_metres, athlete)
+    metres, complete = total(work, step_metres, athlete, workout)
     return metres if complete and metres > 0 else None

@@ -15,6 +15,8 @@ short bouts to tell); the week is its calendar week, judged when the plan covers
 seven days and every step's length is known. A race is not capped: it is run at the
 pace the race asks for, and its distance counts in the week.
 
+**Sports.** Runs only: Daniels' caps are shares of the weekly running.
+
 **Source.** Daniels, *Daniels' Running Formula* (T running at most 10 % of weekly
 mileage in a session; I the lesser of 10 km and 8 %; R the lesser of 8 km and 5 %).
 
@@ -68,7 +70,8 @@ mileage in a session; I the lesser of 10 km and 8 %; R the lesser of 8 km and 5 
 from ...diagnostics import Problem, Severity
 from ...model import Workout
 from ..domains import NAMES, domain_running
-from ..training import per_workout, step_metres, total
+from ..estimates import step_metres, total
+from ..memo import per_workout
 from ._plan import covered_days
 
 ID = "P312"
@@ -91,7 +94,7 @@ def check(calendar, ctx):
     for week in calendar.weeks():
         if covered_days(week, calendar) < 7:
             continue
-        runs = [s for s in week.sessions if s.workout is not None]
+        runs = list(week.runs)
         work = [(s, domain_running(s.workout, ctx.athlete)) for s in runs if s.workout.kind != "race"]
         if not any(running for _, running in work):
             continue  # the week's volume is needed only for a session with T, I or R running
@@ -143,5 +146,5 @@ def _km(metres: float) -> str:
 @per_workout
 def workout_metres(workout: Workout, athlete) -> float | None:
     """The session's distance; None when a step's length cannot be told."""
-    metres, complete = total(workout.steps, step_metres, athlete)
+    metres, complete = total(workout.steps, step_metres, athlete, workout)
     return metres if complete else None

@@ -12,6 +12,9 @@ the athlete's own history, so this rule is a note, and it gives the strain for t
 runner to compare week with week. Judged for weeks the plan covers all seven days
 of, with every session's length known.
 
+**Sports.** Every sport: Foster's session load is the session's rating times its
+minutes, in any sport. A week holding a session of unknown length is not judged.
+
 **Source.** Foster, "Monitoring training in athletes with reference to overtraining
 syndrome" (Medicine & Science in Sports & Exercise, 1998).
 

@@ -10,6 +10,10 @@ The three articles agree on the range and differ only on its top: 30 minutes
 ("Recovery Run"). The default takes the most lenient, 45, so that no article's
 recovery run is flagged; set `max_minutes = 30` for the strictest reading.
 
+**Sports.** Runs only: the articles are about recovery runs, and an easy spin or an
+easy swim the day after a hard session follows other habits (a recovery ride may
+well last an hour).
+
 **Source.** "Recovery Run: Speed Up Recovery Between Hard Workouts" ("often 20-45
 minutes"; "excessive duration turns a recovery run into a secondary easy run"); "How
 to design easy recovery runs that promote blood flow and aid adaptation between hard
@@ -35,6 +39,7 @@ NAME = "recovery-too-long"
 SEVERITY = Severity.WARNING
 SCOPE = "workout"
 KINDS = {"recovery"}  # the runner skips other sessions
+SPORTS = {"running"}
 OPTIONS = {"max_minutes": 45}
 SUMMARY = "a recovery session longer than 45 minutes"
 

@@ -15,6 +15,9 @@ words "shake-out", "shakeout" or "shake out" anywhere in them, in any case
 short recovery run on the day before a race is not exempt by its date; that needs the
 plan (a plan rule's job).
 
+**Sports.** Runs only, as the articles' floor is for runs: a 15-minute spin or an
+easy swim set is a recovery session of its own sport.
+
 **Source.** "Improving Aerobic Ability: The Recovery Run" ("Run for at least 20
 minutes"); "How to design easy recovery runs that promote blood flow and aid
 adaptation between hard sessions" (rebuilding after an injury or a punishing block,
@@ -39,20 +42,21 @@ import re
 from ...diagnostics import Problem, Severity
 from ...model import walk_steps
 from ...units import shown
-from ..training import step_seconds, total
+from ..estimates import step_seconds, total
 
 ID = "R102"
 NAME = "recovery-too-short"
 SEVERITY = Severity.WARNING
 SCOPE = "workout"
 KINDS = {"recovery"}  # the runner skips other sessions
+SPORTS = {"running"}
 OPTIONS = {"min_minutes": 20, "returning_min_minutes": 15, "shakeout_min_minutes": 10}
 SUMMARY = "a recovery session shorter than 20 minutes (15 when returning, 10 for a shake-out)"
 SHAKE_OUT = re.compile(r"shake[\s-]?out", re.IGNORECASE)
 
 
 def check(workout, ctx):
-    seconds, complete = total(workout.steps, step_seconds, ctx.athlete)
+    seconds, complete = total(workout.steps, step_seconds, ctx.athlete, workout)
     shake_out = is_shake_out(workout)
     limit = ctx.options[_floor(shake_out, ctx.athlete.returning)]
     if complete and seconds / 60 < limit:

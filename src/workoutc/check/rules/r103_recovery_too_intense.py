@@ -10,7 +10,9 @@ easy pace is already too fast: recovery runs go slower than easy runs. The caps:
   counts, since the watch stays quiet up to it; a single pace is a 10 s window
   (`pace 5:50/km` is 5:45-5:55), so write the window (`pace 5:50-6:20/km`). A pace
   faster than all of easy pace is an error; one inside the easy range a warning;
-- power: 75 % of FTP (watts converted with `athlete.ftp`), or power zone 2.
+- power: 75 % of FTP (watts converted with `athlete.ftp`, or `athlete.critical_power`
+  without one), or power zone 2; in a ride 55 % of FTP, Coggan's active recovery
+  (level 1), or power zone 1. A power zone passes when it starts below the cap.
 
 Strides are not judged here: they are short and meant to be quicker; R106 checks
 their pace (a sprint inside a recovery run is flagged there).
@@ -21,13 +23,19 @@ is inside the easy range. The default follows the first, as the safe side; set
 `slower_than_easy = false` for the lenient reading, which flags only paces faster
 than the fast end of easy pace.
 
-**Source.** "Recovery Run: Speed Up Recovery Between Hard Workouts" ("significantly
+**Sports.** Every sport: a recovery session in any sport exists to recover. Heart
+rate is capped in all of them; power in rides at Coggan's active recovery; pace in
+runs only (a swim's pace per 100 m or a walk's pace is not a running pace, and a
+speed in km/h says nothing of effort).
+
+**Source.** Allen and Coggan, *Training and Racing with a Power Meter* (active
+recovery up to 55 % of FTP); "Recovery Run: Speed Up Recovery Between Hard Workouts" ("significantly
 below aerobic threshold"; "usually slower than normal easy run pace"; "running a
 recovery run at normal easy pace defeats the purpose"); "Improving Aerobic Ability:
 The Recovery Run" ("just barely faster than your long run pace").
 
 **Options.** `max_hr_percent` (default 70), `max_power_percent` (default 75),
-`slower_than_easy` (default true: the pace cap is the slow end of easy pace; false:
+`ride_max_power_percent` (default 55, rides), `slower_than_easy` (default true: the pace cap is the slow end of easy pace; false:
 its fast end).
 
 **Passing.**
@@ -42,29 +50,37 @@ its fast end).
 from ...diagnostics import Problem, Severity
 from ...model import walk_steps
 from ...units import PACE_UNITS, format_clock, shown
+from ..sports import CYCLING, judges_pace, noun
 from ..training import hr_percent, pace_per_km, power_percent
-from ..zones import hr_zone_percent_of_max
+from ..zones import POWER_ZONES, hr_zone_percent_of_max, power_zone_percent
 
 ID = "R103"
 NAME = "recovery-too-intense"
 SEVERITY = Severity.ERROR
 SCOPE = "workout"
 KINDS = {"recovery"}  # the runner skips other sessions
-OPTIONS = {"max_hr_percent": 70, "max_power_percent": 75, "slower_than_easy": True}
+OPTIONS = {"max_hr_percent": 70, "max_power_percent": 75, "ride_max_power_percent": 55, "slower_than_easy": True}
 SUMMARY = "a recovery-session target above the recovery cap (zone 2, slower than easy pace, 75 % FTP)"
 HINT_WINDOW = 30  # seconds per unit: the width of the pace window the hint suggests
 
 
 def check(workout, ctx):
-    judges = {"hr": _heart_rate, "pace": _pace, "power": _power}
     for step in walk_steps(workout.steps):
         if step.stride:
             continue
         for target in step.targets:
-            judge = judges.get(target.metric)
-            problem = judge(target, ctx) if judge else None
+            problem = _judge(workout, target, ctx)
             if problem:
                 yield problem
+
+
+def _judge(workout, target, ctx) -> Problem | None:
+    if target.metric == "hr":
+        return _heart_rate(target, ctx)
+    if target.metric == "power":
+        cap = ctx.options["ride_max_power_percent" if workout.sport == CYCLING else "max_power_percent"]
+        return _power(target, ctx, cap, noun(workout))
+    return _pace(target, ctx) if judges_pace(workout.sport, target) else None
 
 
 def _heart_rate(target, ctx) -> Problem | None:
@@ -117,15 +133,16 @@ def pace_clock(seconds_per_km: float, per: str, apart_from: float | None = None)
     return text
 
 
-def _power(target, ctx) -> Problem | None:
+def _power(target, ctx, cap: float, session: str) -> Problem | None:
     if target.zone is not None:
-        if target.zone <= 2:
+        allowed = [zone for zone in range(1, POWER_ZONES + 1) if power_zone_percent(ctx.athlete, zone)[0] < cap]
+        if target.zone in allowed:
             return None
+        use = " or ".join(f"`power z{zone}`" for zone in allowed) or f"`power<={cap:g}%`"
         return Problem(
-            target.span, f"power zone {target.zone} is above the recovery cap", "use `power z1` or `power z2`"
+            target.span, f"power zone {target.zone} is above the recovery cap of {cap:g} % of FTP", f"use {use}"
         )
-    cap = ctx.options["max_power_percent"]
-    hint = f"keep recovery runs at or under {cap:g} % of FTP: `power<={cap:g}%`"
+    hint = f"keep recovery {session}s at or under {cap:g} % of FTP: `power<={cap:g}%`"
     return _over_cap(target, power_percent(target, ctx.athlete), cap, "power", "FTP", hint)
 
 

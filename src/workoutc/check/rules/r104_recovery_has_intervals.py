@@ -5,6 +5,10 @@ itself needs recovering from. Strides, and the "occasional strides or gentle
 accelerations" one article allows, are the exception: write them as a `strides` line,
 which this rule leaves alone and R106 checks.
 
+**Sports.** Runs only: a recovery swim is swum in sets (`8x100m free rest 20s`) and a
+recovery ride may hold short spin-ups, so a repeat says nothing there; how hard they
+go is R103's business in every sport.
+
 **Source.** "Recovery Run: Speed Up Recovery Between Hard Workouts" (done incorrectly,
 a recovery run "quietly turns into an unplanned workout that compromises the days
 ahead"); "How to design easy recovery runs that promote blood flow and aid adaptation
@@ -37,6 +41,7 @@ NAME = "recovery-has-intervals"
 SEVERITY = Severity.ERROR
 SCOPE = "workout"
 KINDS = {"recovery"}  # the runner skips other sessions
+SPORTS = {"running"}
 OPTIONS: dict = {}
 SUMMARY = "work intervals other than strides inside a recovery session"
 

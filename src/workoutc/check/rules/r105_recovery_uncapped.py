@@ -13,6 +13,11 @@ it: it names running too fast as the most frequent error, yet also tells the run
 feel can disable R105; a cap on the watch is the safety net for the days when feel
 drifts.
 
+**Sports.** Runs and rides (a heart-rate or power cap; a speed in km/h caps nothing).
+Not swims, whose watch reads heart rate poorly in the water and whose pace is per
+length; nor strength sessions, walks or hikes, which have no training pace to drift
+into.
+
 **Source.** "Recovery Run: Speed Up Recovery Between Hard Workouts" (running too fast
 is "the most frequent error"; "Ignore your watch and run by feel"); "How to design
 easy recovery runs that promote blood flow and aid adaptation between hard sessions"
@@ -31,6 +36,7 @@ easy recovery runs that promote blood flow and aid adaptation between hard sessi
 
 from ...diagnostics import Problem, Severity
 from ...model import walk_steps
+from ..sports import noun
 from . import r103_recovery_too_intense as r103
 
 ID = "R105"
@@ -38,22 +44,28 @@ NAME = "recovery-uncapped"
 SEVERITY = Severity.INFO
 SCOPE = "workout"
 KINDS = {"recovery"}  # the runner skips other sessions
+SPORTS = {"running", "cycling"}
 OPTIONS: dict = {}
 SUMMARY = "a recovery session with no heart-rate, pace or power cap"
-CAPPING = {"hr", "pace", "power"}
+CAPPING = {"running": {"hr", "pace", "power"}, "cycling": {"hr", "power"}}
 
 
 def check(workout, ctx):
-    capped = any(t.metric in CAPPING for s in walk_steps(workout.steps) if not s.stride for t in s.targets)
+    capping = CAPPING[workout.sport]
+    capped = any(t.metric in capping for s in walk_steps(workout.steps) if not s.stride for t in s.targets)
     if not capped:
+        caps = "heart-rate, pace or power" if "pace" in capping else "heart-rate or power"
         yield Problem(
             workout.span,
-            "this recovery run has no heart-rate, pace or power cap",
-            f"add {_cap(ctx)} after the duration, so the watch warns you when you speed up",
+            f"this recovery {noun(workout)} has no {caps} cap",
+            f"add {_cap(workout, ctx)} after the duration, so the watch warns you when you speed up",
         )
 
 
-def _cap(ctx) -> str:
-    """The heart-rate targets R103 lets through."""
-    cap = ctx.config.rule_options(r103)["max_hr_percent"]
-    return r103.capped_heart_rate(ctx.athlete, cap)
+def _cap(workout, ctx) -> str:
+    """The heart-rate targets R103 lets through, and in a ride its power cap."""
+    options = ctx.config.rule_options(r103)
+    heart_rate = r103.capped_heart_rate(ctx.athlete, options["max_hr_percent"])
+    if workout.sport != "cycling":
+        return heart_rate
+    return f"`power<={options['ride_max_power_percent']:g}%`, {heart_rate}"

@@ -18,6 +18,8 @@ they are written (a recovery run, an easy run, a warm-up), this rule checks:
   is missing. Strides without a pace target are not judged on pace. Sprint-speed
   strides inside a recovery run are caught here: R103 leaves strides to this rule.
 
+**Sports.** Runs only: strides, and the paces they are judged by, are running's.
+
 **Source.** "How to design easy recovery runs that promote blood flow and aid
 adaptation between hard sessions" ("occasional strides or gentle accelerations every
 few minutes, as long as they remain well below race pace"); "How I Recover After
@@ -48,6 +50,7 @@ ID = "R106"
 NAME = "strides-too-hard"
 SEVERITY = Severity.WARNING
 SCOPE = "workout"
+SPORTS = {"running"}
 OPTIONS = {
     "max_seconds": 30,
     "max_count": 10,

@@ -19,10 +19,17 @@ warm-up happens before the start, off the watch's race workout. Nor is an `easy`
 `long` or `recovery` run with a hard target: its kind promises easy running, so the fix
 is to run it easy (S206, R103), not to warm up for it.
 
-**Source.** "How I Recover After Speed Sessions" ("I treat warm-ups like a mini
-session: 15-20 minutes jog, drills, strides, light sweat").
+**Sports.** Runs and rides. A ride's warm-up is easy riding, `ride_min_minutes`
+long: structured rides (TrainerRoad's, Coggan's sweet-spot sessions) warm up for
+about ten minutes before the first interval. A swim is not judged: its warm-up is
+swum in metres, which the checker cannot time without a pace, and swimmers never skip
+it; nor a strength session, whose warm-up is light sets, nor a walk or hike.
 
-**Options.** `min_minutes` (default 15).
+**Source.** "How I Recover After Speed Sessions" ("I treat warm-ups like a mini
+session: 15-20 minutes jog, drills, strides, light sweat"); TrainerRoad's structured
+workouts (ten-minute warm-ups before sweet-spot and threshold intervals).
+
+**Options.** `min_minutes` (default 15), `ride_min_minutes` (default 10).
 
 **Passing.**
 
@@ -44,7 +51,9 @@ from ...language.printer import duration_text, step_line, target_text
 from ...language.vocabulary import quote
 from ...model import Intensity, Repeat, Step
 from ...units import shown
-from ..training import hard_part, is_quality, step_seconds
+from ..estimates import step_seconds
+from ..sports import CYCLING, doing
+from ..training import hard_part, is_quality
 
 # A race's warm-up is off the watch; an easy, long or recovery run with a hard target is
 # S206's or R103's finding (run it easy), not a missing warm-up.
@@ -54,7 +63,8 @@ ID = "S201"
 NAME = "no-warmup"
 SEVERITY = Severity.WARNING
 SCOPE = "workout"
-OPTIONS = {"min_minutes": 15}
+SPORTS = {"running", "cycling"}
+OPTIONS = {"min_minutes": 15, "ride_min_minutes": 10}
 SUMMARY = "a quality session (not a race) without 15 minutes of easy running before the first hard step"
 COOL_DOWN = "cooldown 10min hr<=z2"  # what the block form suggests after the main step
 
@@ -65,7 +75,7 @@ def check(workout, ctx):
     hard = hard_part(workout, ctx.athlete)
     if hard is None:
         return
-    limit = ctx.options["min_minutes"]
+    limit = warm_up_minutes(workout, ctx.options)
     if workout.one_line:
         if limit > 0:  # zero: no warm-up asked for
             yield Problem(
@@ -74,25 +84,30 @@ def check(workout, ctx):
                 f"it has no room for one: {as_block(workout, limit)}",
             )
         return
-    seconds = _warm_up_seconds(workout.steps[: hard[0]], ctx.athlete)
+    seconds = _warm_up_seconds(workout.steps[: hard[0]], ctx.athlete, workout)
     if seconds is not None and seconds < limit * 60:
         node = workout.steps[hard[0]]
         what = "repeat" if isinstance(node, Repeat) else "hard step"
         easy = f"only {shown(seconds / 60, limit)} min of" if seconds else "no"
         yield Problem(
             node.span,
-            f"the first {what} comes after {easy} easy running",
-            f"make the easy running before it {limit:g} min or more, like `warmup {limit:g}min hr<=z2`",
+            f"the first {what} comes after {easy} easy {doing(workout)}",
+            f"make the easy {doing(workout)} before it {limit:g} min or more, like `warmup {limit:g}min hr<=z2`",
         )
 
 
-def _warm_up_seconds(nodes, athlete) -> float | None:
+def warm_up_minutes(workout, options) -> float:
+    """The warm-up the options ask for before the session's hard part, by its sport."""
+    return options["ride_min_minutes" if workout.sport == CYCLING else "min_minutes"]
+
+
+def _warm_up_seconds(nodes, athlete, workout) -> float | None:
     """The easy running in `nodes` (steps and strides come before the hard part); None
     when a step's length is not known."""
     seconds = 0.0
     for node in nodes:
         if isinstance(node, Step) and node.intensity is not Intensity.REST:
-            length = step_seconds(node, athlete)
+            length = step_seconds(node, athlete, workout)
             if length is None:
                 return None
             seconds += length
@@ -105,8 +120,20 @@ def as_block(workout, warm_up_minutes: float) -> str:
     lines = [f"warmup {warm_up_minutes:g}min hr<=z2", step_line(main), *map(_strides_line, strides), COOL_DOWN]
     steps = ", ".join(f"`{line}`" for line in lines)
     return (
-        f"write it as a block, `workout {quote(workout.name)} {workout.kind}` with the indented lines {steps} "
+        f"write it as a block, `workout {quote(workout.name)} {workout.kind}{_sport_word(workout)}` with the indented lines {steps} "
         "(in a plan, write the block outside it and put its name in the entry)"
+    )
+
+
+def _sport_word(workout) -> str:
+    """The header's sport word, for a session other than a run: ` cycling`, ` strength`."""
+    if workout.sport == "running":
+        return ""
+    training = {"strength_training": "strength", "cardio_training": "cardio"}
+    return " " + (
+        training.get(workout.sub_sport or "", "strength")
+        if workout.sport == "training"
+        else workout.sport.replace("_", "-")
     )
 
 

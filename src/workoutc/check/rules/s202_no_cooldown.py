@@ -9,6 +9,9 @@ A `race` is not judged: the cool-down after a race is not part of the race worko
 on the watch (and after a marathon, walking is the cool-down). Nor is an `easy`, `long`
 or `recovery` run with a hard target: the fix is to run it easy (S206, R103).
 
+**Sports.** Runs and rides, as S201: a swim's warm-down, a strength session's
+stretching and a walk are not judged.
+
 **Source.** "How to design easy recovery runs that promote blood flow and aid
 adaptation between hard sessions" ("a short cooldown with slow strides helps
 transition the body into a recovery state rather than letting the system remain in a
@@ -46,6 +49,7 @@ ID = "S202"
 NAME = "no-cooldown"
 SEVERITY = Severity.INFO
 SCOPE = "workout"
+SPORTS = {"running", "cycling"}
 OPTIONS: dict = {}
 SUMMARY = "a quality session (not a race) that ends on a hard step"
 
@@ -57,7 +61,7 @@ def check(workout, ctx):
     if hard is None or hard[1] != len(workout.steps) - 1:
         return
     if workout.one_line:
-        warm_up = ctx.config.rule_options(s201)["min_minutes"]
+        warm_up = s201.warm_up_minutes(workout, ctx.config.rule_options(s201))
         yield Problem(
             workout.steps[-1].span,
             f"a one-line {workout.kind} session ends on its hard step, with no cool-down",

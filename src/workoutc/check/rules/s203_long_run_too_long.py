@@ -20,6 +20,9 @@ speaks for all. Daniels' reading is one line:
 `severity = "warning"` to make it one). The share of the week a long run takes is
 P306's business.
 
+**Sports.** Runs only: the limits are running's; a long ride of five hours or a
+day-long hike is no mistake.
+
 **Source.** Daniels, *Running Formula* (long run at most 150 minutes); Pfitzinger and
 Douglas, *Advanced Marathoning* (long runs up to 20-22 miles); Higdon's marathon
 training plans (20 miles).
@@ -46,6 +49,7 @@ NAME = "long-run-too-long"
 SEVERITY = Severity.INFO
 SCOPE = "workout"
 KINDS = {"long"}  # the runner skips other sessions
+SPORTS = {"running"}
 OPTIONS = {"beginner": 240, "intermediate": 210, "advanced": 210}
 SUMMARY = "a long run over the level's limit (240 minutes for beginners, 210 for others)"
 WHOSE = {"beginner": "a beginner", "intermediate": "an intermediate runner", "advanced": "an advanced runner"}

@@ -4,6 +4,10 @@ GPS pace wobbles by several seconds per kilometre and heart rate by a few beats,
 window narrower than that keeps the watch beeping even when the runner is on target.
 Heart-rate windows in % of max are converted with `athlete.max_hr`.
 
+**Sports.** Heart-rate windows in every sport. Pace windows in runs, walks and
+hikes, whose pace comes from GPS; a pool swim's pace per 100 m comes from counted
+lengths, not GPS, and is not judged.
+
 **Source.** Watch behaviour: a target alert fires on every excursion from the range.
 
 **Options.** `min_pace_seconds` (default 5, per km), `min_bpm` (default 5).
@@ -24,8 +28,8 @@ Heart-rate windows in % of max are converted with `athlete.max_hr`.
 """
 
 from ...diagnostics import Problem, Severity
-from ...model import walk_steps
-from ...units import shown
+from ...model import FOOT_SPORTS, walk_steps
+from ...units import SWIM_PACE_UNITS, shown
 from ..training import pace_per_km
 
 ID = "S204"
@@ -42,7 +46,7 @@ def check(workout, ctx):
         for target in step.targets:
             if target.zone is not None:
                 continue
-            if target.metric == "pace":
+            if target.metric == "pace" and _gps_pace(workout, target):
                 fast, slow = pace_per_km(target)
                 limit = ctx.options["min_pace_seconds"]
                 if slow - fast < limit:
@@ -60,6 +64,11 @@ def check(workout, ctx):
                         f"a heart-rate window of {shown(width, limit)} bpm is narrower than {limit:g} bpm",
                         f"widen it to {limit:g} bpm or more: heart rate drifts a few beats either way",
                     )
+
+
+def _gps_pace(workout, target) -> bool:
+    """A pace the watch takes from GPS: per km or mile, on foot."""
+    return workout.sport in FOOT_SPORTS and target.range_unit[2:] not in SWIM_PACE_UNITS
 
 
 def _bpm_width(target, athlete, limit: float) -> float | None:

@@ -4,6 +4,10 @@
 30 minutes. A step (other than a stride) shorter than `min_metres` is reported with
 the minutes reading as a hint.
 
+**Sports.** Every sport but swimming, where `25m` and `50m` are a pool's lengths, and
+strength and cardio (FIT's "training"), where a 20 m sled push or a 30 m carry is
+what was meant.
+
 **Source.** A common slip: many apps write minutes as `m`.
 
 **Options.** `min_metres` (default 100).
@@ -34,7 +38,12 @@ OPTIONS = {"min_metres": 100}
 SUMMARY = "a distance in metres implausible for its step (`run 30m`: 30 minutes?)"
 
 
+UNJUDGED_SPORTS = frozenset({"swimming", "training"})  # short distances are meant there
+
+
 def check(workout, ctx):
+    if workout.sport in UNJUDGED_SPORTS:
+        return
     for step in walk_steps(workout.steps):
         duration = step.duration
         if step.stride or not isinstance(duration, Distance) or duration.unit != "m":

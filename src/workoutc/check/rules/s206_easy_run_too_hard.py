@@ -15,6 +15,11 @@ comes from). The ceilings:
 Strides are exempt, and so are warm-ups and cool-downs (S207 judges those).
 Recovery runs have their own, lower cap (R103).
 
+**Sports.** Every sport: an easy ride, swim or walk promises easy work too. Heart
+rate and power (Coggan's levels: endurance up to 75 % of FTP, tempo to 90 %) are
+judged in every sport, pace in runs only (a swim's pace per 100 m is not a running
+pace).
+
 **Source.** "Recovery Run: Speed Up Recovery Between Hard Workouts" (a run whose
 pace creeps up "begins to generate training stress rather than relieve it"; it turns
 into an unplanned workout); Daniels, *Running Formula* (easy running at 65-78 % of
@@ -33,8 +38,9 @@ Marathoning* (long runs with miles at marathon pace).
 """
 
 from ...diagnostics import Problem, Severity
-from ...model import Intensity, walk_steps
+from ...model import walk_steps
 from ..domains import target_domain
+from ..sports import doing, is_running, is_work, noun
 from ..training import MODERATE, target_effort, target_words
 
 ID = "S206"
@@ -48,27 +54,34 @@ SUMMARY = "an easy run above zone 2 or easy pace, or a long run above marathon e
 
 def check(workout, ctx):
     for step in walk_steps(workout.steps):
-        if step.stride or step.intensity is not Intensity.ACTIVE:
+        if step.stride or not is_work(step):
             continue
         for target in step.targets:
-            if _too_hard(workout.kind, target, ctx.athlete):
-                yield _problem(workout.kind, target, ctx.athlete)
+            if _too_hard(workout, target, ctx.athlete):
+                yield _problem(workout, target)
 
 
-def _too_hard(kind: str, target, athlete) -> bool:
-    if kind == "easy":
-        effort = target_effort(target, athlete)
+def _too_hard(workout, target, athlete) -> bool:
+    if workout.kind == "easy":
+        effort = target_effort(target, athlete, workout.sport)
         return effort is not None and effort >= MODERATE
-    return target_domain(target, athlete) in ("T", "I", "R")
+    return target_domain(target, athlete, workout.sport) in ("T", "I", "R")
 
 
-def _problem(kind: str, target, athlete) -> Problem:
-    asked = target_words(target)
-    if kind == "easy":
+def _problem(workout, target) -> Problem:
+    asked, session, done = target_words(target), noun(workout), doing(workout)
+    if workout.kind == "easy":
+        easy = "`hr<=z2`, `pace easy`" if is_running(workout) else "`hr<=z2`, `power<=75%`"
         return Problem(
             target.span,
-            f"{asked} is harder than easy running, so this easy run is not easy",
-            "keep it at zone 2 or below (`hr<=z2`, `pace easy`), or call it what it is (steady, tempo)",
+            f"{asked} is harder than easy {done}, so this easy {session} is not easy",
+            f"keep it at zone 2 or below ({easy}), or call it what it is (steady, tempo)",
+        )
+    if not is_running(workout):
+        return Problem(
+            target.span,
+            f"{asked} is threshold effort or harder, beyond the tempo effort a long {session} allows",
+            f"keep the long {session} at or under 90 % of FTP (`power<=90%`), or make it a threshold session",
         )
     return Problem(
         target.span,

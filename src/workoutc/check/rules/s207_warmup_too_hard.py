@@ -6,6 +6,9 @@ pace or faster, or above 90 % FTP is hard work under another name: the session i
 harder than it reads, and the hard part starts cold or never ends. The plan rules
 count such a session as hard (its effective intensity).
 
+**Sports.** Every sport: a warm-up is easy in any of them. Pace is judged in runs only
+(`sports.judges_pace`), heart rate and power everywhere.
+
 **Source.** "How I Recover After Speed Sessions" (warm up with a 15-20 minute jog,
 drills and strides before speed work); "How to design easy recovery runs that
 promote blood flow and aid adaptation between hard sessions" (a short cool-down helps
@@ -34,6 +37,7 @@ the body into a recovery state).
 
 from ...diagnostics import Problem, Severity
 from ...model import Intensity, walk_steps
+from ..sports import doing
 from ..training import HARD, target_effort, target_words
 
 ID = "S207"
@@ -51,9 +55,9 @@ def check(workout, ctx):
         if what is None:
             continue
         for target in step.targets:
-            if target_effort(target, ctx.athlete) == HARD:
+            if target_effort(target, ctx.athlete, workout.sport) == HARD:
                 yield Problem(
                     target.span,
-                    f"a {what} at {target_words(target)} is hard running",
+                    f"a {what} at {target_words(target)} is hard {doing(workout)}",
                     f"run the {what} easy, like `{step.intensity.value} 15min hr<=z2`; strides can follow the warm-up",
                 )
