@@ -320,6 +320,32 @@ def fit_step_count(nodes: tuple[Node, ...]) -> int:
     return sum(fit_step_count(n.steps) + 1 if isinstance(n, Repeat) else 1 for n in nodes)
 
 
+def set_parts(repeat: Repeat) -> tuple[Step, Step | None] | None:
+    """(work, rest) when the repeat is a line of sets, `10x100m free on 1:45` or
+    `squat 3x10 rest 90s`: one step and the plain rest after it; else None. The printer
+    writes such a repeat as one line and the pages show it as one row."""
+    if repeat.until is not None or repeat.name or repeat.strides or not 1 <= len(repeat.steps) <= 2:
+        return None
+    work, *after = repeat.steps
+    rest = after[0] if after else None
+    if not isinstance(work, Step) or work.stride or (work.intensity != Intensity.ACTIVE and work.exercise is None):
+        return None
+    if work.exercise is None and (work.name or isinstance(work.duration, Reps)):
+        return None  # a set line has no place for a step name; a bare number there is no duration
+    if rest is not None and not _plain_rest(rest):
+        return None
+    return work, rest
+
+
+def _plain_rest(step) -> bool:
+    return (
+        isinstance(step, Step)
+        and step.intensity in (Intensity.REST, Intensity.RECOVERY)
+        and not (step.targets or step.notes or step.name or step.stroke or step.equipment or step.exercise)
+        and not step.stride
+    )
+
+
 def truncate_utf8(text: str, limit: int) -> str:
     """The longest prefix of `text` that fits in `limit` bytes of UTF-8."""
     return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")

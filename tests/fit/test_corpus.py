@@ -20,7 +20,9 @@ from tools.fitdump import decode
 from workoutc.cli import main
 from workoutc.fit.decode import NotAWorkout, decompile
 from workoutc.fit.encode import encode_workout
+from workoutc.fit import profile
 from workoutc.fit.fields import SILENT_FIELDS, WORKOUT, WORKOUT_STEP, field_name
+from workoutc.fit.values import REPEAT_KINDS
 from workoutc.language.printer import workout_text
 from workoutc.language.source import load_text
 
@@ -75,6 +77,12 @@ def _excused(losses: list[str]) -> dict[int | None, set[str]]:
 def _fields(message: dict, kind: str) -> dict:
     shown = {key: value for key, value in message.items() if isinstance(key, str) and key not in SILENT[kind]}
     shown.pop("developer_fields", None)
+    # The profile gives an open target's target_value no meaning, but in a repeat step,
+    # where it holds the count or the condition.
+    repeat = shown.get("duration_type") in REPEAT_KINDS or str(shown.get("duration_type")).startswith("repeat")
+    for prefix in ("secondary_",) if repeat else ("", "secondary_"):
+        if shown.get(f"{prefix}target_type") in ("open", profile.TARGET_OPEN):
+            shown.pop(f"{prefix}target_value", None)
     return {key: value for key, value in shown.items() if NOTHING.get(key, object()) != value}
 
 

@@ -125,9 +125,9 @@ def _encoded(*steps: dict, sport: int | None = None, name: str = "W") -> bytes:
             "the workout's sport is 99, which FIT does not define; it is written as running",
         ),
         (
-            {"duration_type": 0, "duration_value": 1000, "target_type": 2, "notes": "a\nb"},
+            {"duration_type": 0, "duration_value": 1000, "target_type": 2, "notes": "a\tb"},
             None,
-            "step 1's note held control characters (line breaks); they are written as spaces",
+            "step 1's note held control characters (tabs, carriage returns); they are written as spaces",
         ),
         (
             {
@@ -303,7 +303,7 @@ def test_more_steps_than_the_language_takes_are_left_out():
             "\t",
             "stem",
             [
-                "the workout name held control characters (line breaks); they are written as spaces",
+                "the workout name held control characters (tabs, carriage returns); they are written as spaces",
                 'the workout name is blank; it is written as "stem", the file\'s name',
             ],
         ),

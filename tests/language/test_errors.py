@@ -103,13 +103,13 @@ def where(diagnostic):
             "write the number and its unit together: `30min`",
         ),
         (
-            'easy 40min "a\\nb"\n',
+            'easy 40min "a\\tb"\n',
             "E004",
             1,
             14,
             16,
-            "`\\n` is not an escape",
-            'only \\" (a quote) and \\\\ (a backslash) are; write the character itself',
+            "`\\t` is not an escape",
+            'only \\" (a quote), \\\\ (a backslash) and \\n (a line break) are; write the character itself',
         ),
         (
             'workout "T"\n  run laps\n',

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..check.load import session_load
 from ..check.training import MODERATE, per_workout
 from ..diagnostics import Diagnostic
-from ..model import FOOT_SPORTS, Distance, Intensity, Pool, Repeat, SendOff, Step, Workout
+from ..model import FOOT_SPORTS, Distance, Pool, Repeat, SendOff, Step, Workout, set_parts
 from .chart import LAST_TICK, chart, has_chart, level, zone_class
 from .estimates import estimates
 from .sports import kind_words, step_word
@@ -98,7 +98,7 @@ def step_rows(nodes, athlete, workout: Workout, depth: int = 0, counter: list | 
     counter = counter if counter is not None else [0]
     rows = []
     for node in nodes:
-        if isinstance(node, Repeat) and _one_row(node):
+        if isinstance(node, Repeat) and set_parts(node) is not None:
             counter[0] += 1
             rows.append(_set_row(node, athlete, workout, depth, counter[0]))
         elif isinstance(node, Repeat):
@@ -131,16 +131,6 @@ def _step_row(step: Step, athlete, workout: Workout, depth: int, number: int) ->
         "notes": step.notes or "",
         "zone": zone_class(level(step, athlete)),
     }
-
-
-def _one_row(node: Repeat) -> bool:
-    """A line of sets written as one line reads as one row: a counted step, and its rest."""
-    if not node.sets or node.count is None or node.until is not None or not 1 <= len(node.steps) <= 2:
-        return False
-    work, rest = node.steps[0], node.steps[-1]
-    if not isinstance(work, Step) or not isinstance(rest, Step):
-        return False
-    return rest is work or rest.intensity in (Intensity.REST, Intensity.RECOVERY)
 
 
 def _set_row(node: Repeat, athlete, workout: Workout, depth: int, number: int) -> dict:

@@ -214,13 +214,14 @@ def _exercise(fields: Fields, losses: list[str]) -> Exercise | None:
 
 
 def clean(text: str | None, what: str, losses: list[str]) -> str | None:
-    """Strings the language can hold: no control characters (they become spaces), at
-    most STRING_BYTES of UTF-8 (a damaged string decodes to more than its field held)."""
+    """Strings the language can hold: line breaks, but no other control characters
+    (they become spaces), at most STRING_BYTES of UTF-8 (a damaged string decodes to more
+    than its field held)."""
     if text is None:
         return None
-    cleaned = "".join(" " if ord(char) < 32 else char for char in text)
+    cleaned = "".join(" " if ord(char) < 32 and char != "\n" else char for char in text)
     if cleaned != text:
-        losses.append(f"{what} held control characters (line breaks); they are written as spaces")
+        losses.append(f"{what} held control characters (tabs, carriage returns); they are written as spaces")
     short = truncate_utf8(cleaned, STRING_BYTES)
     if short != cleaned:
         losses.append(f"{what} is longer than the language takes ({STRING_BYTES} bytes); its end is left out")

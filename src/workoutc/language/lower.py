@@ -34,7 +34,7 @@ from .vocabulary import SPORT_OF_SUB_SPORT, SPORT_WORDS, SUB_SPORT_WORDS, hyphen
 LAP_ONLY = {"lap": "lap"}  # heart rate, pace and speed are averaged over the lap or not at all
 
 MAX_STRING_BYTES = 254  # FIT string fields: 255 bytes with the terminating NUL
-ESCAPE = re.compile(r"\\(.)")  # inside a quoted string, only \" and \\ mean anything
+ESCAPE = re.compile(r"\\(.)")  # inside a quoted string, only \", \\ and \n mean anything
 
 
 class Session(NamedTuple):
@@ -169,16 +169,16 @@ class Lowerer(DurationRules, StepRules):
 
     def _string(self, token: Token, what: str) -> str:
         escape = next(
-            (m for m in ESCAPE.finditer(token.value, 1, len(token.value) - 1) if m.group(1) not in '"\\'), None
+            (m for m in ESCAPE.finditer(token.value, 1, len(token.value) - 1) if m.group(1) not in '"\\n'), None
         )
         if escape:
             raise LowerError(
                 token_span(token).sub(escape.start(), 2),
                 f"`{escape.group()}` is not an escape",
-                'only \\" (a quote) and \\\\ (a backslash) are; write the character itself',
+                'only \\" (a quote), \\\\ (a backslash) and \\n (a line break) are; write the character itself',
             )
         text = unquote(token.value)
-        if any(ord(char) < 32 for char in text):
+        if any(ord(char) < 32 and char != "\n" for char in text):
             raise LowerError(token_span(token), f"{what} may not hold control characters")
         size = len(text.encode("utf-8"))
         if size > MAX_STRING_BYTES:

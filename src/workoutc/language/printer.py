@@ -31,6 +31,7 @@ from ..model import (
     UntilHeartRate,
     UntilPower,
     Workout,
+    set_parts,
 )
 from ..units import KILOGRAMS, METRES, PACE_UNITS, SINGLE_VALUE_HALF_WIDTH, SPEED_UNITS, WRITTEN_UNITS, format_clock
 from .vocabulary import (
@@ -273,30 +274,6 @@ def rest_text(rest: Step) -> str:
     if isinstance(rest.duration, SendOff) and rest.intensity == Intensity.REST:
         return duration_text(rest.duration)
     return f"{KEYWORD_OF[rest.intensity]} {duration_text(rest.duration)}"
-
-
-def set_parts(repeat: Repeat) -> tuple[Step, Step | None] | None:
-    """(work, rest) when the repeat can be written as one line of sets, else None."""
-    if repeat.until is not None or repeat.name or repeat.strides or not 1 <= len(repeat.steps) <= 2:
-        return None
-    work, *after = repeat.steps
-    rest = after[0] if after else None
-    if not isinstance(work, Step) or work.stride or (work.intensity != Intensity.ACTIVE and work.exercise is None):
-        return None
-    if work.exercise is None and (work.name or isinstance(work.duration, Reps)):
-        return None  # a set line has no place for a step name; a bare number there is no duration
-    if rest is not None and not _plain_rest(rest):
-        return None
-    return work, rest
-
-
-def _plain_rest(step) -> bool:
-    return (
-        isinstance(step, Step)
-        and step.intensity in (Intensity.REST, Intensity.RECOVERY)
-        and not (step.targets or step.notes or step.name or step.stroke or step.equipment or step.exercise)
-        and not step.stride
-    )
 
 
 def set_line(repeat: Repeat, work: Step, rest: Step | None, sport: str, preferred: str) -> str:

@@ -106,8 +106,8 @@ LEVEL_ALIASES = {"hrr": "reserve", "lt": "lthr"}
 
 
 def quote(text: str) -> str:
-    """A string literal: in double quotes, with `"` and `\\` escaped."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A string literal: in double quotes, with `"` and `\\` escaped, a line break as `\\n`."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 def unquote(literal: str) -> str:
@@ -117,5 +117,6 @@ def unquote(literal: str) -> str:
         return body
     out, chars = [], iter(body)
     for char in chars:
-        out.append(next(chars, "\\") if char == "\\" else char)
+        escaped = next(chars, "\\") if char == "\\" else None
+        out.append(char if escaped is None else "\n" if escaped == "n" else escaped)
     return "".join(out)
