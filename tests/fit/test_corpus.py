@@ -18,9 +18,9 @@ import pytest
 
 from tools.fitdump import decode
 from workoutc.cli import main
+from workoutc.fit import profile
 from workoutc.fit.decode import NotAWorkout, decompile
 from workoutc.fit.encode import encode_workout
-from workoutc.fit import profile
 from workoutc.fit.fields import SILENT_FIELDS, WORKOUT, WORKOUT_STEP, field_name
 from workoutc.fit.values import REPEAT_KINDS
 from workoutc.language.printer import workout_text
