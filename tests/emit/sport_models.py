@@ -33,7 +33,7 @@ def step(intensity: Intensity, duration, *targets: Target, **more) -> Step:
 
 def sets(count: int, *steps: Step, name: str | None = None) -> Repeat:
     """A line of sets: `10x100m free on 1:45`, `squat 3x10 @ 60kg rest 90s`."""
-    return Repeat(count, steps, AT, name=name, sets=True)
+    return Repeat(count, steps, AT, name=name)
 
 
 def target(metric: str, low: float, high: float, unit: str, average: str | None = None) -> Target:

@@ -134,7 +134,7 @@ def test_a_ride_charts_power_in_percent_of_ftp():
     assert [line["label"] for line in drawn["lines"]] == ["50 % FTP", "100 % FTP"]
     work, warmup = drawn["bars"][1], drawn["bars"][0]
     assert work["height"] > warmup["height"] and work["label"].startswith("ride: 12 min, power 88")
-    assert [row["label"] for row in rows(workout)][1:3] == ["repeat 3 \u00d7", "ride"]
+    assert [row["label"] for row in rows(workout)][1:3] == ["repeat 3 \u00d7", "ride"]  # intervals keep their block
 
 
 def test_a_ride_in_watts_without_an_ftp_charts_watts():

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..check.load import session_load
 from ..check.training import MODERATE, per_workout
 from ..diagnostics import Diagnostic
-from ..model import FOOT_SPORTS, Distance, Pool, Repeat, SendOff, Step, Workout, set_parts
+from ..model import FOOT_SPORTS, Distance, Intensity, Pool, Repeat, SendOff, Step, Workout, set_parts
 from .chart import LAST_TICK, chart, has_chart, level, zone_class
 from .estimates import estimates
 from .sports import kind_words, step_word
@@ -98,9 +98,10 @@ def step_rows(nodes, athlete, workout: Workout, depth: int = 0, counter: list | 
     counter = counter if counter is not None else [0]
     rows = []
     for node in nodes:
-        if isinstance(node, Repeat) and set_parts(node) is not None:
+        if isinstance(node, Repeat) and _one_row(node, workout):
             counter[0] += 1
             rows.append(_set_row(node, athlete, workout, depth, counter[0]))
+            counter[0] += len(node.steps) - 1  # numbers stay the watch's: the rest is a step too
         elif isinstance(node, Repeat):
             rows.append({"kind": "repeat", "depth": depth, "label": _repeat_label(node, athlete, workout)})
             rows += step_rows(node.steps, athlete, workout, depth + 1, counter)
@@ -108,6 +109,13 @@ def step_rows(nodes, athlete, workout: Workout, depth: int = 0, counter: list | 
             counter[0] += 1
             rows.append(_step_row(node, athlete, workout, depth, counter[0]))
     return rows
+
+
+def _one_row(node: Repeat, workout: Workout) -> bool:
+    """Sets of an exercise and a swim's repeats read as one row; a runner's or rider's
+    intervals keep their block, each step as the watch shows it."""
+    parts = set_parts(node)
+    return parts is not None and (parts[0].exercise is not None or workout.sport == "swimming")
 
 
 def _repeat_label(node: Repeat, athlete, workout: Workout) -> str:
@@ -146,7 +154,8 @@ def _set_row(node: Repeat, athlete, workout: Workout, depth: int, number: int) -
         rest = node.steps[1]
         assert isinstance(rest, Step)
         amount = step_duration_words(rest, athlete, workout.sport, workout.pool)
-        row["rest"] = amount if isinstance(rest.duration, SendOff) else f"rest {amount}"
+        word = "recover" if rest.intensity == Intensity.RECOVERY else "rest"
+        row["rest"] = amount if isinstance(rest.duration, SendOff) else f"{word} {amount}"
         row["notes"] = " ".join(note for note in (row["notes"], rest.notes or "") if note)
     if node.name:
         row["label"] += f" \u00b7 {node.name}"
