@@ -112,10 +112,13 @@ def time_text(seconds: float) -> str:
 
 def distance_text(metres: float, preferred: str = "m") -> str:
     """The spelling that compiles back to the same centimetres: in `preferred` units
-    unless another unit is clearly shorter (4828.03 m is `3mi`)."""
+    unless another is shorter (4828.03 m is `3mi`, 402.34 m `0.25mi`). Yards are a
+    pool's unit, written only where they are preferred."""
     centimetres = round(metres * 100)
     spellings = {}
     for unit, size in METRES.items():
+        if unit == "yd" and preferred != "yd":
+            continue
         for decimals in range(7):
             value = number(metres / size, decimals)
             if float(value) > 0 and round(float(value) * size * 100) == centimetres:
@@ -123,9 +126,14 @@ def distance_text(metres: float, preferred: str = "m") -> str:
                 break
     if not spellings:
         return f"{number(metres, 2)}m"  # not a distance the language accepts; compiling says why
+    return _shortest(spellings, preferred)
+
+
+def _shortest(spellings: dict[str, str], preferred: str) -> str:
+    """The shortest of the exact spellings by unit; the preferred unit's on a tie."""
     shortest = min(spellings.values(), key=len)
     chosen = spellings.get(preferred, shortest)
-    return chosen if len(chosen) <= len(shortest) + 1 else shortest
+    return chosen if len(chosen) <= len(shortest) else shortest
 
 
 def pace_clock(seconds: float, metres: float) -> str:
@@ -160,14 +168,28 @@ def target_text(target: Target) -> str:
     low, high = target.bounds
     unit = target.range_unit
     if target.metric == "pace":
-        per = unit[2:]
-        metres = PACE_UNITS[per]
-        return f"{keyword} {pace_clock(low, metres)}-{pace_clock(high, metres)}/{per}"
+        return f"{keyword} {pace_text(low, high, unit[2:])}"
     if target.metric == "speed":
-        return f"{keyword} {speed_text(low, unit)}-{speed_text(high, unit)}{unit}"
+        spellings = {}
+        for other, size in SPEED_UNITS.items():
+            scale = SPEED_UNITS[unit] / size  # the same speed in `other`
+            spellings[other] = f"{speed_text(low * scale, other)}-{speed_text(high * scale, other)}{other}"
+        return f"{keyword} {_shortest(spellings, unit)}"
     if low == high and SINGLE_VALUE_HALF_WIDTH[unit] == 0:  # one value stands for itself
         return f"{keyword} {number(low)}{WRITTEN_UNITS[unit]}"
     return f"{keyword} {_span(low, high, WRITTEN_UNITS[unit])}"
+
+
+def pace_text(fast: float, slow: float, per: str) -> str:
+    """`3:50-4:00/km`: per km or per mile, whichever exact spelling is shorter (a pace
+    decoded from `9:00/mi` is `9:00/mi`, not `5:35.6/km`); swims per 100 m or yd as given."""
+    choices = ("km", "mi") if per in ("km", "mi") else (per,)
+    spellings = {}
+    for other in choices:
+        scale = PACE_UNITS[other] / PACE_UNITS[per]
+        metres = PACE_UNITS[other]
+        spellings[other] = f"{pace_clock(fast * scale, metres)}-{pace_clock(slow * scale, metres)}/{other}"
+    return _shortest(spellings, per)
 
 
 def speed_text(value: float, unit: str) -> str:
