@@ -46,6 +46,7 @@ ALIASES = {
     "crunches": "crunch",
     "curls": "curl",
     "rows": "row",
+    "runs": "run",
     "shrugs": "shrug",
 }
 
@@ -177,15 +178,18 @@ def _choices() -> list[str]:
     return [hyphenated(word) for word in (*CATEGORY_WORDS, *OWNERS)]
 
 
-def written(category: str, name: str | None) -> str:
+def written(category: str, name: str | None, reserved: frozenset[str] = frozenset()) -> str:
     """The shortest spelling `lookup` reads back as (category, name): the category alone,
     the name alone when it is in one category and is no category's word and starts with
-    a letter, else `category/name`."""
+    a letter, else `category/name`. A bare word in `reserved` (the language's step
+    keywords: `run`, `ride`) is avoided: `run/walk`, and `runs` for the category alone."""
     if name is None:
-        return hyphenated(category)
-    if name[0].isalpha() and name not in CATEGORY_WORDS and OWNERS.get(name) == (category,):
-        return hyphenated(name)
-    return f"{hyphenated(category)}/{hyphenated(name)}"
+        word = hyphenated(category)
+        return word if word not in reserved else min(alias for alias, of in ALIASES.items() if of == category)
+    bare = hyphenated(name)
+    if name[0].isalpha() and name not in CATEGORY_WORDS and OWNERS.get(name) == (category,) and bare not in reserved:
+        return bare
+    return f"{hyphenated(category)}/{bare}"
 
 
 def label(category: str, name: str | None) -> str:

@@ -38,6 +38,7 @@ from .vocabulary import (
     ACTIVE_VERB,
     EQUIPMENT_WORD_OF,
     KEYWORD_OF,
+    LINE_KEYWORDS,
     SPORT_OF_SUB_SPORT,
     SPORT_WORD_OF,
     SPORT_WORDS,
@@ -267,7 +268,7 @@ def exercise_line(step: Step, count: int | None, rest: Step | None) -> str:
     """`squat 3x10 @ 60kg rest 90s`: an exercise, its sets and the rest after each."""
     exercise = step.exercise
     assert exercise is not None
-    words = [exercises.written(exercise.category, exercise.name)]
+    words = [exercises.written(exercise.category, exercise.name, LINE_KEYWORDS)]
     if step.intensity != Intensity.ACTIVE:
         words.append(KEYWORD_OF[step.intensity])
     if step.name:

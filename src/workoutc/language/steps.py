@@ -19,12 +19,11 @@ from .callbacks import LowerError, token_span
 from .document import check_nesting
 from .durations import read_duration_token
 from .targets import metric_label
-from .vocabulary import EQUIPMENT_WORDS, STEP_KEYWORDS, STROKE_WORDS
+from .vocabulary import EQUIPMENT_WORDS, LINE_KEYWORDS, STEP_KEYWORDS, STROKE_WORDS
 
 STRIDE_JOG_FACTOR = 3  # an unwritten stride recovery jogs 3x the stride
 MAX_TARGETS = 2  # FIT has a primary and a secondary target
 WEIGHT_UNITS = {"kg": "kg", "lb": "lb", "lbs": "lb"}
-LINE_KEYWORDS = (*STEP_KEYWORDS, "strides", "repeat")  # what else may start a line of a block
 # What a repeat may run until on power: (average, above) pairs FIT has a repeat for.
 REPEAT_POWER = {(None, False), (None, True), ("lap", False), ("max-lap", False)}
 
@@ -118,7 +117,7 @@ class StepRules:
             return exercises.lookup(written)
         except exercises.UnknownExercise as error:
             start, end = token_span(word), token_span(name_part or word)
-            step = did_you_mean(word.value, LINE_KEYWORDS) if name_part is None else None
+            step = did_you_mean(word.value, sorted(LINE_KEYWORDS)) if name_part is None else None
             if step is not None:  # a misspelt step keyword (`rnu 30min`), not an exercise
                 raise LowerError(
                     start, f"expected a step, a repeat or an exercise, found `{word}`", step, "E001"

@@ -27,6 +27,9 @@ STEP_KEYWORDS = {
 }
 # The keyword each intensity is written with (the first one listed above).
 KEYWORD_OF = {intensity: keyword for keyword, intensity in reversed(STEP_KEYWORDS.items())}
+# The words that start a line of a block other than an exercise: an exercise whose
+# word is one of them is written with its category (`run/sprint`).
+LINE_KEYWORDS = frozenset((*STEP_KEYWORDS, "strides", "repeat"))
 # The verb of an active step in each sport; `active` in the others.
 ACTIVE_VERB = {"running": "run", "cycling": "ride", "swimming": "swim", "walking": "walk", "hiking": "hike"}
 ACTIVE_VERB["rowing"] = "row"
