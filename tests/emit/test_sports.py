@@ -164,7 +164,7 @@ def test_a_ride_shows_speeds_cadence_grade_and_resistance():
         f"10 s power 200{DASH}220 W{DOT}80{DASH}88 % FTP"
     ]
     assert shown[5]["targets"] == ["resistance 3"]
-    assert kind_words(m.road_ride()) == "easy cycling" and header_words(m.road_ride()) == "cycling \u00b7 road"
+    assert kind_words(m.road_ride()) == "easy cycling" and header_words(m.road_ride()) == "road"
 
 
 def test_a_speed_only_ride_charts_speed():

@@ -70,7 +70,9 @@ def header_words(workout: Workout) -> str:
     """The header's sport beside the badge (kind_words), not saying its sport twice:
     `running`, `lap swimming · 25 m pool`, `cycling · road`, or nothing for strength."""
     parts = sport_words(workout).split(" \u00b7 ")
-    return " \u00b7 ".join(parts[1:] if kind_words(workout) == parts[0] else parts)
+    badge = kind_words(workout)
+    said = badge == parts[0] or badge.endswith(" " + parts[0])  # `cycling`, `long cycling`
+    return " \u00b7 ".join(parts[1:] if said else parts)
 
 
 def pool_words(workout: Workout) -> str:
