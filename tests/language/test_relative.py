@@ -78,7 +78,12 @@ def test_a_target_relative_to_the_athlete_keeps_what_was_written_and_no_numbers(
 def test_zone_bounds_and_ftp_keep_todays_numbers_and_say_how_they_were_written(text, relative, plain):
     lowered, today = target(text), target(plain)
     assert lowered.relative == relative
-    assert (lowered.low, lowered.high, lowered.unit, lowered.average) == (today.low, today.high, today.unit, today.average)
+    assert (lowered.low, lowered.high, lowered.unit, lowered.average) == (
+        today.low,
+        today.high,
+        today.unit,
+        today.average,
+    )
     assert fit_steps(f'workout "T"\n  run 10min {text}\n') == fit_steps(f'workout "T"\n  run 10min {plain}\n')
 
 
