@@ -13,6 +13,7 @@ packs those with struct. tests/fit/corpus/README.md lists what each file holds.
 from __future__ import annotations
 
 import struct
+from collections.abc import Sequence
 from pathlib import Path
 
 from garmin_fit_sdk import Encoder, Profile
@@ -24,7 +25,7 @@ NUM = Profile["mesg_num"]
 CREATED = 1_100_000_000  # FIT seconds: 2024-11-09
 
 
-def _file(kind: int, workout: dict, steps: list[dict], *, before: list[dict] = (), file_id: dict | None = None):
+def _file(kind: int, workout: dict, steps: list[dict], *, before: Sequence[dict] = (), file_id: dict | None = None):
     encoder = Encoder()
     head = {"mesg_num": NUM["FILE_ID"], "type": kind, "manufacturer": 255, "product": 1, "serial_number": 4242}
     encoder.write_mesg({**head, "time_created": CREATED, **(file_id or {})})
@@ -178,7 +179,7 @@ def activity() -> bytes:
 # ------------------------------------------------------------------ shapes the Encoder does not write
 
 
-def _record(local: int, number: int, endian: str, fields: list[tuple[int, str, int, object]], dev=()) -> bytes:
+def _record(local: int, number: int, endian: str, fields: Sequence[tuple[int, str, int, object]], dev=()) -> bytes:
     """A definition and one data message; fields (number, struct code, base type, value)."""
     arch = 0 if endian == "<" else 1
     header = 0x40 | local | (0x20 if dev else 0)

@@ -327,17 +327,17 @@ def set_parts(repeat: Repeat) -> tuple[Step, Step | None] | None:
     if repeat.until is not None or repeat.name or repeat.strides or not 1 <= len(repeat.steps) <= 2:
         return None
     work, *after = repeat.steps
-    rest = after[0] if after else None
     if not isinstance(work, Step) or work.stride or (work.intensity != Intensity.ACTIVE and work.exercise is None):
         return None
     if work.exercise is None and (work.name or isinstance(work.duration, Reps)):
         return None  # a set line has no place for a step name; a bare number there is no duration
-    if rest is not None and not _plain_rest(rest):
-        return None
-    return work, rest
+    if not after:
+        return work, None
+    rest = after[0]
+    return (work, rest) if isinstance(rest, Step) and _plain_rest(rest) else None
 
 
-def _plain_rest(step) -> bool:
+def _plain_rest(step: Step) -> bool:
     return (
         isinstance(step, Step)
         and step.intensity in (Intensity.REST, Intensity.RECOVERY)

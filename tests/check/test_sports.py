@@ -312,7 +312,8 @@ def test_lengths_are_pool_lengths_and_a_send_off_times_its_repetition():
     from workoutc.check.estimates import step_metres
 
     swim = _steps(Lengths(8), sport="swimming", pool=Pool(25.0, "m"))
-    assert step_metres(swim.steps[0], _athlete(), swim) == 200
+    [lengths] = swim.steps
+    assert isinstance(lengths, Step) and step_metres(lengths, _athlete(), swim) == 200
     sets = _steps(Lengths(4), SendOff(105), sport="swimming", pool=Pool(25.0, "m"))
     assert workout_seconds(sets, _athlete()) == 105 and timeable(sets, _athlete())
 

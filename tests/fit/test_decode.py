@@ -17,7 +17,7 @@ from workoutc.fit.encode import encode_workout
 from workoutc.fit.read import FitError
 from workoutc.language.printer import workout_text
 from workoutc.language.source import load_text
-from workoutc.model import Step
+from workoutc.model import Step, walk_steps
 
 from ..helpers import document
 
@@ -353,7 +353,7 @@ def test_an_unknown_field_of_a_step_is_named_and_left_out():
 def test_a_field_of_the_wrong_type_reads_as_absent_with_a_loss():
     result = decompile(_handmade([*STEP, (7, "4s", 0x07, b"hot\0")]), "x")
     assert result.losses == ["step 0: its intensity is a string; it is left out"]
-    assert [step.intensity.value for step in result.workout.steps] == ["active"]
+    assert [step.intensity.value for step in walk_steps(result.workout.steps)] == ["active"]
 
 
 def test_messages_a_workout_file_holds_beyond_the_workout_are_named():

@@ -142,7 +142,11 @@ def test_odd_step_cadences_widen_to_whole_strides():
         LapKey(),
         UntilHeartRate(False, 120, "bpm"),
         UntilHeartRate(True, 80, "%max"),
-        *[UntilPower(above, 250, "W", average) for average in (None, "3s", "10s", "30s", "lap") for above in (0, 1)],
+        *[
+            UntilPower(above, 250, "W", average)
+            for average in (None, "3s", "10s", "30s", "lap")
+            for above in (False, True)
+        ],
         UntilPower(False, 90, "%ftp"),
         Calories(300),
         Reps(12),
@@ -256,8 +260,9 @@ def test_a_stroke_is_a_swim_stroke_target():
     ],
 )
 def test_a_range_written_high_end_first_is_turned_round(raw, low, high):
+    kind, zone, first, second = raw
     with pytest.raises(Reversed) as reversed_range:
-        decode_target(*raw, SPAN)
+        decode_target(kind, zone, first, second, SPAN)
     assert reversed_range.value.target.bounds == pytest.approx((low, high), abs=0.05)
 
 

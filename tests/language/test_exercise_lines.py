@@ -4,12 +4,13 @@ name is shadowed by a step keyword (`run`, `row`, `ride`)."""
 
 from __future__ import annotations
 
+from workoutc.diagnostics import Span
 from workoutc.fit.exercises import CATEGORIES, entries
 from workoutc.language.printer import workout_text
 from workoutc.language.source import load_text
 from workoutc.model import Exercise, Intensity, Reps, Step, Workout, walk_steps
 
-AT = None
+AT = Span(1, 1, 1, 2)
 
 
 def _exercises(text: str) -> list[Exercise]:

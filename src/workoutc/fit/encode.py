@@ -234,7 +234,7 @@ def encode_workout(workout: Workout, time_created: int, name: str | None = None)
     sub_sport, pool = workout.sub_sport is not None, workout.pool is not None
     body = _workout_layout(len(name_bytes) + 1, sub_sport, pool, len(description) + 1 if description else 1)
     values: tuple = (name_bytes, SPORT.raw[workout.sport], len(rows))
-    if sub_sport:
+    if workout.sub_sport is not None:
         values += (SUB_SPORT.raw[workout.sub_sport],)
     if workout.pool is not None:
         values += (HUNDREDTHS.encode(workout.pool.metres), POOL_UNIT.raw[workout.pool.unit])

@@ -276,7 +276,8 @@ def decode_duration(kind: int, value: int | None) -> Duration:
     raise Unsupported(f"a {name} duration")
 
 
-COUNTED = {  # durations that are a whole number of something, and its limits
+COUNTED: dict[int, tuple[type[Calories] | type[Reps] | type[Tss], tuple[int, int]]] = {
+    # durations that are a whole number of something, and its limits
     profile.DURATION_CALORIES: (Calories, LIMITS.calories),
     profile.DURATION_REPS: (Reps, LIMITS.reps),
     profile.DURATION_TRAINING_PEAKS_TSS: (Tss, LIMITS.tss),
@@ -376,11 +377,14 @@ def decode_repeat(kind: int, value: int | None) -> tuple[int | None, RepeatUntil
         return None, until_power(above, value, average)
     if kind == profile.DURATION_REPEAT_UNTIL_TIME:
         return None, Time(_seconds(value, name))
-    if kind == profile.DURATION_REPEAT_UNTIL_DISTANCE:
-        return None, decode_duration(profile.DURATION_DISTANCE, value)
-    counted = {profile.DURATION_REPEAT_UNTIL_CALORIES: profile.DURATION_CALORIES}
-    counted[profile.DURATION_REPEAT_UNTIL_TRAINING_PEAKS_TSS] = profile.DURATION_TRAINING_PEAKS_TSS
-    return None, decode_duration(counted[kind], value)
+    counted = {
+        profile.DURATION_REPEAT_UNTIL_DISTANCE: profile.DURATION_DISTANCE,
+        profile.DURATION_REPEAT_UNTIL_CALORIES: profile.DURATION_CALORIES,
+        profile.DURATION_REPEAT_UNTIL_TRAINING_PEAKS_TSS: profile.DURATION_TRAINING_PEAKS_TSS,
+    }
+    until = decode_duration(counted[kind], value)
+    assert isinstance(until, (Distance, Calories, Tss)), "a distance, calories or a score"
+    return None, until
 
 
 def check_limits(low: float, high: float, unit: str, what: str) -> None:

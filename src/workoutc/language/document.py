@@ -5,13 +5,36 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import PurePath
+from typing import NamedTuple
 
 from .. import units
 from ..diagnostics import Diagnostic, Span, input_error
-from ..model import Document, Lengths, Plan, PlanEntry, Repeat, Workout, expanded_count, fit_step_count, walk_steps
+from ..model import (
+    Document,
+    Lengths,
+    Node,
+    Plan,
+    PlanEntry,
+    Repeat,
+    Workout,
+    expanded_count,
+    fit_step_count,
+    walk_steps,
+)
 from ..names import readable
 from .callbacks import Invalid, LowerError
 from .vocabulary import SPORT_WORD_OF, hyphenated
+
+
+class Session(NamedTuple):
+    """A one-line session as lowered: what its words say, and its steps."""
+
+    kind: str | None
+    sport: str
+    sub_sport: str | None
+    label: str  # its words as written, in lower case: `long ride`
+    steps: tuple[Node, ...]
+    span: Span
 
 
 def _depth(nodes) -> int:
@@ -104,7 +127,7 @@ def finish(items: list, path: str) -> tuple[Document | None, list[Diagnostic]]:
     named: list[tuple[Workout, str]] = []  # each workout and where its name comes from
     workouts, plans = [], []
     for item in items:
-        if isinstance(item, tuple):  # a top-level one-line session
+        if isinstance(item, Session):  # a top-level one-line session
             session = Workout(default_name, item.kind, item.steps, item.span, path, item.sport, True, item.sub_sport)
             workouts.append(session)
             named.append((workouts[-1], FROM_FILE))

@@ -12,7 +12,6 @@ import re
 from dataclasses import replace
 from datetime import date, time
 from functools import cache
-from typing import NamedTuple
 
 from lark import Lark, Token
 
@@ -21,8 +20,8 @@ from ..diagnostics import Diagnostic
 from ..model import KINDS, Document, Intensity, Plan, PlanEntry, Pool, Step, Target, Workout
 from ..suggest import did_you_mean
 from .callbacks import Callbacks, LowerError, spanless, token_span
-from .document import check_size, check_sport, finish
-from .durations import DurationRules, power_average
+from .document import Session, check_size, check_sport, finish
+from .durations import power_average
 from .grammar import build_parser, comments_of
 from .indentation import Comment
 from .parse import run_parser
@@ -37,18 +36,7 @@ MAX_STRING_BYTES = 254  # FIT string fields: 255 bytes with the terminating NUL
 ESCAPE = re.compile(r"\\(.)")  # inside a quoted string, only \", \\ and \n mean anything
 
 
-class Session(NamedTuple):
-    """A one-line session as lowered: what its words say, and its steps."""
-
-    kind: str | None
-    sport: str
-    sub_sport: str | None
-    label: str  # its words as written, in lower case: `long ride`
-    steps: tuple
-    span: object
-
-
-class Lowerer(DurationRules, StepRules):
+class Lowerer(StepRules):
     """Rule methods receive (span, *children); one instance serves every file of a
     process, one at a time (`start_file`). Durations and the lines of a block are read
     by the mixins (language/durations.py, language/steps.py)."""

@@ -8,6 +8,8 @@ are a swim stroke or a piece of equipment (language/vocabulary.py).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lark import Token
 
 from .. import units
@@ -17,7 +19,7 @@ from ..model import Distance, Exercise, Intensity, Repeat, Step, Target, Time, U
 from ..suggest import did_you_mean
 from .callbacks import LowerError, token_span
 from .document import check_nesting
-from .durations import read_duration_token
+from .durations import DurationRules, read_duration_token
 from .targets import metric_label
 from .vocabulary import EQUIPMENT_WORDS, LINE_KEYWORDS, STEP_KEYWORDS, STROKE_WORDS
 
@@ -28,8 +30,14 @@ WEIGHT_UNITS = {"kg": "kg", "lb": "lb", "lbs": "lb"}
 REPEAT_POWER = {(None, False), (None, True), ("lap", False), ("max-lap", False)}
 
 
-class StepRules:
+class StepRules(DurationRules):
     """The Lowerer's rule methods for the lines of a block."""
+
+    if TYPE_CHECKING:  # the Lowerer's own, for the strings of a line
+
+        def _note(self, token: Token | None) -> str | None: ...
+
+        def _step_name(self, token: Token | None) -> str | None: ...
 
     def step(self, span, kind, name, duration, *rest):
         *attributes, note = rest
@@ -53,7 +61,7 @@ class StepRules:
         check_nesting(steps, span)
         if isinstance(condition, UntilPower) and (condition.average, condition.above) not in REPEAT_POWER:
             raise LowerError(
-                condition.span,
+                condition.span or span,
                 "a repeat ends on power, on the last lap's power below a value, or its maximum below one",
                 "write `repeat until power>250W`, `lap-power<200W` or `max-lap-power<300W`",
             )
