@@ -392,6 +392,7 @@ def block(draw, context: Context, depth: int, budget: int) -> tuple[list[str], i
 SPORT_HEADERS = ["running", "run", "cycling", "ride", "bike", "swimming", "swim", "strength", "cardio", "walk", "hike"]
 ALL_SPORT_WORDS = sorted(word for word in SPORT_WORDS if "-" not in word or word in ("e-biking",))
 SUB_SPORTS = sorted(SUB_SPORT_WORDS)
+SUB_SPORTS_ALONE = sorted(set(SUB_SPORT_WORDS) - set(SPORT_WORDS))
 POOLS = ["25m", "50m", "33.33m", "25yd", "20yd", "10m", "200m", "218yd"]
 
 
@@ -407,7 +408,8 @@ def header(draw) -> tuple[str, Context]:
         words.append(word)
         sport, sub_sport = SPORT_WORDS[word]
     if sub_sport is None and draw(st.booleans()):
-        word = draw(st.sampled_from(SUB_SPORTS))
+        # `generic` and `hiit` are sports too: they read as a sub-sport only after a sport.
+        word = draw(st.sampled_from(SUB_SPORTS if sport else SUB_SPORTS_ALONE))
         words.append(word)
         sub_sport = SUB_SPORT_WORDS[word]
     sport = sport or SPORT_OF_SUB_SPORT.get(sub_sport or "")
