@@ -124,7 +124,7 @@ class Limits:
     cadence_spm: tuple[int, int] = (20, 300)
     cadence_rpm: tuple[int, int] = (10, 150)
     speed_kmh: tuple[int, int] = (1, 150)
-    speed_mph: tuple[int, int] = (1, 95)
+    speed_mph: tuple[int, int] = (1, 93)  # within 150 km/h, as a ride decompiles in km/h
     grade_percent: tuple[int, int] = (0, 60)
     resistance: tuple[int, int] = (0, 254)
     swim_pace_seconds_per_100m: tuple[int, int] = (30, 900)
@@ -341,13 +341,14 @@ def _fmt(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else str(number)
 
 
-def read_clock(text: str) -> float:
-    """`3:50` -> 230 seconds (`5:33.3` -> 333.3); seconds must be 00-59."""
+def read_clock(text: str, what: str = "pace") -> float:
+    """`3:50` -> 230 seconds (`5:33.3` -> 333.3); seconds must be 00-59. `what` the
+    clock is names it in a message: a pace, a send-off."""
     minutes, _, seconds = text.partition(":")
     whole = seconds.partition(".")[0]
     if len(whole) != 2 or int(whole) > 59:
         raise UnitError(
-            f"`{text}` is not a pace: seconds run from 00 to 59",
+            f"`{text}` is not a {what}: seconds run from 00 to 59",
             f"did you mean `{int(minutes) + int(whole) // 60}:{int(whole) % 60:02d}`?"
             if len(whole) == 2
             else "write minutes and two-digit seconds, like `4:05`",

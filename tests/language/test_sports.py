@@ -473,7 +473,6 @@ def test_two_pieces_of_equipment_on_one_step_point_at_the_second():
     assert message.startswith("a step has one piece of equipment")
 
 
-@pytest.mark.xfail(strict=True, reason="the message names FIT's value (`freestyle`, `swim_fins`), not the word written")
 @pytest.mark.parametrize(
     "line, message",
     [
@@ -485,7 +484,6 @@ def test_a_second_stroke_or_piece_of_equipment_names_the_first_as_written(line, 
     assert located(f'workout "x" pool 25m\n  {line}\n')[2] == message
 
 
-@pytest.mark.xfail(strict=True, reason="read_zone's hint gives every metric a cadence example (`grade 170-180spm`)")
 def test_a_zone_on_grade_is_refused_with_a_grade_example():
     assert located('workout "x"\n  run 1min grade z2\n')[1:] == (
         (2, 18, 2, 20),
@@ -494,14 +492,12 @@ def test_a_zone_on_grade_is_refused_with_a_grade_example():
     )
 
 
-@pytest.mark.xfail(strict=True, reason="a send-off's clock is read as a pace and called one")
 def test_a_send_off_with_bad_seconds_is_called_a_send_off():
     code, where, message, _ = located('workout "x" pool 25m\n  10x100m free on 1:75\n')
     assert (code, where) == ("E004", (2, 19, 2, 23))
     assert "pace" not in message
 
 
-@pytest.mark.xfail(strict=True, reason="a send-off written as a clock is not checked against a step's limits")
 @pytest.mark.parametrize("clock", ["0:00", "1441:00"])
 def test_a_send_off_outside_a_step_s_limits_is_refused(clock):
     code, where, _, _ = located(f'workout "x" pool 25m\n  10x100m free on {clock}\n')
@@ -540,7 +536,6 @@ def test_an_exercise_spelt_like_a_step_keyword_is_written_apart(line, exercise):
     assert work.exercise == exercise
 
 
-@pytest.mark.xfail(strict=True, reason="`row 3x10 @ 40kg` is read as a rowing step; the hint speaks of targets")
 def test_rows_written_row_are_refused_with_the_spelling_to_use():
     [found] = errors('workout "x" strength\n  row 3x10 @ 40kg rest 60s\n')
     assert "`rows`" in (found.hint or "")
@@ -571,7 +566,6 @@ def test_a_pool_keeps_its_unit():
     assert printed_back(original).pool == Pool(14.63, "m")
 
 
-@pytest.mark.xfail(strict=True, reason="the printer writes a yard pool in metres when that is shorter (pool 10m)")
 def test_a_pool_in_odd_yards_keeps_its_unit():
     step = Step(Intensity.ACTIVE, Time(60), (), None, NOWHERE)
     original = Workout("x", None, (step,), NOWHERE, "x.wkt", "swimming", pool=Pool(10.94 * 0.9144, "yd"))
@@ -585,14 +579,11 @@ def test_an_exercise_keeps_its_intensity():
     assert printed_back(original).steps[0].intensity == Intensity.WARMUP
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the decoder checks limits after FIT's mm/s rounding: the limit itself decodes past it"
-)
 @pytest.mark.parametrize(
     "header, target",
     [
         ('workout "x" cycling', "speed 140-150km/h"),
-        ('workout "x" cycling', "speed 90-95mph"),
+        ('workout "x" cycling', "speed 88-93mph"),
         ('workout "x" cycling', "speed>30km/h"),
         ('workout "x" cycling', "speed>20mph"),
         ('workout "x" pool 25m', "pace 14:00-15:00/100m"),

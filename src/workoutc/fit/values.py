@@ -456,14 +456,27 @@ def decode_target(
     )
     low_value, high_value, unit = RANGES[metric].decode_range(low, high, name, unit or speed_unit)
     bottom, top = min(low_value, high_value), max(low_value, high_value)
-    if metric == "pace":
-        check_pace(bottom, top, unit, name)
+    if metric in ("pace", "speed"):
+        _check_speeds(metric, (low, high), bottom, top, unit, name)
     else:
         check_limits(bottom, top, unit, f"{name} target")
     target = Target(metric, None, bottom, top, unit, span, average)
     if low_value > high_value:  # a pace's ends were swapped when read: its low end is the higher speed
         raise Reversed(target, low, high)
     return target
+
+
+def _check_speeds(metric: str, raw: tuple[int, int], bottom: float, top: float, unit: str, name: str) -> None:
+    """A pace or speed is within the language's limits when its speeds in mm/s are within
+    the limits' own: the limit itself comes back from FIT's rounding a little past it."""
+    floor, ceiling = pace_limits(unit[2:]) if metric == "pace" else LEVEL_LIMITS[unit]
+    allowed = RANGES[metric].encode_range(floor, ceiling, unit)
+    if min(allowed) <= min(raw) and max(raw) <= max(allowed):
+        return
+    if metric == "pace":
+        check_pace(bottom, top, unit, name)
+    else:
+        check_limits(bottom, top, unit, f"{name} target")
 
 
 class Reversed(Exception):

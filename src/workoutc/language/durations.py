@@ -103,9 +103,12 @@ class DurationRules:
         """`on 1:45`: the repetition, swim and rest, starts again every 1:45."""
         if token.type == "CLOCK":
             try:
-                return SendOff(units.read_clock(token.value), span)
+                seconds = units.read_clock(token.value, "send-off")
+                if not 0 < seconds <= units.LIMITS.duration_seconds:
+                    raise units.UnitError(f"a send-off of `{token}` is outside 0:01-1440:00", None, 0, len(token.value))
             except units.UnitError as error:
                 raise unit_error(token, error) from None
+            return SendOff(seconds, span)
         duration = read_duration_token(token, span)
         if not isinstance(duration, Time):
             raise LowerError(token_span(token), f"a send-off is a time, not `{token}`", "write `on 1:45` or `on 105s`")

@@ -24,6 +24,7 @@ CLOCKS = rf"{CLOCK}(?:\s*-\s*{CLOCK})?"  # 5:30 or 5:30-6:00
 STEP_WORDS = re.compile(
     r"(?ai:warmup|cooldown|recover|rest|interval|other|active|run|ride|swim|walk|hike|row|strides)(?![\w-])"
 )
+KEYWORD_SETS = re.compile(r"\s*((?ai:row|run))\s+(\d+[xX]\d+)(?![\w.])")  # `row 3x10`: sets of reps
 SET_WITH_SLASH = re.compile(r"\s*(\d+[xX]\d[^\s/]*)/(\d\S*)(.*)")  # `5x400m/200m pace 3:50/km`
 REPEAT_LINE = re.compile(r"(\s*)(\d+)[ \t]*(?ai:x|×|times(?![\w-]))[ \t]*(.*)")
 PACE_UNIT_TWICE = re.compile(rf"(?ai)\bpace\s*({CLOCK})\s*/\s*(km|mi)\s*-\s*({CLOCK})\s*/\s*\2(?![\w-])")
@@ -115,6 +116,15 @@ def repeat_on_one_line(stop: Stop) -> Reading | None:
         f"write `{count}x` on its own line and the steps it repeats below it, indented: {steps}",
         "the steps of a repeat go on the lines below it, indented",
     )
+
+
+def keyword_as_exercise(stop: Stop) -> Reading | None:
+    """`row 3x10 @ 40kg`: `row` and `run` start steps; as exercises they are `rows`, `runs`."""
+    match = KEYWORD_SETS.match(stop.code)
+    if match is None or stop.at < match.end():
+        return None
+    word = folded(match.group(1))
+    return Reading(f"`{word}` starts a step; the exercise is `{word}s` (or `{word}/NAME`): `{word}s {match.group(2)}`")
 
 
 def set_with_slash(stop: Stop) -> Reading | None:
@@ -253,6 +263,7 @@ def other_quotes(stop: Stop) -> Reading | None:
 RECOGNISERS: tuple[Callable[[Stop], Reading | None], ...] = (
     repeat_on_one_line,
     set_with_slash,
+    keyword_as_exercise,
     pace_unit_twice,
     pace_without_unit,
     at_sign,

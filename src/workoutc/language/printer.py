@@ -352,7 +352,13 @@ def header_words(workout: Workout) -> list[str]:
 
 
 def pool_text(pool: Pool) -> str:
-    return distance_text(pool.metres, pool.unit)
+    """`25m`, `25yd`: always in the pool's own unit (FIT keeps it beside the length)."""
+    hundredths, size = round(pool.metres * 100), METRES[pool.unit]
+    for decimals in range(5):
+        text = number(pool.metres / size, decimals)
+        if round(float(text) * size * 100) == hundredths:
+            return text + pool.unit
+    return number(pool.metres / size, 5) + pool.unit
 
 
 def workout_text(workout: Workout) -> str:

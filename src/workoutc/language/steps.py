@@ -135,23 +135,22 @@ class StepRules(DurationRules):
 
     def _attributes(self, attributes) -> tuple[tuple[Target, ...], str | None, str | None]:
         """(targets, stroke, equipment) from what follows a duration."""
-        targets, stroke, equipment = [], None, None
+        targets: list[Target] = []
+        swim: dict[str, Token] = {}  # "stroke" and "piece of equipment", as written
         for item in attributes:
             if isinstance(item, Target):
                 targets.append(item)
                 continue
-            word = units.folded(item.value)  # a SWIM_WORD: a stroke or a piece of equipment
-            if word in STROKE_WORDS:
-                stroke = self._once(stroke, STROKE_WORDS[word], item, "stroke")
-            else:
-                equipment = self._once(equipment, EQUIPMENT_WORDS[word], item, "piece of equipment")
-        return self._targets(targets), stroke, equipment
-
-    @staticmethod
-    def _once(current: str | None, value: str, token: Token, what: str) -> str:
-        if current is not None:
-            raise LowerError(token_span(token), f"a step has one {what}; `{current}` was given first")
-        return value
+            what = "stroke" if units.folded(item.value) in STROKE_WORDS else "piece of equipment"
+            if what in swim:
+                raise LowerError(token_span(item), f"a step has one {what}; `{swim[what]}` was given first")
+            swim[what] = item  # a SWIM_WORD: a stroke or a piece of equipment
+        stroke, equipment = swim.get("stroke"), swim.get("piece of equipment")
+        return (
+            self._targets(targets),
+            None if stroke is None else STROKE_WORDS[units.folded(stroke.value)],
+            None if equipment is None else EQUIPMENT_WORDS[units.folded(equipment.value)],
+        )
 
     def strides(self, span, _keyword, spec, jog, *targets):
         """`strides NxD[/R]`: N passes of a stride and its recovery jog."""

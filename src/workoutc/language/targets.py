@@ -30,6 +30,10 @@ OPEN_SIDE = {
 }
 
 
+# A range of each metric without zones, for hints.
+RANGE_EXAMPLE = {"cadence": "170-180spm", "speed": "30-35km/h", "grade": "2-4%", "resistance": "6-8"}
+
+
 def metric_label(metric: str) -> str:
     return {"hr": "heart-rate"}.get(metric, metric)
 
@@ -95,7 +99,9 @@ def read_zone(metric: str, token: Token) -> int:
     number = int(token.value[1:])
     if zones is None:
         raise LowerError(
-            token_span(token), f"{metric} targets have no zones", f"give a range, like `{metric} 170-180spm`"
+            token_span(token),
+            f"{metric} targets have no zones",
+            f"give a range, like `{metric} {RANGE_EXAMPLE[metric]}`",
         )
     if not 1 <= number <= zones:
         raise LowerError(
