@@ -176,11 +176,9 @@ def _speeds(sport: str, pool: Pool | None):
         for average in (None, "lap"):
             if unit in PACE_METRES:
                 fastest, slowest = pace_limits(unit[2:])
-                # The slowest paces do not decode yet: tests/language/test_sports.py,
-                # test_the_fastest_speeds_and_slowest_swim_paces_decompile.
-                options.append(_range("pace", unit, math.ceil(fastest), math.floor(slowest * 0.99), average))
-            else:  # tenths, short of the top speeds, which do not decode yet (the same test)
-                top = 1499 if unit == "km/h" else 930
+                options.append(_range("pace", unit, math.ceil(fastest), math.floor(slowest), average))
+            else:  # tenths, up to the top speeds
+                top = 1500 if unit == "km/h" else 930
                 options.append(_range("speed", unit, 10, top, average, scale=10))
     return st.one_of(options)
 
@@ -277,8 +275,7 @@ def nodes(depth: int, sport: str, pool: Pool | None):
 
 pools = st.one_of(
     st.integers(1000, 20_000).map(lambda cm: Pool(cm / 100, "m")),
-    # Whole yards: tests/language/test_sports.py::test_a_pool_in_odd_yards_keeps_its_unit
-    st.integers(11, 218).map(lambda yards: Pool(yards * 0.9144, "yd")),
+    st.integers(1094, 21872).map(lambda hundredths: Pool(round(hundredths * 0.9144) / 100, "yd")),
 )
 
 

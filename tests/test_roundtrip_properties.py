@@ -197,9 +197,6 @@ def family(sport: str) -> str:
 def pace(draw, sport: str) -> str:
     per = draw(st.sampled_from(PACES_OF[family(sport)]))
     floor, ceiling = pace_limits(per)
-    # The slowest swim paces do not decode yet: tests/language/test_sports.py,
-    # test_the_fastest_speeds_and_slowest_swim_paces_decompile.
-    ceiling = ceiling * 0.99 if per.startswith("100") else ceiling
     fastest, slowest = round(floor * 1000), round(ceiling * 1000)
     fastest += fastest < floor * 1000  # whole milliseconds inside the limits
     slowest -= slowest > ceiling * 1000
@@ -209,13 +206,15 @@ def pace(draw, sport: str) -> str:
 
 @st.composite
 def speed(draw) -> str:
-    """`speed 30-35km/h`, `lap-speed 20mph`: short of the top speeds, which do not decode
-    yet (the same test), so neither is a bound (`speed>30km/h` runs to the top)."""
+    """`speed 30-35km/h`, `lap-speed 20mph`, `speed>30km/h` (up to the top speed)."""
     unit = draw(st.sampled_from(["km/h", "mph"]))
     written = draw(st.sampled_from(SPELLINGS[unit]))
-    top = 148 if unit == "km/h" else 92  # a single value's window reaches 1 above
-    values = [draw(edged(2, top)) for _ in range(draw(st.integers(1, 2)))]
-    return f"{draw(st.sampled_from(['speed', 'lap-speed']))} " + "-".join(map(str, values)) + written
+    keyword = draw(st.sampled_from(["speed", "lap-speed"]))
+    top = 150 if unit == "km/h" else 93
+    if draw(st.booleans()):
+        return f"{keyword}{draw(st.sampled_from(['<', '<=', '>', '>=']))}{draw(st.integers(3, top - 2))}{written}"
+    values = [draw(edged(2, top - 1)) for _ in range(draw(st.integers(1, 2)))]  # a single value's window: ±1
+    return f"{keyword} " + "-".join(map(str, values)) + written
 
 
 KEYWORDS = {  # a target family -> the keywords it is written with

@@ -33,7 +33,16 @@ from ..model import (
     Workout,
     set_parts,
 )
-from ..units import KILOGRAMS, METRES, PACE_UNITS, SINGLE_VALUE_HALF_WIDTH, SPEED_UNITS, WRITTEN_UNITS, format_clock
+from ..units import (
+    KILOGRAMS,
+    METRES,
+    PACE_UNITS,
+    SINGLE_VALUE_HALF_WIDTH,
+    SPEED_UNITS,
+    WRITTEN_UNITS,
+    format_clock,
+    pace_limits,
+)
 from .vocabulary import (
     ACTIVE_VERB,
     EQUIPMENT_WORD_OF,
@@ -189,7 +198,10 @@ def pace_text(fast: float, slow: float, per: str) -> str:
     for other in choices:
         scale = PACE_UNITS[other] / PACE_UNITS[per]
         metres = PACE_UNITS[other]
-        spellings[other] = f"{pace_clock(fast * scale, metres)}-{pace_clock(slow * scale, metres)}/{other}"
+        # A limit comes back from FIT's rounding a little past itself: written as the limit.
+        floor, ceiling = pace_limits(other)
+        low, high = (min(max(value * scale, floor), ceiling) for value in (fast, slow))
+        spellings[other] = f"{pace_clock(low, metres)}-{pace_clock(high, metres)}/{other}"
     return _shortest(spellings, per)
 
 
