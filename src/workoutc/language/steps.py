@@ -21,7 +21,7 @@ from .callbacks import LowerError, token_span
 from .document import check_nesting
 from .durations import DurationRules, read_duration_token
 from .targets import metric_label
-from .vocabulary import EQUIPMENT_WORDS, LINE_KEYWORDS, STEP_KEYWORDS, STROKE_WORDS
+from .vocabulary import EQUIPMENT_WORDS, LINE_KEYWORDS, STEP_KEYWORDS, STROKE_WORDS, swim_word
 
 STRIDE_JOG_FACTOR = 3  # an unwritten stride recovery jogs 3x the stride
 MAX_TARGETS = 2  # FIT has a primary and a secondary target
@@ -141,15 +141,15 @@ class StepRules(DurationRules):
             if isinstance(item, Target):
                 targets.append(item)
                 continue
-            what = "stroke" if units.folded(item.value) in STROKE_WORDS else "piece of equipment"
+            what = "stroke" if swim_word(item.value) in STROKE_WORDS else "piece of equipment"
             if what in swim:
                 raise LowerError(token_span(item), f"a step has one {what}; `{swim[what]}` was given first")
             swim[what] = item  # a SWIM_WORD: a stroke or a piece of equipment
         stroke, equipment = swim.get("stroke"), swim.get("piece of equipment")
         return (
             self._targets(targets),
-            None if stroke is None else STROKE_WORDS[units.folded(stroke.value)],
-            None if equipment is None else EQUIPMENT_WORDS[units.folded(equipment.value)],
+            None if stroke is None else STROKE_WORDS[swim_word(stroke.value)],
+            None if equipment is None else EQUIPMENT_WORDS[swim_word(equipment.value)],
         )
 
     def strides(self, span, _keyword, spec, jog, *targets):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..fit.profile import SPORT_NAMES, SUB_SPORT_NAMES
 from ..model import Intensity
+from ..units import folded
 
 # The step keyword of the language for each intensity. An active step is written with
 # the sport's verb (`run`, `ride`, `swim`...), any of which the language reads.
@@ -89,6 +90,13 @@ EQUIPMENT_WORDS = {
 }
 EQUIPMENT_WORD_OF = {equipment: word for word, equipment in EQUIPMENT_WORDS.items()}
 EQUIPMENT_WORDS |= {"buoy": "swim_pull_buoy", "board": "swim_kickboard", "paddle": "swim_paddles"}
+EQUIPMENT_WORDS |= {"pull": "swim_pull_buoy", "pullbuoy": "swim_pull_buoy"}  # and `pull buoy`: see swim_word
+
+
+def swim_word(written: str) -> str:
+    """A stroke or piece of equipment as the tables spell it: `Pull Buoy` is `pull-buoy`."""
+    return "-".join(folded(written).split())
+
 
 # The athlete's paces a pace target may be relative to (`pace threshold+10s`), and each
 # one's long word from itself or its letter (`E`, `M`, `T`, `I`, `R`: Daniels' names).
