@@ -665,3 +665,37 @@ def test_a_target_keeps_its_range_through_the_printer():
     [step] = workout(text).steps
     assert step.targets[0] == Target("speed", None, 30, 35, "km/h", step.targets[0].span)
     assert workout_text(workout(text)) == text
+
+
+# ------------------------------------------------------------------ swimmers' spellings
+
+
+@pytest.mark.parametrize("written", ["pull-buoy", "pull buoy", "Pull Buoy", "pull", "pullbuoy", "buoy"])
+def test_a_pull_buoy_in_the_ways_swimmers_write_it(written):
+    [swim] = workout(f'workout "x" pool 25m\n  swim 200m free {written}\n').steps
+    assert isinstance(swim, Step) and (swim.stroke, swim.equipment) == ("freestyle", "swim_pull_buoy")
+
+
+def test_a_kick_set_is_a_drill_with_a_board():
+    [found] = errors('workout "x" pool 25m\n  4x50m kick rest 15s\n')
+    assert (found.code, found.span.line, found.span.column) == ("E001", 2, 9)
+    assert found.hint == "FIT has no kick stroke: write a kick set as `drill kickboard` (or `drill fins`)"
+
+
+# ------------------------------------------------------------------ decompiling in the runner's units
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["run 0.25mi pace 9:00-9:45/mi", "run 1mi pace 6:35-6:45/mi", "run 400m pace 3:50-4:00/km", "run 3mi"],
+)
+def test_miles_and_paces_per_mile_come_back_in_miles(line):
+    compiled = workout(f'workout "x"\n  {line}\n')
+    text = workout_text(decompile(encode_workout(compiled, TIME_CREATED), "x").workout)
+    assert text.splitlines()[1] == f"  {line}"
+
+
+def test_a_ride_in_mph_comes_back_in_mph():
+    compiled = workout('workout "x" cycling\n  ride 1h speed 18-20mph\n')
+    text = workout_text(decompile(encode_workout(compiled, TIME_CREATED), "x").workout)
+    assert text.splitlines()[1] == "  ride 1h speed 18-20mph"

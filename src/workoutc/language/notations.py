@@ -118,6 +118,14 @@ def repeat_on_one_line(stop: Stop) -> Reading | None:
     )
 
 
+def kick(stop: Stop) -> Reading | None:
+    """`4x50m kick`: FIT has no kick stroke; swimmers' kick sets are drills with a board."""
+    word = re.match(r"(?ai:kicks?)(?![\w-])", stop.after)
+    if word is None or "SWIM_WORD" not in stop.expected:
+        return None
+    return Reading("FIT has no kick stroke: write a kick set as `drill kickboard` (or `drill fins`)")
+
+
 def keyword_as_exercise(stop: Stop) -> Reading | None:
     """`row 3x10 @ 40kg`: `row` and `run` start steps; as exercises they are `rows`, `runs`."""
     match = KEYWORD_SETS.match(stop.code)
@@ -264,6 +272,7 @@ RECOGNISERS: tuple[Callable[[Stop], Reading | None], ...] = (
     repeat_on_one_line,
     set_with_slash,
     keyword_as_exercise,
+    kick,
     pace_unit_twice,
     pace_without_unit,
     at_sign,
