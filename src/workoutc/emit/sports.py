@@ -8,10 +8,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..fit import exercises
+from ..language.vocabulary import SPORT_WORD_OF  # strength and cardio: FIT's training by its sub-sport
 from ..model import Exercise, Intensity, Step, Workout
 
-# FIT's sport "training" is strength or cardio by its sub-sport; the page names it so.
-TRAINING_WORDS = {"strength_training": "strength", "cardio_training": "cardio"}
 # A work step (intensity active) by sport: what the athlete does.
 ACTIVE_WORDS = {
     "running": "run",
@@ -51,15 +50,15 @@ def fit_words(name: str) -> str:
 
 def sport_label(workout: Workout) -> str:
     """The sport in one word or two: `running`, `cycling`, `strength`, `cardio`."""
-    if workout.sport == "training" and workout.sub_sport in TRAINING_WORDS:
-        return TRAINING_WORDS[workout.sub_sport]
+    if workout.sport == "training" and workout.sub_sport in SPORT_WORD_OF:
+        return SPORT_WORD_OF[workout.sub_sport]
     return fit_words(workout.sport)
 
 
 def sport_words(workout: Workout) -> str:
     """The header's sport: `running`, `cycling · indoor cycling`, `swimming · 25 m pool`."""
     parts = [sport_label(workout)]
-    if workout.sub_sport and workout.sub_sport not in TRAINING_WORDS and workout.sub_sport != "generic":
+    if workout.sub_sport and workout.sub_sport not in SPORT_WORD_OF and workout.sub_sport != "generic":
         parts.append(fit_words(workout.sub_sport))
     if workout.pool is not None:
         parts.append(pool_words(workout))
