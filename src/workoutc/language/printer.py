@@ -9,6 +9,8 @@ resolved or not, which is what `fmt` compares; decoded targets never are.
 
 from __future__ import annotations
 
+import math
+
 from ..fit import exercises
 from ..model import (
     Calories,
@@ -146,15 +148,21 @@ def _shortest(spellings: dict[str, str], preferred: str) -> str:
     return chosen if len(chosen) <= len(shortest) else shortest
 
 
-def pace_clock(seconds: float, metres: float) -> str:
-    """A pace whose speed (mm/s) is what `seconds` per `metres` encodes to, written shortest."""
+def pace_clock(seconds: float, metres: float, limits: tuple[float, float] = (0, math.inf)) -> str:
+    """A pace whose speed (mm/s) is what `seconds` per `metres` encodes to, written
+    shortest, within `limits` (a limit comes back from FIT's rounding a little past
+    itself: 13:42.96 per 100 yd is written 13:42, not 13:43)."""
     speed = round(metres / seconds * 1000)
+    floor, ceiling = limits
+    within = min(max(seconds, floor), ceiling)
     for decimals in range(4):
-        text = format_clock(seconds, decimals)
-        minutes, _, rest = text.partition(":")
-        candidate = int(minutes) * 60 + float(rest)
-        if candidate > 0 and round(metres / candidate * 1000) == speed:
-            return text
+        scale = 10**decimals
+        for value in (round(seconds, decimals), math.floor(within * scale) / scale, math.ceil(within * scale) / scale):
+            text = format_clock(value, decimals)
+            minutes, _, rest = text.partition(":")
+            candidate = int(minutes) * 60 + float(rest)
+            if floor <= candidate <= ceiling and candidate > 0 and round(metres / candidate * 1000) == speed:
+                return text
     return format_clock(seconds, 3)
 
 
@@ -198,10 +206,9 @@ def pace_text(fast: float, slow: float, per: str) -> str:
     for other in choices:
         scale = PACE_UNITS[other] / PACE_UNITS[per]
         metres = PACE_UNITS[other]
-        # A limit comes back from FIT's rounding a little past itself: written as the limit.
-        floor, ceiling = pace_limits(other)
-        low, high = (min(max(value * scale, floor), ceiling) for value in (fast, slow))
-        spellings[other] = f"{pace_clock(low, metres)}-{pace_clock(high, metres)}/{other}"
+        limits = pace_limits(other)
+        low, high = (pace_clock(value * scale, metres, limits) for value in (fast, slow))
+        spellings[other] = f"{low}-{high}/{other}"
     return _shortest(spellings, per)
 
 
