@@ -777,6 +777,20 @@ def test_saved_text_regressions(path):
     _no_crash(path.read_bytes().decode("utf-8", "surrogatepass"))
 
 
+@pytest.mark.parametrize("path", _saved("valid"), ids=lambda p: p.name)
+def test_saved_valid_texts_round_trip(path):
+    """Each saved valid text compiles, and its FIT file decompiles, losing nothing, to
+    text that compiles to the same bytes."""
+    loaded = load_text(path.read_text(encoding="utf-8"), path.name)
+    assert loaded.document is not None, [d.message for d in loaded.diagnostics]
+    for workout in loaded.document.workouts:
+        data = encode_workout(workout, 1764547200)
+        result = decompile(data, "x")
+        assert result.losses == []
+        again = load_text(workout_text(result.workout), "again.wkt").document
+        assert again is not None and encode_workout(again.workouts[0], 1764547200) == data
+
+
 @pytest.mark.parametrize("path", _saved("fit"), ids=lambda p: p.name)
 def test_saved_fit_regressions(path):
     with contextlib.suppress(FitError):
