@@ -358,8 +358,10 @@ def header_words(workout: Workout) -> list[str]:
     if sport == "training" and sub_sport in SPORT_WORD_OF:
         words.append(SPORT_WORD_OF[sub_sport])
     else:
-        implied = SPORT_OF_SUB_SPORT.get(sub_sport or "") or ("swimming" if workout.pool else "running")
-        if sport != implied or hyphenated(sub_sport or "") in SPORT_WORDS:  # `running generic`
+        # The sport is said unless it is running or a pool's swim (`cycling road`, not
+        # `road`), and always before a sub-sport spelt like a sport (`running generic`).
+        implied = "swimming" if workout.pool else "running"
+        if sport != implied or hyphenated(sub_sport or "") in SPORT_WORDS or sub_sport in SPORT_OF_SUB_SPORT:
             words.append(hyphenated(sport))
         if sub_sport is not None:
             words.append(hyphenated(sub_sport))
