@@ -41,16 +41,14 @@ class StepRules(DurationRules):
 
     def step(self, span, kind, name, duration, *rest):
         *attributes, note = rest
+        return self._line_step(span, _intensity(kind), duration, attributes, name, note)
+
+    def _line_step(self, span, intensity, duration, attributes, name, note, exercise=None) -> Step:
+        """The step a line writes: its duration, then its targets, stroke and equipment."""
         targets, stroke, equipment = self._attributes(attributes)
+        name_, note_ = self._step_name(name), self._note(note)
         return Step(
-            STEP_KEYWORDS[units.folded(kind.value)],
-            duration,
-            targets,
-            self._note(note),
-            span,
-            self._step_name(name),
-            stroke=stroke,
-            equipment=equipment,
+            intensity, duration, targets, note_, span, name_, stroke=stroke, equipment=equipment, exercise=exercise
         )
 
     def repeat(self, span, count, name, *steps):
@@ -70,27 +68,16 @@ class StepRules(DurationRules):
     def set_line(self, span, count, duration, *rest):
         """`10x100m free on 1:45`: `count` times the step, then its rest if written."""
         *attributes, after, note = rest
-        targets, stroke, equipment = self._attributes(attributes)
-        work = Step(Intensity.ACTIVE, duration, targets, self._note(note), span, stroke=stroke, equipment=equipment)
+        work = self._line_step(span, Intensity.ACTIVE, duration, attributes, None, note)
         return self._sets(span, count, work, after)
 
     def exercise(self, span, word, name_part, kind, name, count, amount, weight, *rest):
         """`squat 3x10 @ 60kg rest 90s`: sets of an exercise, each followed by its rest."""
         *attributes, after, note = rest
         category, exercise_name = self._exercise(word, name_part)
-        targets, stroke, equipment = self._attributes(attributes)
         kilos, unit = weight if weight is not None else (None, "kg")
-        step = Step(
-            Intensity.ACTIVE if kind is None else STEP_KEYWORDS[units.folded(kind.value)],
-            amount,
-            targets,
-            self._note(note),
-            span,
-            self._step_name(name),
-            stroke=stroke,
-            equipment=equipment,
-            exercise=Exercise(category, exercise_name, kilos, unit),
-        )
+        exercise = Exercise(category, exercise_name, kilos, unit)
+        step = self._line_step(span, _intensity(kind), amount, attributes, name, note, exercise)
         if count is None and after is None:
             return step
         return self._sets(span, count, step, after)
@@ -214,6 +201,11 @@ class StepRules(DurationRules):
                 raise LowerError(target.span, f"a second {metric_label(target.metric)} target on one step")
             seen[target.metric] = target
         return tuple(targets)
+
+
+def _intensity(keyword: Token | None) -> Intensity:
+    """A step keyword's intensity; active when none is written (an exercise line)."""
+    return Intensity.ACTIVE if keyword is None else STEP_KEYWORDS[units.folded(keyword.value)]
 
 
 def _scaled(duration: Time | Distance, factor: int) -> Time | Distance:
