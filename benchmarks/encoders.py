@@ -16,7 +16,7 @@ from fit_tool.profile.messages.workout_step_message import WorkoutStepMessage
 from fit_tool.profile.profile_type import FileType, Manufacturer, Sport
 from garmin_fit_sdk import Encoder, Profile
 
-from workoutc.fit.encode import INVALID_ENUM, INVALID_U32, serial_number, step_rows
+from workoutc.fit.encode import INVALID_ENUM, INVALID_U16, INVALID_U32, serial_number, step_rows
 from workoutc.model import Workout
 
 ROW_FIELDS = (
@@ -32,6 +32,11 @@ ROW_FIELDS = (
     "secondary_target_value",
     "secondary_custom_target_value_low",
     "secondary_custom_target_value_high",
+    "equipment",
+    "exercise_category",
+    "exercise_name",
+    "exercise_weight",
+    "weight_display_unit",
     "notes",
     "wkt_step_name",
 )
@@ -42,8 +47,8 @@ def _steps(workout: Workout) -> list[dict]:
     steps = []
     for row in step_rows(workout.steps):
         step = {}
-        for name, value in zip(ROW_FIELDS, row, strict=False):
-            if value in (INVALID_U32, INVALID_ENUM, b""):
+        for name, value in zip(ROW_FIELDS, row, strict=True):
+            if value in (INVALID_U32, INVALID_U16, INVALID_ENUM, b""):
                 continue
             step[name] = value.decode("utf-8") if isinstance(value, bytes) else value
         steps.append(step)

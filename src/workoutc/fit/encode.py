@@ -146,21 +146,22 @@ def serial_number(name: str) -> int:
 
 def _step_row(index: int, step: Step, pool: Pool | None) -> tuple:
     duration = encode_duration(step.duration, pool)
-    for target in step.targets:
+    targets = step.targets
+    for target in targets:
         _check_resolved(target)
-    # A swim stroke is shown as the main target; the step's own target comes second.
-    targets = [encode_stroke(step.stroke)] if step.stroke else []
-    targets += [encode_target(target) for target in step.targets]
-    primary = targets[0] if targets else NO_TARGET
-    secondary = targets[1] if len(targets) > 1 else NO_SECONDARY
+    if step.stroke is None:
+        primary = encode_target(targets[0]) if targets else NO_TARGET
+        secondary = encode_target(targets[1]) if len(targets) > 1 else NO_SECONDARY
+    else:  # a swim stroke is shown as the main target; the step's own target comes second
+        primary = encode_stroke(step.stroke)
+        secondary = encode_target(targets[0]) if targets else NO_SECONDARY
+    extras = NO_EXTRAS if step.equipment is None and step.exercise is None else _extras(step)
     intensity = INTENSITY.raw[step.intensity]
-    return (index, *duration, *primary, intensity, *secondary, *_extras(step), _text(step.notes), _text(step.name))
+    return (index, *duration, *primary, intensity, *secondary, *extras, _text(step.notes), _text(step.name))
 
 
 def _extras(step: Step) -> tuple:
     """(equipment, exercise category, exercise name, weight, weight unit)."""
-    if step.equipment is None and step.exercise is None:
-        return NO_EXTRAS
     equipment = EQUIPMENT.raw[step.equipment] if step.equipment else INVALID_ENUM
     if step.exercise is None:
         return (equipment, INVALID_U16, INVALID_U16, INVALID_U16, INVALID_U16)
@@ -267,7 +268,9 @@ def encode_schedule(name: str, sessions: list[tuple[Workout, datetime, int]], ti
 
 def _encode_steps(rows: list[tuple]) -> bytes:
     secondary = any(row[SECONDARY_AT] != INVALID_ENUM for row in rows)
-    extras = any(row[EXTRAS_AT:NOTES_AT] != NO_EXTRAS for row in rows)
+    extras = any(
+        row[EXTRAS_AT] != INVALID_ENUM or row[EXTRAS_AT + 1] != INVALID_U16 for row in rows
+    )  # a weight needs an exercise
     notes_size = max(len(row[NOTES_AT]) for row in rows) + 1
     name_size = max(len(row[NAME_AT]) for row in rows) + 1
     layout = _step_layout(secondary, extras, notes_size, name_size)
