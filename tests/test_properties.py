@@ -301,9 +301,9 @@ def workouts(draw):
 
 # ------------------------------------------------------------------ what FIT must hold
 
-DURATION = {name: int(raw) for raw, name in FIT_TYPES["wkt_step_duration"].items()}
-TARGET = {name: int(raw) for raw, name in FIT_TYPES["wkt_step_target"].items()}
-TARGET_NAME = {  # (metric, average) -> FIT's target type
+DURATION: dict[str, int] = {name: int(raw) for raw, name in FIT_TYPES["wkt_step_duration"].items()}
+TARGET: dict[str, int] = {name: int(raw) for raw, name in FIT_TYPES["wkt_step_target"].items()}
+TARGET_NAME: dict[tuple[str, str | None], str] = {  # (metric, average) -> FIT's target type
     ("hr", None): "heart_rate",
     ("hr", "lap"): "heart_rate_lap",
     ("power", None): "power",

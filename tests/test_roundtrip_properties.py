@@ -328,7 +328,8 @@ def weight(draw) -> str:
 @st.composite
 def exercise_line(draw, context: Context, budget: int) -> tuple[str, int]:
     """`squat 3x10 @ 60kg rest 90s`, `plank/45-degree-plank 30s`, `deadlift 5 @ 100kg`."""
-    words = [exercises.written(*draw(st.sampled_from(EXERCISES)), LINE_KEYWORDS)]
+    category, name = draw(st.sampled_from(EXERCISES))
+    words = [exercises.written(category, name, LINE_KEYWORDS)]
     if draw(st.booleans()):
         words.append(quoted(draw(names)))
     amount = draw(st.one_of(edged(*LIMITS.reps).map(str), amounts))

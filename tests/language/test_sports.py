@@ -181,6 +181,7 @@ def test_a_set_line_is_a_repeat_of_the_step_and_its_rest():
     [repeat] = workout('workout "x" pool 25m\n  10x100m free on 1:45\n').steps
     assert isinstance(repeat, Repeat) and repeat.count == 10
     swim, rest = repeat.steps
+    assert isinstance(swim, Step) and isinstance(rest, Step)
     assert (swim.intensity, swim.duration, swim.stroke) == (Intensity.ACTIVE, Distance(100, "m"), "freestyle")
     assert (rest.intensity, rest.duration) == (Intensity.REST, SendOff(105))
     [repeat] = workout('workout "x"\n  6x400m pace 3:50/km recover 90s\n').steps
@@ -208,7 +209,8 @@ def test_an_exercise_line_lowers_to_sets_of_the_exercise(line, count, exercise, 
     else:
         assert isinstance(node, Repeat) and node.count == (count or 1)
         work, *after = node.steps
-        assert [step.duration for step in after] == ([rest] if rest else [])
+        assert all(isinstance(step, Step) for step in after)
+        assert [step.duration for step in after if isinstance(step, Step)] == ([rest] if rest else [])
     assert (work.intensity, work.exercise, work.duration) == (Intensity.ACTIVE, exercise, duration)
 
 
@@ -513,7 +515,11 @@ def _reads_back(category: str, name: str | None) -> bool:
     if source.document is None:
         return False
     [step] = source.document.workouts[0].steps
-    return step.exercise is not None and (step.exercise.category, step.exercise.name) == (category, name)
+    return (
+        isinstance(step, Step)
+        and step.exercise is not None
+        and (step.exercise.category, step.exercise.name) == (category, name)
+    )
 
 
 def test_every_exercise_of_the_catalogue_reads_back_as_the_printer_writes_it():
@@ -569,14 +575,16 @@ def test_a_pool_keeps_its_unit():
 def test_a_pool_in_odd_yards_keeps_its_unit():
     step = Step(Intensity.ACTIVE, Time(60), (), None, NOWHERE)
     original = Workout("x", None, (step,), NOWHERE, "x.wkt", "swimming", pool=Pool(10.94 * 0.9144, "yd"))
-    assert printed_back(original).pool.unit == "yd"
+    pool = printed_back(original).pool
+    assert pool is not None and pool.unit == "yd"
 
 
 def test_an_exercise_keeps_its_intensity():
     step = Step(Intensity.WARMUP, Reps(10), (), None, NOWHERE, exercise=Exercise("squat"))
     original = Workout("x", None, (step,), NOWHERE, "x.wkt", "training", sub_sport="strength_training")
     assert workout_text(original) == 'workout "x" strength\n  squat warmup 10\n'
-    assert printed_back(original).steps[0].intensity == Intensity.WARMUP
+    [again] = printed_back(original).steps
+    assert isinstance(again, Step) and again.intensity == Intensity.WARMUP
 
 
 @pytest.mark.parametrize(
@@ -651,7 +659,9 @@ def test_fmt_writes_the_new_forms_in_lower_case_with_sets_glued():
 
 
 def test_the_printer_writes_what_fmt_writes_for_sets_and_exercises():
-    for parsed in load_text(TIDY, "x.wkt").document.workouts:
+    document = load_text(TIDY, "x.wkt").document
+    assert document is not None
+    for parsed in document.workouts:
         text = workout_text(parsed)
         assert format_checked(text) == text
     strength = workout('workout "T" strength\n  squat 3x10 @ 60kg rest 90s\n  deadlift 5 @ 135lb\n')
