@@ -709,3 +709,27 @@ def test_a_ride_in_mph_comes_back_in_mph():
     compiled = workout('workout "x" cycling\n  ride 1h speed 18-20mph\n')
     text = workout_text(decompile(encode_workout(compiled, TIME_CREATED), "x").workout)
     assert text.splitlines()[1] == "  ride 1h speed 18-20mph"
+
+
+@pytest.mark.parametrize(
+    "text, column, hint",
+    [
+        (
+            'workout "x" pool 25m\n  swim 100m free rest 20s\n',
+            18,
+            "the rest after a step goes on the next line: `rest 20s`; "
+            "a repeat of a step and its rest is one line: `4x100m free rest 20s`",
+        ),
+        (
+            'workout "x"\n  run 5min recover 2min\n',
+            12,
+            "the rest after a step goes on the next line: `recover 2min`; "
+            "a repeat of a step and its rest is one line: `4x5min recover 2min`",
+        ),
+        ('workout "x" strength\n  squat 3 x 10 @ 60kg\n', 11, "write the sets and the reps together: `squat 3x10`"),
+        ('workout "x" strength\n  bench press 3x10\n', 9, "an exercise's words are joined by hyphens: `bench-press`"),
+    ],
+)
+def test_what_new_users_write_for_sets_gets_the_spelling(text, column, hint):
+    [found] = errors(text)
+    assert (found.code, found.span.line, found.span.column, found.hint) == ("E001", 2, column, hint)

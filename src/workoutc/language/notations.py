@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..fit import exercises
 from ..suggest import closest
 from ..units import LEVEL_UNITS, folded, written_unit
 from .vocabulary import LEVEL_ALIASES, LEVEL_REFERENCES, PACE_ALIASES, PACE_REFERENCES, quote
@@ -24,6 +25,10 @@ CLOCKS = rf"{CLOCK}(?:\s*-\s*{CLOCK})?"  # 5:30 or 5:30-6:00
 STEP_WORDS = re.compile(
     r"(?ai:warmup|cooldown|recover|rest|interval|other|active|run|ride|swim|walk|hike|row|strides)(?![\w-])"
 )
+STEP_LINE = re.compile(r"\s*(?ai:[a-z]+)\s+(?:\"[^\"]*\"\s+)?(\d\S*)(.*)")  # `swim 100m free`: its duration, the rest
+RESTING = re.compile(r"((?ai:rest|recover|on))\s+(\S+)")  # `rest 20s` where a step's line goes on
+SETS_APART = re.compile(r"\s*([^\W\d_][\w/-]*)\s+(\d+)\s*([xX\u00d7])\s*(\d+\S*)")  # `squat 3 x 10`
+TWO_WORDS = re.compile(r"\s*([^\W\d_][\w-]*)\s+([^\W\d_][\w-]*)")  # `bench press`
 KEYWORD_SETS = re.compile(r"\s*((?ai:row|run))\s+(\d+[xX]\d+)(?![\w.])")  # `row 3x10`: sets of reps
 SET_WITH_SLASH = re.compile(r"\s*(\d+[xX]\d[^\s/]*)/(\d\S*)(.*)")  # `5x400m/200m pace 3:50/km`
 REPEAT_LINE = re.compile(r"(\s*)(\d+)[ \t]*(?ai:x|×|times(?![\w-]))[ \t]*(.*)")
@@ -124,6 +129,41 @@ def kick(stop: Stop) -> Reading | None:
     if word is None or "SWIM_WORD" not in stop.expected:
         return None
     return Reading("FIT has no kick stroke: write a kick set as `drill kickboard` (or `drill fins`)")
+
+
+def rest_after_a_step(stop: Stop) -> Reading | None:
+    """`swim 100m free rest 20s`: a step's rest is its own line, or a line of sets."""
+    rest = RESTING.match(stop.after)
+    step = STEP_LINE.fullmatch(stop.before.rstrip())
+    if rest is None or step is None:
+        return None
+    after = f"{folded(rest.group(1))} {rest.group(2)}"
+    return Reading(
+        f"the rest after a step goes on the next line: `{after}`; a repeat of a step and its rest "
+        f"is one line: `4x{step.group(1)}{step.group(2)} {after}`"
+    )
+
+
+def sets_apart(stop: Stop) -> Reading | None:
+    """`squat 3 x 10`: sets and reps are written together."""
+    match = SETS_APART.match(stop.code)
+    if match is None or stop.at < match.start(3) or stop.at > match.end(3):
+        return None
+    word, sets, reps = match.group(1), match.group(2), match.group(4)
+    return Reading(f"write the sets and the reps together: `{word} {sets}x{reps}`")
+
+
+def exercise_in_two_words(stop: Stop) -> Reading | None:
+    """`bench press 3x10`: an exercise's words are joined by hyphens."""
+    match = TWO_WORDS.match(stop.code)
+    if match is None or stop.at != match.start(2):
+        return None
+    joined = f"{match.group(1)}-{match.group(2)}"
+    try:
+        exercises.lookup(joined)
+    except exercises.UnknownExercise:
+        return None
+    return Reading(f"an exercise's words are joined by hyphens: `{folded(joined)}`")
 
 
 def keyword_as_exercise(stop: Stop) -> Reading | None:
@@ -273,6 +313,9 @@ RECOGNISERS: tuple[Callable[[Stop], Reading | None], ...] = (
     set_with_slash,
     keyword_as_exercise,
     kick,
+    rest_after_a_step,
+    sets_apart,
+    exercise_in_two_words,
     pace_unit_twice,
     pace_without_unit,
     at_sign,
