@@ -183,6 +183,10 @@ def _speeds(sport: str, pool: Pool | None):
     return st.one_of(options)
 
 
+def _speeds_are_speed(sport: str) -> bool:
+    return sport not in FOOT_SPORTS and sport != "swimming"
+
+
 def targets_for(sport: str, pool: Pool | None):
     return st.one_of(
         st.builds(
@@ -198,6 +202,12 @@ def targets_for(sport: str, pool: Pool | None):
         st.sampled_from(POWER_AVERAGES).flatmap(lambda a: _range("power", "W", 1, 3000, a)),
         st.sampled_from(POWER_AVERAGES).flatmap(lambda a: _range("power", "%ftp", 1, 300, a)),
         _speeds(sport, pool),
+        st.builds(  # the watch's own speed zones, as a pace on foot or in the pool, else a speed
+            lambda z, a: Target("speed" if _speeds_are_speed(sport) else "pace", z, None, None, None, SPAN, a),
+            st.integers(1, 10),
+            st.sampled_from([None, "lap"]),
+        ),
+        st.integers(1, 10).map(lambda z: Target("cadence", z, None, None, None, SPAN)),
         _range("cadence", "spm", 20, 300),
         _range("cadence", "rpm", 10, 150),
         _range("grade", "%", 0, 60),

@@ -137,6 +137,8 @@ class Limits:
     pool_metres: tuple[int, int] = (10, 200)
     hr_zones: int = 5
     power_zones: int = 7
+    speed_zones: int = 10  # the watch's speed (pace) and cadence zones
+    cadence_zones: int = 10
     plan_dates: tuple[date, date] = (date(2000, 1, 1), date(2099, 12, 31))
     repeat_depth: int = 5
     fit_steps: int = 10_000

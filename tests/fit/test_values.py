@@ -276,7 +276,8 @@ def test_a_pace_range_written_slower_speed_low_is_not_reversed():
     [
         ((profile.TARGET_HEART_RATE, 6, None, None), "a heart rate target in zone 6"),
         ((profile.TARGET_POWER, 8, None, None), "a power target in zone 8"),
-        ((profile.TARGET_CADENCE, 2, None, None), "a cadence target in zone 2"),
+        ((profile.TARGET_CADENCE, 11, None, None), "a cadence target in zone 11"),
+        ((profile.TARGET_SPEED, 11, None, None), "a speed target in zone 11"),
         ((profile.TARGET_SPEED, 0, None, 3000), "a speed target with no range"),
         ((profile.TARGET_SPEED, 0, 0, 3000), "a speed target of zero speed"),
         ((14, 0, 1, 2), "a type 14 target"),

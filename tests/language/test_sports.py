@@ -733,3 +733,30 @@ def test_a_ride_in_mph_comes_back_in_mph():
 def test_what_new_users_write_for_sets_gets_the_spelling(text, column, hint):
     [found] = errors(text)
     assert (found.code, found.span.line, found.span.column, found.hint) == ("E001", 2, column, hint)
+
+
+# ------------------------------------------------------------------ the watch's speed and cadence zones
+
+
+@pytest.mark.parametrize(
+    "header, written, metric, zone, average",
+    [
+        ('workout "x"', "pace z3", "pace", 3, None),
+        ('workout "x"', "lap-pace z4", "pace", 4, "lap"),
+        ('workout "x" cycling', "speed z10", "speed", 10, None),
+        ('workout "x" cycling', "cadence z2", "cadence", 2, None),
+    ],
+)
+def test_speed_and_cadence_zones_are_the_watch_s_own(header, written, metric, zone, average):
+    [step] = workout(f"{header}\n  active 10min {written}\n").steps
+    assert isinstance(step, Step)
+    [target] = step.targets
+    assert (target.metric, target.zone, target.average, target.low) == (metric, zone, average, None)
+    text = workout_text(
+        decompile(encode_workout(workout(f"{header}\n  active 10min {written}\n"), TIME_CREATED), "x").workout
+    )
+    assert written in text
+
+
+def test_a_speed_zone_past_ten_is_refused():
+    assert located('workout "x"\n  run 10min pace z11\n')[1:3] == ((2, 18, 2, 21), "`pace z11` has no zone 11")

@@ -56,7 +56,9 @@ def is_work(step: Step) -> bool:
 def judges_pace(sport: str, target: Target) -> bool:
     """Whether a pace target is a running pace, judged against the runner's paces: in
     a run, per km or mile. A swim's pace per 100 m and a walk's pace are not."""
-    return sport == RUNNING and target.metric == "pace" and (target.unit or "")[2:] not in SWIM_PACE_UNITS
+    if sport != RUNNING or target.metric != "pace" or target.zone is not None:  # a watch's speed zone: its own
+        return False
+    return (target.unit or "")[2:] not in SWIM_PACE_UNITS
 
 
 def seconds_per_metre(target: Target) -> float | None:

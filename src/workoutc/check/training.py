@@ -250,7 +250,7 @@ _UNIT_WORDS = {"%max": "% of max heart rate", "%ftp": "% of FTP", "bpm": "bpm", 
 def target_words(target: Target) -> str:
     """A target in a few words for a finding: `heart-rate zone 4`, `threshold pace (4:10/km)`,
     `95 % of FTP`."""
-    if target.metric == "pace":
+    if target.metric == "pace" and target.zone is None:
         pace = format_clock(sum(pace_per_km(target)) / 2) + "/km"
         return pace if target.relative is None else f"{target.relative.reference} pace ({pace})"
     if target.zone is not None:

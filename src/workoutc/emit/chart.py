@@ -149,7 +149,10 @@ def measure(workout: Workout, athlete, steps: list[Step]) -> Scale:
 
 
 def _first(step: Step, metric: str):
-    return next((t for t in step.targets if t.metric == metric and (t.zone is not None or t.low is not None)), None)
+    """The step's first target of `metric` the chart can place: power zones and ranges, a
+    pace's or speed's range (their zones are the watch's own)."""
+    placed = (lambda t: t.zone is not None or t.low is not None) if metric == "power" else (lambda t: t.low is not None)
+    return next((t for t in step.targets if t.metric == metric and placed(t)), None)
 
 
 def _power_scale(athlete, steps: list[Step]) -> Scale | None:

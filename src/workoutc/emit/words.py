@@ -120,7 +120,7 @@ def _averaged(label: str, target: Target) -> str:
 
 def _absolute_words(target: Target, athlete, sport: str) -> str:
     imperial_first = athlete.units == "imperial"
-    if target.metric == "pace":
+    if target.metric == "pace" and target.zone is None:
         prefix = "" if target.average is None else _averaged("pace", target) + " "
         return prefix + _pace_words(target, imperial_first)
     if target.metric == "hr":
@@ -128,7 +128,7 @@ def _absolute_words(target: Target, athlete, sport: str) -> str:
     if target.metric == "power":
         return _power_words(target, athlete)
     if target.zone is not None:
-        return f"{target.metric} zone {target.zone}"
+        return f"{_averaged(target.metric, target)} zone {target.zone}"
     if target.metric == "cadence" and target.unit == "rpm" and sport in FOOT_SPORTS:
         low, high = target.bounds  # strides a minute, as a runner's watch counts them: steps are twice that
         return f"cadence {_range(low * 2, high * 2, 'spm')}"

@@ -93,7 +93,13 @@ TARGET_TYPE = Codes(
         ("hr", "lap"): profile.TARGET_HEART_RATE_LAP,
     }
 )
-ZONES = {"hr": LIMITS.hr_zones, "power": LIMITS.power_zones}
+ZONES = {
+    "hr": LIMITS.hr_zones,
+    "power": LIMITS.power_zones,
+    "pace": LIMITS.speed_zones,
+    "speed": LIMITS.speed_zones,
+    "cadence": LIMITS.cadence_zones,
+}
 INVALID_U32 = profile.STEP_DURATION_VALUE.invalid
 INVALID_U16 = profile.STEP_EXERCISE_NAME.invalid
 

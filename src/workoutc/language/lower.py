@@ -27,7 +27,7 @@ from .indentation import Comment
 from .parse import run_parser
 from .relative import read_level, read_relative_pace
 from .steps import StepRules
-from .targets import read_pace
+from .targets import read_pace, read_zone
 from .vocabulary import SPORT_OF_SUB_SPORT, SPORT_WORDS, SUB_SPORT_WORDS, hyphenated, unquote
 
 LAP_ONLY = {"lap": "lap"}  # heart rate, pace and speed are averaged over the lap or not at all
@@ -81,6 +81,10 @@ class Lowerer(StepRules):
     def pace(self, span, keyword, spec):
         low, high, unit, _ = spec
         return self._averaged(Target("pace", None, low, high, unit, span), keyword, LAP_ONLY)
+
+    def pace_zone(self, span, keyword, zone):
+        """`pace z3`: the watch's own speed zone."""
+        return self._averaged(Target("pace", read_zone("pace", zone), None, None, None, span), keyword, LAP_ONLY)
 
     def relative_pace(self, span, keyword, spec):
         relative, _ = spec

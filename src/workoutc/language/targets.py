@@ -17,7 +17,13 @@ from ..model import Relative, Target
 from ..suggest import did_you_mean
 from .callbacks import LowerError, token_span, unit_error
 
-ZONE_COUNT = {"hr": units.LIMITS.hr_zones, "power": units.LIMITS.power_zones}
+ZONE_COUNT = {
+    "hr": units.LIMITS.hr_zones,
+    "power": units.LIMITS.power_zones,
+    "pace": units.LIMITS.speed_zones,
+    "speed": units.LIMITS.speed_zones,
+    "cadence": units.LIMITS.cadence_zones,
+}
 # What a one-sided bound (`hr<150bpm`) uses for its open side.
 OPEN_SIDE = {
     "bpm": (30, 250),

@@ -99,7 +99,7 @@ def _too_many(node, options) -> Problem | None:
 
 
 def _too_fast(node, stride, ctx) -> Problem | None:
-    target = next((target for target in stride.targets if target.metric == "pace"), None)
+    target = next((target for target in stride.targets if target.metric == "pace" and target.zone is None), None)
     cap = _stride_cap(ctx) if target else None
     if target is None or cap is None:
         return None
@@ -151,7 +151,7 @@ def _strides(nodes):
 def _stride_pace(stride, ctx) -> float:
     """Seconds per metre for a stride written as a distance."""
     for target in stride.targets:
-        if target.metric == "pace":
+        if target.metric == "pace" and target.zone is None:
             return sum(pace_per_km(target)) / 2000
     return ctx.options["stride_seconds_per_100m"] / 100
 
