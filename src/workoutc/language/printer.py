@@ -37,6 +37,7 @@ from ..model import (
 )
 from ..units import (
     KILOGRAMS,
+    LEVEL_LIMITS,
     METRES,
     PACE_UNITS,
     SINGLE_VALUE_HALF_WIDTH,
@@ -188,10 +189,12 @@ def target_text(target: Target) -> str:
     if target.metric == "pace":
         return f"{keyword} {pace_text(low, high, unit[2:])}"
     if target.metric == "speed":
-        spellings = {}
+        spellings = {unit: f"{speed_text(low, unit)}-{speed_text(high, unit)}{unit}"}
         for other, size in SPEED_UNITS.items():
-            scale = SPEED_UNITS[unit] / size  # the same speed in `other`
-            spellings[other] = f"{speed_text(low * scale, other)}-{speed_text(high * scale, other)}{other}"
+            scale = SPEED_UNITS[unit] / size  # the same speed in `other`, if the language takes it there
+            floor, ceiling = LEVEL_LIMITS[other]
+            if other != unit and floor <= low * scale and high * scale <= ceiling:
+                spellings[other] = f"{speed_text(low * scale, other)}-{speed_text(high * scale, other)}{other}"
         return f"{keyword} {_shortest(spellings, unit)}"
     if low == high and SINGLE_VALUE_HALF_WIDTH[unit] == 0:  # one value stands for itself
         return f"{keyword} {number(low)}{WRITTEN_UNITS[unit]}"
